@@ -1,0 +1,88 @@
+using GraphIntel.Graph.Ontology;
+
+namespace GraphIntel.Graph.Model;
+
+/// <summary>
+/// Evidence for a fact: a source and a verbatim passage of its text. On an entity, <see cref="Supports"/> says
+/// which attribute the passage backs (name, alias, founded, dissolved, description); on a fact it is null.
+/// </summary>
+public sealed record Citation(string SourceId, string Quote, string? Supports = null);
+
+/// <summary>A document facts are drawn from. Unknown metadata stays null; nothing is invented.</summary>
+public sealed record Source(
+    string Id,
+    string Title,
+    string? Publisher,
+    string? Author,
+    PartialDate? Published,
+    string? Url,
+    string Text);
+
+/// <summary>An organization, person or place.</summary>
+public sealed record Entity(
+    string Id,
+    EntityKind Kind,
+    string Name,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<Citation> Citations)
+{
+    /// <summary>Set for organizations only.</summary>
+    public OrganizationKind? OrganizationKind { get; init; }
+    public string? Description { get; init; }
+    public PartialDate? Founded { get; init; }
+    public PartialDate? Dissolved { get; init; }
+
+    /// <summary>The span the entity existed in (organizations: founded..dissolved).</summary>
+    public Validity Existence => new(Founded, Dissolved);
+
+    /// <summary>Every name the entity answers to: its name, then its aliases.</summary>
+    public IEnumerable<string> Names => Aliases.Prepend(Name);
+}
+
+/// <summary>
+/// A relationship between two entities: a fact with provenance. LEADS relationships are leadership terms and
+/// may carry a <see cref="Role"/> and an <see cref="EndReason"/>.
+/// </summary>
+public sealed record Relationship(
+    string Id,
+    RelationshipType Type,
+    string FromId,
+    string ToId,
+    Validity Validity,
+    ClaimStatus Status,
+    IReadOnlyList<Citation> Citations)
+{
+    public string? Note { get; init; }
+    /// <summary>LEADS only: the title held (emir, leader, commander, ...).</summary>
+    public string? Role { get; init; }
+    /// <summary>LEADS only: how the term ended (killed, captured, replaced, ...).</summary>
+    public string? EndReason { get; init; }
+
+    /// <summary>The id of the entity at the other end from <paramref name="entityId"/>.</summary>
+    public string OtherEnd(string entityId) => FromId == entityId ? ToId : FromId;
+}
+
+/// <summary>An estimate of an organization's fighters, as one source reports one estimator's figure.</summary>
+public sealed record StrengthEstimate(
+    string Id,
+    string OrganizationId,
+    int? Min,
+    int? Max,
+    PartialDate? AsOf,
+    string? EstimatedBy,
+    ClaimStatus Status,
+    IReadOnlyList<Citation> Citations)
+{
+    public string? Note { get; init; }
+}
+
+/// <summary>One write as the audit trail records it: who, when, what, why, and the record before and after (JSON).</summary>
+public sealed record AuditEntry(
+    long Sequence,
+    DateTimeOffset At,
+    string Actor,
+    string Action,
+    string TargetId,
+    string? Reason,
+    string? Before,
+    string? After);

