@@ -1,0 +1,43 @@
+using GraphIntel.Graph.Neo4j.Http;
+
+namespace GraphIntel.Graph.Neo4j.Cypher;
+
+/// <summary>
+/// The versioned schema migrations: constraints and indexes, with syntax chosen by server version
+/// (3.x <c>CREATE CONSTRAINT ON … ASSERT</c>; 4.4+/5.x <c>CREATE CONSTRAINT name IF NOT EXISTS FOR … REQUIRE</c>).
+/// Each runs in a transaction of its own, never mixed with data writes.
+/// </summary>
+public static class SchemaStatements
+{
+    /// <summary>One migration: a version, a name, and its statements for legacy (3.x) and modern (4.4+) servers.</summary>
+    public sealed record Migration(int Version, string Name, IReadOnlyList<string> Legacy, IReadOnlyList<string> Modern)
+    {
+        public IReadOnlyList<string> For(Neo4jVersion version) =>
+            version.Major > 4 || (version.Major == 4 && version.Minor >= 4) ? Modern : Legacy;
+    }
+
+    private static (string Legacy, string Modern) Unique(string label, string property) =>
+        ($"CREATE CONSTRAINT ON (n:{label}) ASSERT n.{property} IS UNIQUE",
+         $"CREATE CONSTRAINT {label.ToLowerInvariant()}_{property.ToLowerInvariant()}_unique IF NOT EXISTS FOR (n:{label}) REQUIRE n.{property} IS UNIQUE");
+
+    private static (string Legacy, string Modern) Index(string label, string property) =>
+        ($"CREATE INDEX ON :{label}({property})",
+         $"CREATE INDEX {label.ToLowerInvariant()}_{property.ToLowerInvariant()} IF NOT EXISTS FOR (n:{label}) ON (n.{property})");
+
+    private static Migration Make(int version, string name, params (string Legacy, string Modern)[] statements) =>
+        new(version, name, statements.Select(s => s.Legacy).ToArray(), statements.Select(s => s.Modern).ToArray());
+
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        Make(1, "unique ids",
+            Unique("Entity", "id"), Unique("Source", "id"), Unique("FactRef", "id"), Unique("Estimate", "id"),
+            Unique("Merge", "mergedId"), Unique("Migration", "version"), Unique("Counter", "name")),
+        Make(2, "lookup indexes",
+            Index("Name", "key"), Index("Name", "folded"), Index("Name", "entityId"), Index("Citation", "sourceId"), Index("Citation", "supportsId"),
+            Index("Estimate", "organizationId"), Index("Merge", "survivorId"), Index("Audit", "targetId"), Index("Audit", "seq")),
+    ];
+
+    /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>
+    public static IEnumerable<(string Name, string Text)> All =>
+        Migrations.SelectMany(m => m.Modern.Select((s, i) => ($"Migration{m.Version}.Modern{i}", s)));
+}

@@ -1,0 +1,25 @@
+using System.Text;
+
+namespace GraphIntel.Graph.Neo4j;
+
+/// <summary>Opaque keyset cursors over entities in (sort key, id) order.</summary>
+internal static class EntityCursor
+{
+    public static string Encode(string sortKey, string id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(sortKey + "\n" + id));
+
+    public static (string? SortKey, string? Id) Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor)) return (null, null);
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            var split = text.IndexOf('\n');
+            if (split >= 0) return (text[..split], text[(split + 1)..]);
+        }
+        catch (FormatException)
+        {
+        }
+        throw new ArgumentException($"'{cursor}' is not a cursor this store issued", nameof(cursor));
+    }
+}

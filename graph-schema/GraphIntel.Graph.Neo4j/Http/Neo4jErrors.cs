@@ -1,0 +1,22 @@
+using GraphIntel.Graph.Store;
+
+namespace GraphIntel.Graph.Neo4j.Http;
+
+/// <summary>
+/// The one place Neo4j's status codes are read. Neo4j classifies every error as ClientError, ClientNotification,
+/// TransientError or DatabaseError (Neo.{Classification}.{Category}.{Title}); only TransientError is worth retrying.
+/// </summary>
+public static class Neo4jErrors
+{
+    public static bool IsTransient(string code) => code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
+
+    public static GraphStoreException ToException(string code, string message) =>
+        new Neo4jServerException(code, message, IsTransient(code));
+}
+
+/// <summary>An error Neo4j reported in a response body.</summary>
+public sealed class Neo4jServerException(string code, string message, bool isTransient)
+    : GraphStoreException($"Neo4j {code}: {message}", isTransient)
+{
+    public string Code { get; } = code;
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Ontology;
+
+namespace GraphIntel.Graph.Neo4j;
+
+/// <summary>Maps between domain records and the property values stored in Neo4j.</summary>
+internal static class Neo4jRows
+{
+    private static readonly JsonSerializerOptions CitationJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string CitationsToJson(IReadOnlyList<Citation> citations) => JsonSerializer.Serialize(citations, CitationJson);
+
+    public static IReadOnlyList<Citation> CitationsFromJson(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String
+            ? JsonSerializer.Deserialize<Citation[]>(value.GetString()!, CitationJson) ?? []
+            : [];
+
+    public static string? Str(JsonElement v) => v.ValueKind == JsonValueKind.Null ? null : v.GetString();
+    public static int? Int(JsonElement v) => v.ValueKind == JsonValueKind.Null ? null : v.GetInt32();
+    public static PartialDate? Date(JsonElement v) => Str(v) is { } s ? PartialDate.Parse(s) : null;
+    public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<string> Strings(JsonElement v) =>
+        v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(e => e.GetString()!).ToArray() : [];
+
+    /// <summary>Columns: id, kind, name, aliases, organizationKind, description, founded, dissolved, citations (from <paramref name="at"/>).</summary>
+    public static Entity ReadEntity(JsonElement[] row, int at) =>
+        new(row[at].GetString()!, EnumNames.Parse<EntityKind>(row[at + 1].GetString()!), row[at + 2].GetString()!,
+            Strings(row[at + 3]), CitationsFromJson(row[at + 8]))
+        {
+            OrganizationKind = Str(row[at + 4]) is { } ok ? EnumNames.Parse<OrganizationKind>(ok) : null,
+            Description = Str(row[at + 5]),
+            Founded = Date(row[at + 6]),
+            Dissolved = Date(row[at + 7]),
+        };
+
+    /// <summary>Columns: id, type, fromId, toId, validFrom, validTo, status, note, role, endReason, citations.</summary>
+    public static Relationship ReadRelationship(JsonElement[] row, int at) =>
+        new(row[at].GetString()!, EnumNames.Parse<RelationshipType>(row[at + 1].GetString()!),
+            row[at + 2].GetString()!, row[at + 3].GetString()!,
+            new Validity(Date(row[at + 4]), Date(row[at + 5])),
+            EnumNames.Parse<ClaimStatus>(row[at + 6].GetString()!), CitationsFromJson(row[at + 10]))
+        {
+            Note = Str(row[at + 7]),
+            Role = Str(row[at + 8]),
+            EndReason = Str(row[at + 9]),
+        };
+
+    /// <summary>Columns: id, organizationId, min, max, asOf, estimatedBy, status, note, citations.</summary>
+    public static StrengthEstimate ReadEstimate(JsonElement[] row, int at) =>
+        new(row[at].GetString()!, row[at + 1].GetString()!, Int(row[at + 2]), Int(row[at + 3]), Date(row[at + 4]),
+            Str(row[at + 5]), EnumNames.Parse<ClaimStatus>(row[at + 6].GetString()!), CitationsFromJson(row[at + 8]))
+        {
+            Note = Str(row[at + 7]),
+        };
+
+    /// <summary>Columns: id, title, publisher, author, published, url, text.</summary>
+    public static Source ReadSource(JsonElement[] row) =>
+        new(row[0].GetString()!, row[1].GetString()!, Str(row[2]), Str(row[3]), Date(row[4]), Str(row[5]), row[6].GetString() ?? "");
+
+    public static Dictionary<string, object?> EntityRow(Entity e) => new()
+    {
+        ["id"] = e.Id,
+        ["kind"] = EnumNames.ToContractName(e.Kind),
+        ["name"] = e.Name,
+        ["aliases"] = e.Aliases.ToArray(),
+        ["nameKeys"] = e.Names.Select(Names.NameNormalizer.Fold).Distinct().ToArray(),
+        ["sortKey"] = Names.NameNormalizer.Fold(e.Name),
+        ["organizationKind"] = e.OrganizationKind is { } k ? EnumNames.ToContractName(k) : null,
+        ["description"] = e.Description,
+        ["founded"] = e.Founded?.ToString(),
+        ["foundedStart"] = e.Founded is { } f ? Day(f.Start) : null,
+        ["dissolved"] = e.Dissolved?.ToString(),
+        ["dissolvedEnd"] = e.Dissolved is { } d ? Day(d.End) : null,
+        ["citations"] = CitationsToJson(e.Citations),
+    };
+
+    public static Dictionary<string, object?> RelationshipRow(Relationship r) => new()
+    {
+        ["id"] = r.Id,
+        ["type"] = EnumNames.ToContractName(r.Type),
+        ["fromId"] = r.FromId,
+        ["toId"] = r.ToId,
+        ["status"] = EnumNames.ToContractName(r.Status),
+        ["validFrom"] = r.Validity.From?.ToString(),
+        ["validTo"] = r.Validity.To?.ToString(),
+        ["fromStart"] = r.Validity.From is { } f ? Day(f.Start) : null,
+        ["toEnd"] = r.Validity.To is { } t ? Day(t.End) : null,
+        ["note"] = r.Note,
+        ["role"] = r.Role,
+        ["endReason"] = r.EndReason,
+        ["citations"] = CitationsToJson(r.Citations),
+    };
+
+    public static Dictionary<string, object?> EstimateRow(StrengthEstimate x) => new()
+    {
+        ["id"] = x.Id,
+        ["organizationId"] = x.OrganizationId,
+        ["min"] = x.Min,
+        ["max"] = x.Max,
+        ["asOf"] = x.AsOf?.ToString(),
+        ["estimatedBy"] = x.EstimatedBy,
+        ["status"] = EnumNames.ToContractName(x.Status),
+        ["note"] = x.Note,
+        ["citations"] = CitationsToJson(x.Citations),
+    };
+
+    public static Dictionary<string, object?> SourceRow(Source s) => new()
+    {
+        ["id"] = s.Id,
+        ["title"] = s.Title,
+        ["publisher"] = s.Publisher,
+        ["author"] = s.Author,
+        ["published"] = s.Published?.ToString(),
+        ["url"] = s.Url,
+        ["text"] = s.Text,
+    };
+}
