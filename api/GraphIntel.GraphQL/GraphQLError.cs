@@ -171,6 +171,15 @@ public sealed class GraphQLError
                 }
                 writer.WriteEndObject();
                 break;
+            case IDictionary dictionary:
+                writer.WriteStartObject();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
+                    WriteValue(writer, entry.Value);
+                }
+                writer.WriteEndObject();
+                break;
             case IEnumerable sequence:
                 writer.WriteStartArray();
                 foreach (var item in sequence)

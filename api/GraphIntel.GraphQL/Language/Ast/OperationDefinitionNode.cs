@@ -1,10 +1,13 @@
 namespace GraphIntel.GraphQL.Language;
 
-/// <summary>OperationDefinition : OperationType Name? VariablesDefinition? Directives? SelectionSet | SelectionSet</summary>
-public sealed class OperationDefinitionNode : ExecutableDefinitionNode
+/// <summary>OperationDefinition : Description? OperationType Name? VariableDefinitions? Directives? SelectionSet | SelectionSet</summary>
+public sealed class OperationDefinitionNode : ExecutableDefinitionNode, IHasDescription
 {
     /// <inheritdoc />
     public override NodeKind Kind => NodeKind.OperationDefinition;
+
+    /// <summary>The description (current draft: descriptions on executable definitions), or null.</summary>
+    public StringValueNode? Description { get; init; }
 
     /// <summary>query, mutation or subscription (query for the shorthand form).</summary>
     public OperationType Operation { get; init; }

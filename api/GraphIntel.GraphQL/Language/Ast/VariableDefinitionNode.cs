@@ -1,10 +1,13 @@
 namespace GraphIntel.GraphQL.Language;
 
-/// <summary>VariableDefinition : Variable : Type DefaultValue? Directives[Const]?</summary>
-public sealed class VariableDefinitionNode : Node, IHasDirectives
+/// <summary>VariableDefinition : Description? Variable : Type DefaultValue? Directives[Const]?</summary>
+public sealed class VariableDefinitionNode : Node, IHasDirectives, IHasDescription
 {
     /// <inheritdoc />
     public override NodeKind Kind => NodeKind.VariableDefinition;
+
+    /// <summary>The description (current draft), or null.</summary>
+    public StringValueNode? Description { get; init; }
 
     /// <summary>The variable being defined.</summary>
     public required VariableNode Variable { get; init; }
