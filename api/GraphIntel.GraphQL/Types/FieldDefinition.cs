@@ -36,6 +36,12 @@ public sealed class FieldDefinition : INamedDefinition
     /// </summary>
     public FieldResolver? Resolver { get; internal set; }
 
+    /// <summary>
+    /// A context-free equivalent of <see cref="Resolver"/> for fields that only read their (non-null) parent value,
+    /// such as bound CLR properties: the executor calls it without allocating a resolver context.
+    /// </summary>
+    internal Func<object, object?>? SourceGetter { get; set; }
+
     /// <summary>The definition this field was built from, or null.</summary>
     public FieldDefinitionNode? AstNode { get; internal set; }
 

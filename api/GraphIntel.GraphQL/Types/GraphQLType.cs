@@ -11,16 +11,16 @@ public abstract class GraphQLType
     }
 
     /// <summary>The named type at the bottom of any list and non-null wrappers (graphql-js <c>getNamedType</c>).</summary>
-    public abstract NamedType NamedType { get; }
+    public abstract NamedType GetNamedType();
 
     /// <summary>The type without an outer non-null wrapper (graphql-js <c>getNullableType</c>).</summary>
     public GraphQLType Nullable => this is NonNullType nonNull ? nonNull.OfType : this;
 
     /// <summary>Whether this type may be used for arguments, variables and input fields (scalars, enums, input objects and wrappers of them).</summary>
-    public bool IsInputType => NamedType is ScalarType or EnumType or InputObjectType;
+    public bool IsInputType => GetNamedType() is ScalarType or EnumType or InputObjectType;
 
     /// <summary>Whether this type may be used for fields (everything but input objects, and wrappers of them).</summary>
-    public bool IsOutputType => NamedType is not InputObjectType;
+    public bool IsOutputType => GetNamedType() is not InputObjectType;
 
     /// <summary>The type as written in a GraphQL document, e.g. <c>[String!]</c>.</summary>
     public abstract override string ToString();
@@ -59,7 +59,7 @@ public abstract class NamedType : GraphQLType, INamedDefinition
     public abstract TypeKind Kind { get; }
 
     /// <inheritdoc />
-    public sealed override NamedType NamedType => this;
+    public sealed override NamedType GetNamedType() => this;
 
     /// <summary>Whether values of this type are leaves of a response (scalars and enums).</summary>
     public bool IsLeafType => this is ScalarType or EnumType;
@@ -88,7 +88,7 @@ public sealed class ListType : GraphQLType
     public GraphQLType OfType { get; }
 
     /// <inheritdoc />
-    public override NamedType NamedType => OfType.NamedType;
+    public override NamedType GetNamedType() => OfType.GetNamedType();
 
     /// <inheritdoc />
     public override string ToString() => "[" + OfType + "]";
@@ -112,7 +112,7 @@ public sealed class NonNullType : GraphQLType
     public GraphQLType OfType { get; }
 
     /// <inheritdoc />
-    public override NamedType NamedType => OfType.NamedType;
+    public override NamedType GetNamedType() => OfType.GetNamedType();
 
     /// <inheritdoc />
     public override string ToString() => OfType + "!";

@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+using GraphIntel.GraphQL.Language;
+using GraphIntel.GraphQL.Types;
+
+namespace GraphIntel.GraphQL.Execution;
+
+/// <summary>
+/// The result of CollectFields for one object type and one set of field nodes: the grouped fields in response order,
+/// each with its definition and (when its arguments are constants) its coerced arguments. Plans that do not depend on
+/// variables (no <c>@skip</c>/<c>@include</c> on a variable) are cached and reused by every execution of the document.
+/// </summary>
+internal sealed class SelectionPlan(FieldGroup[] fields, bool dependsOnVariables)
+{
+    public FieldGroup[] Fields { get; } = fields;
+
+    public bool DependsOnVariables { get; } = dependsOnVariables;
+}
+
+/// <summary>The field nodes sharing one response key, with everything about them that does not change between executions.</summary>
+internal sealed class FieldGroup
+{
+    private ConcurrentDictionary<ObjectType, SelectionPlan>? _subPlans;
+
+    public FieldGroup(string responseKey, FieldNode[] nodes, FieldDefinition definition, ObjectType parentType)
+    {
+        ResponseKey = responseKey;
+        Nodes = nodes;
+        Definition = definition;
+        ParentType = parentType;
+    }
+
+    public string ResponseKey { get; }
+
+    public FieldNode[] Nodes { get; }
+
+    public FieldDefinition Definition { get; }
+
+    public ObjectType ParentType { get; }
+
+    /// <summary>The coerced arguments when they use no variables and are valid; null to coerce per execution.</summary>
+    public IReadOnlyDictionary<string, object?>? ConstantArguments { get; set; }
+
+    /// <summary>The plan of the merged sub-selections for a runtime object type (CollectSubfields), cached when it can be.</summary>
+    public SelectionPlan GetSubPlan(ObjectType objectType, Executor executor)
+    {
+        if (_subPlans is not null && _subPlans.TryGetValue(objectType, out var cached))
+        {
+            return cached;
+        }
+        var plan = FieldCollector.CollectSubfields(executor, objectType, Nodes);
+        if (!plan.DependsOnVariables)
+        {
+            (_subPlans ??= new ConcurrentDictionary<ObjectType, SelectionPlan>())[objectType] = plan;
+        }
+        return plan;
+    }
+}
+
+/// <summary>The cached root plans of one document, keyed by operation. Kept with the document in the document cache.</summary>
+public sealed class ExecutionPlanCache
+{
+    private readonly ConcurrentDictionary<OperationDefinitionNode, SelectionPlan> _roots = new();
+
+    internal SelectionPlan GetRootPlan(OperationDefinitionNode operation, ObjectType rootType, Executor executor)
+    {
+        if (_roots.TryGetValue(operation, out var cached))
+        {
+            return cached;
+        }
+        var plan = FieldCollector.CollectFields(executor, rootType, [operation.SelectionSet]);
+        if (!plan.DependsOnVariables)
+        {
+            _roots[operation] = plan;
+        }
+        return plan;
+    }
+}
+
+/// <summary>CollectFields (spec §6.3.2) and CollectSubfields, producing <see cref="SelectionPlan"/>s.</summary>
+internal static class FieldCollector
+{
+    public static SelectionPlan CollectSubfields(Executor executor, ObjectType objectType, FieldNode[] nodes)
+    {
+        var selectionSets = new List<SelectionSetNode>(nodes.Length);
+        foreach (var node in nodes)
+        {
+            if (node.SelectionSet is { } selectionSet)
+            {
+                selectionSets.Add(selectionSet);
+            }
+        }
+        return CollectFields(executor, objectType, selectionSets);
+    }
+
+    public static SelectionPlan CollectFields(Executor executor, ObjectType objectType, IReadOnlyList<SelectionSetNode> selectionSets)
+    {
+        var state = new State(executor, objectType);
+        foreach (var selectionSet in selectionSets)
+        {
+            state.Collect(selectionSet);
+        }
+        return state.ToPlan();
+    }
+
+    private sealed class State(Executor executor, ObjectType objectType)
+    {
+        private readonly Dictionary<string, int> _indexByKey = new(StringComparer.Ordinal);
+        private readonly List<(string Key, List<FieldNode> Nodes)> _groups = [];
+        private HashSet<string>? _visitedFragments;
+        private bool _dependsOnVariables;
+
+        public void Collect(SelectionSetNode selectionSet)
+        {
+            foreach (var selection in selectionSet.Selections)
+            {
+                if (!ShouldInclude(selection))
+                {
+                    continue;
+                }
+                switch (selection)
+                {
+                    case FieldNode field:
+                        var key = field.ResponseKey;
+                        if (_indexByKey.TryGetValue(key, out var index))
+                        {
+                            _groups[index].Nodes.Add(field);
+                        }
+                        else
+                        {
+                            _indexByKey[key] = _groups.Count;
+                            _groups.Add((key, [field]));
+                        }
+                        break;
+                    case InlineFragmentNode inline:
+                        if (inline.TypeCondition is null || DoesFragmentConditionMatch(inline.TypeCondition))
+                        {
+                            Collect(inline.SelectionSet);
+                        }
+                        break;
+                    case FragmentSpreadNode spread:
+                        var name = spread.Name.Value;
+                        if (!(_visitedFragments ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                        {
+                            break;
+                        }
+                        if (executor.Fragments.TryGetValue(name, out var fragment) && DoesFragmentConditionMatch(fragment.TypeCondition))
+                        {
+                            Collect(fragment.SelectionSet);
+                        }
+                        break;
+                }
+            }
+        }
+
+        public SelectionPlan ToPlan()
+        {
+            var fields = new List<FieldGroup>(_groups.Count);
+            foreach (var (key, nodes) in _groups)
+            {
+                var first = nodes[0];
+                if (executor.Schema.GetFieldDefinition(objectType, first.Name.Value) is not { } definition)
+                {
+                    continue;
+                }
+                var group = new FieldGroup(key, nodes.ToArray(), definition, objectType);
+                if (definition.Arguments.Count == 0)
+                {
+                    group.ConstantArguments = ValueCoercion.Empty;
+                }
+                else if (!UsesVariables(first.Arguments))
+                {
+                    try
+                    {
+                        group.ConstantArguments = ValueCoercion.CoerceArgumentValues(definition.Arguments, first.Arguments, first, null);
+                    }
+                    catch (GraphQLException)
+                    {
+                        // Reported when the field executes.
+                    }
+                }
+                fields.Add(group);
+            }
+            return new SelectionPlan(fields.ToArray(), _dependsOnVariables);
+        }
+
+        private static bool UsesVariables(IReadOnlyList<ArgumentNode> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (ValueCoercion.ContainsVariable(argument.Value))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private bool DoesFragmentConditionMatch(NamedTypeNode typeCondition)
+        {
+            var conditionalType = executor.Schema.GetType(typeCondition.Name.Value);
+            return ReferenceEquals(conditionalType, objectType)
+                || (conditionalType is { IsAbstractType: true } && executor.Schema.IsSubType(conditionalType, objectType));
+        }
+
+        private bool ShouldInclude(SelectionNode node)
+        {
+            var directives = node.Directives;
+            for (var i = 0; i < directives.Count; i++)
+            {
+                var directive = directives[i];
+                var name = directive.Name.Value;
+                if (name != "skip" && name != "include")
+                {
+                    continue;
+                }
+                var definition = name == "skip" ? BuiltInDirectives.Skip : BuiltInDirectives.Include;
+                if (UsesVariables(directive.Arguments))
+                {
+                    _dependsOnVariables = true;
+                }
+                var arguments = ValueCoercion.CoerceArgumentValues(definition.Arguments, directive.Arguments, directive, executor.VariableValues);
+                var condition = arguments.TryGetValue("if", out var value) && value is true;
+                if (name == "skip" ? condition : !condition)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

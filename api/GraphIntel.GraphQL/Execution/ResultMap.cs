@@ -1,0 +1,63 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+
+namespace GraphIntel.GraphQL.Execution;
+
+/// <summary>The ordered map of one object in a response: response keys in selection order, with their completed values.</summary>
+public sealed class ResultMap : IReadOnlyDictionary<string, object?>
+{
+    private readonly string[] _keys;
+    private readonly object?[] _values;
+
+    internal ResultMap(int count)
+    {
+        _keys = new string[count];
+        _values = new object?[count];
+    }
+
+    internal void Set(int index, string key, object? value)
+    {
+        _keys[index] = key;
+        _values[index] = value;
+    }
+
+    /// <inheritdoc />
+    public int Count => _keys.Length;
+
+    /// <summary>The key at a position.</summary>
+    public string KeyAt(int index) => _keys[index];
+
+    /// <summary>The value at a position.</summary>
+    public object? ValueAt(int index) => _values[index];
+
+    /// <inheritdoc />
+    public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The result has no key \"{key}\".");
+
+    /// <inheritdoc />
+    public IEnumerable<string> Keys => _keys;
+
+    /// <inheritdoc />
+    public IEnumerable<object?> Values => _values;
+
+    /// <inheritdoc />
+    public bool ContainsKey(string key) => Array.IndexOf(_keys, key) >= 0;
+
+    /// <inheritdoc />
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+    {
+        var index = Array.IndexOf(_keys, key);
+        value = index >= 0 ? _values[index] : null;
+        return index >= 0;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            yield return new KeyValuePair<string, object?>(_keys[i], _values[i]);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

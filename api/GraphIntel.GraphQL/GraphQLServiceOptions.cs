@@ -1,0 +1,26 @@
+using GraphIntel.GraphQL.Language;
+using GraphIntel.GraphQL.Validation;
+
+namespace GraphIntel.GraphQL;
+
+/// <summary>Options of the request pipeline (<see cref="GraphQLService"/>).</summary>
+public sealed class GraphQLServiceOptions
+{
+    /// <summary>Token and depth limits of the parser.</summary>
+    public ParseOptions ParseOptions { get; init; } = ParseOptions.Default;
+
+    /// <summary>Rules run after the specified ones, e.g. <c>MaxDepthRule</c>, <c>MaxCostRule</c>.</summary>
+    public IReadOnlyList<IValidationRule> ExtraValidationRules { get; init; } = [];
+
+    /// <summary>How many validation errors to collect before validation stops.</summary>
+    public int MaxValidationErrors { get; init; } = DocumentValidator.DefaultMaxErrors;
+
+    /// <summary>How many parsed and validated documents to keep (least recently used are dropped); 0 disables the cache.</summary>
+    public int DocumentCacheSize { get; init; } = 1000;
+
+    /// <summary>The longest an execution may take before it is cancelled with an error; null for no limit.</summary>
+    public TimeSpan? ExecutionTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock of the execution timeout.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

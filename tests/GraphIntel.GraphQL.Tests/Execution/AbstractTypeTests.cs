@@ -1,0 +1,98 @@
+using GraphIntel.GraphQL.Types;
+using static GraphIntel.GraphQL.Tests.Execution.ExecutionHarness;
+
+namespace GraphIntel.GraphQL.Tests.Execution;
+
+/// <summary>ResolveAbstractType: type resolvers, bound CLR types, <c>__typename</c> entries, isTypeOf, and the errors.</summary>
+public sealed class AbstractTypeTests
+{
+    private const string Sdl = """
+        type Query { pets: [Pet] search: [Result] }
+        interface Pet { name: String! }
+        type Dog implements Pet { name: String! barks: Boolean! }
+        type Cat implements Pet { name: String! lives: Int! }
+        union Result = Dog | Cat
+        """;
+
+    private sealed record Dog(string Name, bool Barks);
+
+    private sealed record Cat(string Name, int Lives);
+
+    private const string Query = "{ pets { name __typename ... on Dog { barks } ... on Cat { lives } } search { ... on Cat { name } } }";
+
+    private const string Expected = """
+        {"data":{"pets":[{"name":"Rex","__typename":"Dog","barks":true},{"name":"Tom","__typename":"Cat","lives":9}],"search":[{},{"name":"Tom"}]}}
+        """;
+
+    private static readonly object[] Pets = [new Dog("Rex", true), new Cat("Tom", 9)];
+
+    [Fact]
+    public async Task Bound_clr_types_resolve_interfaces_and_unions()
+    {
+        var schema = SchemaBuilder.FromSdl(Sdl).BindType<Dog>("Dog").BindType<Cat>("Cat")
+            .BindResolver("Query", "pets", _ => Pets).BindResolver("Query", "search", _ => Pets).Build();
+        AssertJson(Expected, await ExecuteJsonAsync(schema, Query));
+    }
+
+    [Fact]
+    public async Task Type_resolvers_decide_when_bound()
+    {
+        var schema = SchemaBuilder.FromSdl(Sdl).UseDefaultFieldResolver()
+            .BindTypeResolver("Pet", (value, _) => ((IReadOnlyDictionary<string, object?>)value).ContainsKey("barks") ? "Dog" : "Cat")
+            .BindTypeResolver("Result", (value, _) => ((IReadOnlyDictionary<string, object?>)value).ContainsKey("barks") ? "Dog" : "Cat")
+            .BindResolver("Query", "pets", _ => Maps())
+            .BindResolver("Query", "search", _ => Maps())
+            .Build();
+        AssertJson(Expected, await ExecuteJsonAsync(schema, Query));
+
+        static object[] Maps() =>
+        [
+            new Dictionary<string, object?> { ["name"] = "Rex", ["barks"] = true },
+            new Dictionary<string, object?> { ["name"] = "Tom", ["lives"] = 9 },
+        ];
+    }
+
+    [Fact]
+    public async Task Typename_entries_and_isTypeOf_resolve_without_a_type_resolver()
+    {
+        var schema = SchemaBuilder.FromSdl(Sdl).UseDefaultFieldResolver()
+            .BindIsTypeOf("Dog", (value, _) => value is Dog)
+            .BindIsTypeOf("Cat", (value, _) => value is Cat)
+            .BindResolver("Query", "pets", _ => new object[]
+            {
+                new Dictionary<string, object?> { ["__typename"] = "Dog", ["name"] = "Rex", ["barks"] = true },
+                new Cat("Tom", 9),
+            })
+            .BindResolver("Query", "search", _ => Pets)
+            .Build();
+        // isTypeOf also guards object fields: a dictionary under Dog fails Dog's check.
+        var json = await ExecuteJsonAsync(schema, Query);
+        AssertJson(
+            """
+            {"errors":[{"message":"Expected value of type \"Dog\" but got: { __typename: \"Dog\", name: \"Rex\", barks: true }.","locations":[{"line":1,"column":3}],"path":["pets",0]}],
+             "data":{"pets":[null,{"name":"Tom","__typename":"Cat","lives":9}],"search":[{},{"name":"Tom"}]}}
+            """,
+            json);
+    }
+
+    [Fact]
+    public async Task Unresolvable_values_are_field_errors_with_graphql_js_messages()
+    {
+        var schema = SchemaBuilder.FromSdl(Sdl + " type Other { x: Int }").UseDefaultFieldResolver()
+            .BindTypeResolver("Result", (value, _) => (string)value)
+            .BindResolver("Query", "pets", _ => new object[] { 42 })
+            .BindResolver("Query", "search", _ => new object[] { "Nope", "Other", "Pet" })
+            .Build();
+        var json = await ExecuteJsonAsync(schema, "{ pets { name } search { __typename } }");
+        AssertJson(
+            """
+            {"errors":[
+              {"message":"Abstract type \"Pet\" must resolve to an Object type at runtime for field \"Query.pets\". Either the \"Pet\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.","locations":[{"line":1,"column":3}],"path":["pets",0]},
+              {"message":"Abstract type \"Result\" was resolved to a type \"Nope\" that does not exist inside the schema.","locations":[{"line":1,"column":17}],"path":["search",0]},
+              {"message":"Runtime Object type \"Other\" is not a possible type for \"Result\".","locations":[{"line":1,"column":17}],"path":["search",1]},
+              {"message":"Abstract type \"Result\" was resolved to a non-object type \"Pet\".","locations":[{"line":1,"column":17}],"path":["search",2]}],
+             "data":{"pets":[null],"search":[null,null,null]}}
+            """,
+            json);
+    }
+}
