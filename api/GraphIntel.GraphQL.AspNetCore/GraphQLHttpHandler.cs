@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GraphIntel.GraphQL.AspNetCore;
+
+/// <summary>
+/// One GraphQL-over-HTTP exchange: negotiate the response media type, read the request parameters, prepare
+/// (parse, validate, select the operation), refuse mutations over GET, execute, and write the result with the
+/// status code the media type calls for. A failure of the server itself is a 500 with a GraphQL error that
+/// says so, the exception going to the log, not to the client.
+/// </summary>
+internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOptions options, ILogger logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var cancellationToken = context.RequestAborted;
+
+        var mediaType = ResponseMediaTypeNegotiation.Select(request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await GraphQLHttpResponseWriter.WriteProblemAsync(response, new GraphQLHttpRequestProblem(
+                StatusCodes.Status406NotAcceptable,
+                $"The Accept header \"{request.Headers.Accept}\" accepts neither {GraphQLMediaTypes.GraphQLResponseJson} nor {GraphQLMediaTypes.Json} (in utf-8)."),
+                GraphQLMediaTypes.Json, options, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await HandleAsync(context, mediaType, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(exception, "GraphQL request {Method} {Path} failed.", request.Method, request.Path);
+            if (response.HasStarted)
+            {
+                throw;
+            }
+            response.Clear();
+            await GraphQLHttpResponseWriter.WriteProblemAsync(response, new GraphQLHttpRequestProblem(
+                StatusCodes.Status500InternalServerError,
+                $"Internal server error while handling the GraphQL request (trace id {context.TraceIdentifier})."),
+                mediaType, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, string mediaType, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (isGet && !options.AllowGet)
+        {
+            await RefuseGetAsync(response, "This endpoint does not accept GET requests: send the request with POST.", mediaType, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var (parameters, problem) = isGet
+            ? GraphQLHttpRequestReader.ReadQueryString(request, options)
+            : await GraphQLHttpRequestReader.ReadBodyAsync(request, options, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            await GraphQLHttpResponseWriter.WriteProblemAsync(response, problem, mediaType, options, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var graphQLRequest = new GraphQLRequest
+        {
+            Query = parameters!.Query,
+            OperationName = parameters.OperationName,
+            Variables = parameters.Variables,
+            Extensions = parameters.Extensions,
+            RequestServices = context.RequestServices,
+            UserContext = options.UserContextFactory?.Invoke(context),
+        };
+
+        var prepared = service.Prepare(graphQLRequest);
+        if (isGet && prepared.IsMutation)
+        {
+            await RefuseGetAsync(response, "Mutations cannot be executed with GET: send the request with POST.", mediaType, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await service.ExecuteAsync(prepared, graphQLRequest, cancellationToken).ConfigureAwait(false);
+        await GraphQLHttpResponseWriter.WriteResultAsync(response, result, mediaType, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task RefuseGetAsync(HttpResponse response, string message, string mediaType, CancellationToken cancellationToken)
+    {
+        response.Headers.Allow = HttpMethods.Post;
+        return GraphQLHttpResponseWriter.WriteProblemAsync(response,
+            new GraphQLHttpRequestProblem(StatusCodes.Status405MethodNotAllowed, message), mediaType, options, cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+namespace GraphIntel.GraphQL.AspNetCore;
+
+/// <summary>
+/// Options of the GraphQL-over-HTTP endpoint (<see cref="GraphQLEndpointRouteBuilderExtensions.MapGraphQL"/>).
+/// A plain class: bind it from configuration by name (<see cref="SectionName"/>) or set it in code.
+/// </summary>
+public sealed class GraphQLHttpOptions
+{
+    /// <summary>The configuration section these options are usually bound from.</summary>
+    public const string SectionName = "GraphQL:Http";
+
+    /// <summary>
+    /// The largest accepted request: the body of a POST, or the query string of a GET, in bytes.
+    /// Larger requests are refused with 413 and a JSON error saying the limit. Default 256 KiB.
+    /// </summary>
+    public long MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Whether queries may be sent with GET (parameters in the query string). Mutations are never executed
+    /// over GET (405), whatever this says. Default true.
+    /// </summary>
+    public bool AllowGet { get; set; } = true;
+
+    /// <summary>Whether response JSON is indented, for reading by people. Default false.</summary>
+    public bool IndentResponses { get; set; }
+
+    /// <summary>
+    /// Creates the per-request state resolvers see as <c>IResolveFieldContext.UserContext</c> (for example the
+    /// caller's identity). Null: every request gets a new empty dictionary.
+    /// </summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, IDictionary<string, object?>>? UserContextFactory { get; set; }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+
+namespace GraphIntel.GraphQL.Tests.Conformance;
+
+/// <summary>The outcome of a node (or npm) run.</summary>
+internal sealed record NodeRunResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public override string ToString() => $"exit code {ExitCode}\n--- stdout\n{StandardOutput}\n--- stderr\n{StandardError}";
+}
+
+/// <summary>
+/// Runs the conformance scripts with the <c>node</c> on PATH. The first use makes sure
+/// tests/conformance/node_modules exists, running <c>npm ci</c> there when it does not (the test runner
+/// normally did so already). Fails with a clear message when node or npm is missing; never skips.
+/// </summary>
+internal static class NodeRunner
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private static bool _installed;
+
+    /// <summary>Runs <c>node script args…</c> in tests/conformance.</summary>
+    public static async Task<NodeRunResult> RunScriptAsync(string script, params string[] arguments)
+    {
+        await EnsureNodeModulesAsync();
+        return await RunAsync(FindOnPath("node"), [script, .. arguments]);
+    }
+
+    private static async Task EnsureNodeModulesAsync()
+    {
+        await InstallLock.WaitAsync();
+        try
+        {
+            if (_installed || Directory.Exists(Path.Combine(RepositoryPaths.Conformance, "node_modules", "graphql-http")))
+            {
+                _installed = true;
+                return;
+            }
+            var result = await RunAsync(FindOnPath("npm"), ["ci", "--no-audit", "--no-fund"]);
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"npm ci in {RepositoryPaths.Conformance} failed: {result}");
+            }
+            _installed = true;
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+
+    private static async Task<NodeRunResult> RunAsync(string fileName, IReadOnlyList<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = RepositoryPaths.Conformance,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo)
+            ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {Timeout}.");
+        }
+        return new NodeRunResult(process.ExitCode, await output, await error);
+    }
+
+    private static string FindOnPath(string program)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        string[] names = OperatingSystem.IsWindows() ? [program + ".exe", program + ".cmd"] : [program];
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in names)
+            {
+                var candidate = Path.Combine(directory, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+        throw new InvalidOperationException(
+            $"\"{program}\" is not on PATH ({path}). The conformance tests need Node.js 20+ and npm: install them; these tests do not skip.");
+    }
+}
