@@ -1,0 +1,28 @@
+namespace GraphIntel.Graph.Dataset.Checking;
+
+/// <summary>Every citation names a known source and quotes it verbatim (white-space runs aside).</summary>
+internal static class CitationChecks
+{
+    public static void Check(DatasetDrafts drafts, DatasetIndex index, ICollection<DatasetProblem> problems)
+    {
+        var citations = drafts.Entities.SelectMany(e => e.Citations)
+            .Concat(drafts.Relationships.SelectMany(r => r.Citations))
+            .Concat(drafts.Estimates.SelectMany(e => e.Citations))
+            .Concat(drafts.Aliases.SelectMany(a => a.Citations));
+        foreach (var c in citations)
+        {
+            if (c.Source is not { } source) continue;
+            if (!index.Sources.ContainsKey(source.Value))
+            {
+                problems.Add(new DatasetProblem(source.At,
+                    $"{c.Label}: citation of unknown source '{source.Value}'{DidYouMean.Suffix(source.Value, index.Sources.Keys)}"));
+                continue;
+            }
+            if (c.Quote is { } quote && index.Quotes.TryGetValue(source.Value, out var matcher) && !matcher.Occurs(quote.Value))
+            {
+                problems.Add(new DatasetProblem(quote.At,
+                    $"{c.Label}: quote not found verbatim in {source.Value}: \"{DatasetText.Excerpt(quote.Value)}\""));
+            }
+        }
+    }
+}

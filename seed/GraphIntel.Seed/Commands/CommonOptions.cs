@@ -1,0 +1,45 @@
+using System.CommandLine;
+using GraphIntel.Graph.Dataset;
+using GraphIntel.Graph.Store;
+
+namespace GraphIntel.Seed.Commands;
+
+/// <summary>Options several commands share, and how they combine with the environment.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> SeedDir() => new("--seed-dir")
+    {
+        Description = $"The folder holding seed/ (default: {DatasetLocator.SeedDirVariable}, else the nearest one above the current directory).",
+    };
+
+    public static Option<string?> Store() => new("--store")
+    {
+        Description = $"Which store: {string.Join(" or ", GraphStoreOptions.Backends)} (default: {GraphStoreOptions.StoreVariable}, else embedded).",
+    };
+
+    public static Option<string?> DataDir() => new("--data-dir")
+    {
+        Description = $"The embedded store's data directory (default: {GraphStoreOptions.DataDirVariable}, else ./data).",
+    };
+
+    /// <summary>The data-set root from <c>--seed-dir</c>, the environment, or the nearest <c>seed/data</c>.</summary>
+    public static string LocateDataset(string? seedDir, SeedConsole console) =>
+        DatasetLocator.TryLocate(seedDir, console.GetEnvironmentVariable, out var error)
+        ?? throw new SeedException($"cannot find the data set: {error}");
+
+    /// <summary>Store options from the environment, overridden by the command line.</summary>
+    public static GraphStoreOptions StoreOptions(string? store, string? dataDir, SeedConsole console)
+    {
+        var options = GraphStoreOptions.FromEnvironment(console.GetEnvironmentVariable);
+        if (store is not null) options.Backend = store;
+        if (dataDir is not null) options.DataDirectory = dataDir;
+        if (options.Problem() is { } problem) throw new SeedException(problem);
+        return options;
+    }
+
+    public static async Task WriteProblemsAsync(IReadOnlyList<DatasetProblem> problems, TextWriter output)
+    {
+        foreach (var problem in problems) await output.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+        await output.WriteLineAsync(problems.Count == 1 ? "1 problem." : $"{problems.Count} problems.").ConfigureAwait(false);
+    }
+}

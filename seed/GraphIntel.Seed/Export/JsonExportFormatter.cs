@@ -1,0 +1,138 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
+
+namespace GraphIntel.Seed.Export;
+
+/// <summary>
+/// The whole graph as one JSON document in a stable shape (documented in seed/GraphIntel.Seed/README.md): records
+/// sorted by id, every field always present (null when unknown), enums in their contract spelling, dates as
+/// ISO partial-date strings. Two exports of the same graph are byte-for-byte equal.
+/// </summary>
+public sealed class JsonExportFormatter : IExportFormatter
+{
+    public const string FormatName = "graphintel-export";
+    public const int FormatVersion = 1;
+
+    public string Name => "json";
+
+    public async Task WriteAsync(GraphSnapshot snapshot, Stream output, CancellationToken ct = default)
+    {
+        await using var w = new Utf8JsonWriter(output, new JsonWriterOptions
+        {
+            Indented = true,
+            // Names and quotes in Cyrillic, Arabic transliteration, curly quotes: readable as written, still valid JSON.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        w.WriteStartObject();
+        w.WriteString("format", FormatName);
+        w.WriteNumber("version", FormatVersion);
+
+        w.WriteStartArray("sources");
+        foreach (var s in snapshot.Sources.OrderBy(s => s.Id, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", s.Id);
+            w.WriteString("title", s.Title);
+            w.WriteString("publisher", s.Publisher);
+            w.WriteString("author", s.Author);
+            WriteDate(w, "published", s.Published);
+            w.WriteString("url", s.Url);
+            w.WriteString("text", s.Text);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("entities");
+        foreach (var e in snapshot.Entities.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", e.Id);
+            w.WriteString("kind", EnumNames.ToContractName(e.Kind));
+            w.WriteString("name", e.Name);
+            w.WriteStartArray("aliases");
+            foreach (var alias in e.Aliases) w.WriteStringValue(alias);
+            w.WriteEndArray();
+            w.WriteString("organizationKind", e.OrganizationKind is { } k ? EnumNames.ToContractName(k) : null);
+            w.WriteString("description", e.Description);
+            WriteDate(w, "founded", e.Founded);
+            WriteDate(w, "dissolved", e.Dissolved);
+            WriteCitations(w, e.Citations);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("relationships");
+        foreach (var r in snapshot.Relationships.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", r.Id);
+            w.WriteString("type", EnumNames.ToContractName(r.Type));
+            w.WriteString("from", r.FromId);
+            w.WriteString("to", r.ToId);
+            WriteDate(w, "validFrom", r.Validity.From);
+            WriteDate(w, "validTo", r.Validity.To);
+            w.WriteString("status", EnumNames.ToContractName(r.Status));
+            w.WriteString("note", r.Note);
+            w.WriteString("role", r.Role);
+            w.WriteString("endReason", r.EndReason);
+            WriteCitations(w, r.Citations);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("strengthEstimates");
+        foreach (var e in snapshot.StrengthEstimates.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", e.Id);
+            w.WriteString("organization", e.OrganizationId);
+            WriteInt(w, "min", e.Min);
+            WriteInt(w, "max", e.Max);
+            WriteDate(w, "asOf", e.AsOf);
+            w.WriteString("estimatedBy", e.EstimatedBy);
+            w.WriteString("status", EnumNames.ToContractName(e.Status));
+            w.WriteString("note", e.Note);
+            WriteCitations(w, e.Citations);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("merges");
+        foreach (var m in snapshot.Merges.OrderBy(m => m.MergedId, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("survivor", m.SurvivorId);
+            w.WriteString("merged", m.MergedId);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteEndObject();
+        await w.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    private static void WriteCitations(Utf8JsonWriter w, IReadOnlyList<Citation> citations)
+    {
+        w.WriteStartArray("citations");
+        foreach (var c in citations)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", c.SourceId);
+            w.WriteString("quote", c.Quote);
+            w.WriteString("supports", c.Supports);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteDate(Utf8JsonWriter w, string name, PartialDate? date) => w.WriteString(name, date?.ToString());
+
+    private static void WriteInt(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v) w.WriteNumber(name, v);
+        else w.WriteNull(name);
+    }
+}

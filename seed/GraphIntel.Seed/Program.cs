@@ -1,0 +1,3 @@
+using GraphIntel.Seed;
+
+return await SeedCli.RunAsync(args, SeedConsole.FromSystem());
