@@ -40,6 +40,26 @@ public static class GraphOntology
         RelationshipType.AffiliateOf, RelationshipType.UnderUmbrellaOf,
     ];
 
+    /// <summary>
+    /// Which way an edge of this type points to the earlier body (the ancestor). Child-to-parent types (SPLIT_FROM,
+    /// AFFILIATE_OF, UNDER_UMBRELLA_OF, and any non-lineage type) point at the ancestor: follow them outgoing.
+    /// Old-to-new types (REBRANDED_AS: old REBRANDED_AS new; MERGED_INTO: absorbed MERGED_INTO absorber) point at
+    /// the successor: the ancestor is at the incoming end. Descendants are the other way round.
+    /// </summary>
+    public static Direction AncestorDirection(RelationshipType type) =>
+        type is RelationshipType.RebrandedAs or RelationshipType.MergedInto ? Direction.Incoming : Direction.Outgoing;
+
+    /// <summary>
+    /// Whether following <paramref name="r"/> from <paramref name="entityId"/> walks towards ancestors
+    /// (<paramref name="towardsAncestors"/> true) or descendants (false).
+    /// </summary>
+    public static bool LeadsTowards(Model.Relationship r, string entityId, bool towardsAncestors)
+    {
+        var outgoing = r.FromId == entityId;
+        var ancestorIsOutgoing = AncestorDirection(r.Type) == Direction.Outgoing;
+        return towardsAncestors ? outgoing == ancestorIsOutgoing : outgoing != ancestorIsOutgoing;
+    }
+
     /// <summary>Umbrella ties: outgoing ones are an organization's umbrella, incoming ones its subgroups.</summary>
     public static readonly IReadOnlyList<RelationshipType> UmbrellaTypes =
         [RelationshipType.UnderUmbrellaOf, RelationshipType.AffiliateOf];

@@ -53,8 +53,10 @@ public interface IGraphStore : IAsyncDisposable
     // ---- traversal -----------------------------------------------------------------------------------------
 
     /// <summary>
-    /// What an organization came from (ancestors: outgoing lineage edges) and what came from it (descendants:
-    /// incoming), to <paramref name="maxDepth"/> hops. Types default to <see cref="GraphOntology.LineageTypes"/>.
+    /// What an organization came from (ancestors) and what came from it (descendants), to <paramref name="maxDepth"/>
+    /// hops. Which end of an edge is the ancestor depends on its type (<see cref="GraphOntology.AncestorDirection"/>):
+    /// JA SPLIT_FROM UTO makes the UTO JA's ancestor; JA REBRANDED_AS TTT makes JA TTT's ancestor. BOTH is the union of
+    /// the two walks (not a walk that turns). Types default to <see cref="GraphOntology.LineageTypes"/>.
     /// </summary>
     Task<Subgraph> GetLineageAsync(string id, LineageDirection direction, RelationshipFilter filter, int maxDepth, CancellationToken ct = default);
 

@@ -1,0 +1,302 @@
+using System.Globalization;
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Names;
+using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
+using Microsoft.Data.Sqlite;
+
+namespace GraphIntel.Graph.Embedded;
+
+/// <summary>What a committed write changed, for the store's in-memory indexes to follow.</summary>
+internal sealed class WriteDelta
+{
+    public List<Entity> UpsertedEntities { get; } = [];
+    public List<string> RemovedEntities { get; } = [];
+    public List<Relationship> UpsertedRelationships { get; } = [];
+    /// <summary>Merges move relationships wholesale; the adjacency index is rebuilt rather than patched.</summary>
+    public bool RelationshipsMoved { get; set; }
+}
+
+/// <summary>
+/// Writes a validated change set inside one transaction: upserts by id (content compared through
+/// <see cref="RecordJson"/>, so unchanged records are neither written nor audited), then retractions, then merges,
+/// with an audit entry per changed record. Statements are prepared once per write and reused for every row.
+/// </summary>
+internal sealed class ChangeSetWriter
+{
+    private readonly RecordReader _reader;
+    private readonly WriteContext _context;
+    private readonly string _at;
+    private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private readonly Dictionary<string, WriteCounts> _counts = [];
+    private Dictionary<string, string> _merged = new(StringComparer.Ordinal);
+
+    public ChangeSetWriter(RecordReader reader, WriteContext context)
+    {
+        _reader = reader;
+        _context = context;
+        _at = context.At.ToString("O", CultureInfo.InvariantCulture);
+    }
+
+    public WriteDelta Delta { get; } = new();
+
+    public WriteSummary Summary => new(new Dictionary<string, WriteCounts>(_counts));
+
+    public void Write(ChangeSet set)
+    {
+        try
+        {
+            var endpoints = set.Relationships.SelectMany(r => new[] { r.FromId, r.ToId }).Concat(set.StrengthEstimates.Select(s => s.OrganizationId));
+            _merged = _reader.ResolveMerges(endpoints);
+            var deferredIndexes = BulkIndexes.DropIfWorthwhile(_reader, set.Entities.Count + set.Relationships.Count + set.StrengthEstimates.Count);
+
+            Upsert(RecordKinds.Source, set.Sources, s => s.Id, _reader.Sources, WriteSource);
+            Upsert(RecordKinds.Entity, set.Entities, e => e.Id, _reader.Entities, WriteEntity);
+            Upsert(RecordKinds.Relationship, set.Relationships.Select(Resolve).ToList(), r => r.Id, _reader.RelationshipsById, WriteRelationship);
+            Upsert(RecordKinds.StrengthEstimate, set.StrengthEstimates.Select(Resolve).ToList(), s => s.Id, _reader.EstimatesById, WriteEstimate);
+            Retract(set.Retractions);
+            foreach (var merge in set.Merges) Merge(merge);
+            BulkIndexes.Rebuild(_reader, deferredIndexes);
+        }
+        finally
+        {
+            foreach (var command in _commands.Values) command.Dispose();
+        }
+    }
+
+    private Relationship Resolve(Relationship r) =>
+        _merged.ContainsKey(r.FromId) || _merged.ContainsKey(r.ToId)
+            ? r with { FromId = _merged.GetValueOrDefault(r.FromId, r.FromId), ToId = _merged.GetValueOrDefault(r.ToId, r.ToId) }
+            : r;
+
+    private StrengthEstimate Resolve(StrengthEstimate s) =>
+        _merged.TryGetValue(s.OrganizationId, out var survivor) ? s with { OrganizationId = survivor } : s;
+
+    private void Upsert<T>(string kind, IReadOnlyList<T> records, Func<T, string> idOf,
+        Func<IEnumerable<string>, Dictionary<string, T>> load, Action<T, bool> write) where T : class
+    {
+        if (records.Count == 0) return;
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var batch in records.Chunk(SqlParameters.BatchSize))
+        {
+            var existing = load(batch.Select(idOf));
+            foreach (var record in batch)
+            {
+                var after = RecordJson.Serialize(record);
+                if (existing.TryGetValue(idOf(record), out var stored))
+                {
+                    var before = RecordJson.Serialize(stored);
+                    if (before == after) { unchanged++; continue; }
+                    write(record, true);
+                    Audit(AuditActions.Update, idOf(record), before, after);
+                    updated++;
+                }
+                else
+                {
+                    write(record, false);
+                    Audit(AuditActions.Create, idOf(record), null, after);
+                    created++;
+                }
+            }
+        }
+        Count(kind, created, updated, unchanged);
+    }
+
+    private void WriteSource(Source s, bool exists)
+    {
+        var command = Prepared("source", """
+            INSERT INTO sources (id, title, publisher, author, published, url, text)
+            VALUES ($id, $title, $publisher, $author, $published, $url, $text)
+            ON CONFLICT (id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher, author = excluded.author,
+                published = excluded.published, url = excluded.url, text = excluded.text
+            """);
+        Run(command, ("$id", s.Id), ("$title", s.Title), ("$publisher", s.Publisher), ("$author", s.Author),
+            ("$published", SqlParameters.DateText(s.Published)), ("$url", s.Url), ("$text", s.Text));
+    }
+
+    private void WriteEntity(Entity e, bool exists)
+    {
+        var command = Prepared("entity", """
+            INSERT INTO entities (id, kind, name, sort_key, org_kind, description, founded, dissolved, founded_day, dissolved_day)
+            VALUES ($id, $kind, $name, $sortKey, $orgKind, $description, $founded, $dissolved, $foundedDay, $dissolvedDay)
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, sort_key = excluded.sort_key, org_kind = excluded.org_kind,
+                description = excluded.description, founded = excluded.founded, dissolved = excluded.dissolved,
+                founded_day = excluded.founded_day, dissolved_day = excluded.dissolved_day
+            """);
+        Run(command, ("$id", e.Id), ("$kind", SqlParameters.Name(e.Kind)), ("$name", e.Name), ("$sortKey", NameNormalizer.Fold(e.Name)),
+            ("$orgKind", e.OrganizationKind is { } k ? SqlParameters.Name(k) : null), ("$description", e.Description),
+            ("$founded", SqlParameters.DateText(e.Founded)), ("$dissolved", SqlParameters.DateText(e.Dissolved)),
+            ("$foundedDay", SqlParameters.StartDay(e.Founded)), ("$dissolvedDay", SqlParameters.EndDay(e.Dissolved)));
+        if (exists) Run(Prepared("deleteNames", "DELETE FROM names WHERE entity_id = $id"), ("$id", e.Id));
+        var names = e.Names.ToList();
+        var insertName = Prepared("name", "INSERT INTO names (entity_id, ordinal, name, folded) VALUES ($id, $ordinal, $name, $folded)");
+        for (var i = 0; i < names.Count; i++)
+            Run(insertName, ("$id", e.Id), ("$ordinal", i), ("$name", names[i]), ("$folded", NameNormalizer.Fold(names[i])));
+        WriteCitations(RecordReader.EntityOwner, e.Id, e.Citations, exists);
+        Delta.UpsertedEntities.Add(e);
+    }
+
+    private void WriteRelationship(Relationship r, bool exists)
+    {
+        var command = Prepared("relationship", """
+            INSERT INTO relationships (id, type, from_id, to_id, valid_from, valid_to, start_day, end_day, status, note, role, end_reason)
+            VALUES ($id, $type, $from, $to, $validFrom, $validTo, $startDay, $endDay, $status, $note, $role, $endReason)
+            ON CONFLICT (id) DO UPDATE SET type = excluded.type, from_id = excluded.from_id, to_id = excluded.to_id,
+                valid_from = excluded.valid_from, valid_to = excluded.valid_to, start_day = excluded.start_day,
+                end_day = excluded.end_day, status = excluded.status, note = excluded.note, role = excluded.role,
+                end_reason = excluded.end_reason
+            """);
+        Run(command, ("$id", r.Id), ("$type", SqlParameters.Name(r.Type)), ("$from", r.FromId), ("$to", r.ToId),
+            ("$validFrom", SqlParameters.DateText(r.Validity.From)), ("$validTo", SqlParameters.DateText(r.Validity.To)),
+            ("$startDay", SqlParameters.StartDay(r.Validity.From)), ("$endDay", SqlParameters.EndDay(r.Validity.To)),
+            ("$status", SqlParameters.Name(r.Status)), ("$note", r.Note), ("$role", r.Role), ("$endReason", r.EndReason));
+        WriteCitations(RecordReader.RelationshipOwner, r.Id, r.Citations, exists);
+        Delta.UpsertedRelationships.Add(r);
+    }
+
+    private void WriteEstimate(StrengthEstimate s, bool exists)
+    {
+        var command = Prepared("estimate", """
+            INSERT INTO estimates (id, organization_id, min, max, as_of, estimated_by, status, note)
+            VALUES ($id, $org, $min, $max, $asOf, $by, $status, $note)
+            ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, min = excluded.min, max = excluded.max,
+                as_of = excluded.as_of, estimated_by = excluded.estimated_by, status = excluded.status, note = excluded.note
+            """);
+        Run(command, ("$id", s.Id), ("$org", s.OrganizationId), ("$min", s.Min), ("$max", s.Max),
+            ("$asOf", SqlParameters.DateText(s.AsOf)), ("$by", s.EstimatedBy), ("$status", SqlParameters.Name(s.Status)), ("$note", s.Note));
+        WriteCitations(RecordReader.EstimateOwner, s.Id, s.Citations, exists);
+    }
+
+    private void WriteCitations(string ownerKind, string ownerId, IReadOnlyList<Citation> citations, bool replace)
+    {
+        if (replace) Run(Prepared("deleteCitations", "DELETE FROM citations WHERE owner_kind = $kind AND owner_id = $id"), ("$kind", ownerKind), ("$id", ownerId));
+        var insert = Prepared("citation", """
+            INSERT INTO citations (owner_kind, owner_id, ordinal, source_id, quote, supports)
+            VALUES ($kind, $id, $ordinal, $source, $quote, $supports)
+            """);
+        for (var i = 0; i < citations.Count; i++)
+        {
+            var c = citations[i];
+            Run(insert, ("$kind", ownerKind), ("$id", ownerId), ("$ordinal", i), ("$source", c.SourceId), ("$quote", c.Quote), ("$supports", c.Supports));
+        }
+    }
+
+    private void Retract(IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0) return;
+        var relationships = _reader.RelationshipsById(ids);
+        var estimates = _reader.EstimatesById(ids);
+        int updated = 0, unchanged = 0;
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            string before, after;
+            if (relationships.TryGetValue(id, out var r))
+            {
+                if (r.Status == ClaimStatus.Retracted) { unchanged++; continue; }
+                var retracted = r with { Status = ClaimStatus.Retracted };
+                Run(Prepared("retractRelationship", "UPDATE relationships SET status = 'RETRACTED' WHERE id = $id"), ("$id", id));
+                Delta.UpsertedRelationships.Add(retracted);
+                (before, after) = (RecordJson.Serialize(r), RecordJson.Serialize(retracted));
+            }
+            else if (estimates.TryGetValue(id, out var s))
+            {
+                if (s.Status == ClaimStatus.Retracted) { unchanged++; continue; }
+                Run(Prepared("retractEstimate", "UPDATE estimates SET status = 'RETRACTED' WHERE id = $id"), ("$id", id));
+                (before, after) = (RecordJson.Serialize(s), RecordJson.Serialize(s with { Status = ClaimStatus.Retracted }));
+            }
+            else
+            {
+                throw new GraphValidationException([new ValidationProblem(id, "cannot retract: no relationship or strength estimate has this id")]);
+            }
+            Audit(AuditActions.Retract, id, before, after);
+            updated++;
+        }
+        Count(RecordKinds.Retraction, 0, updated, unchanged);
+    }
+
+    private void Merge(EntityMerge merge)
+    {
+        var recorded = _reader.ResolveMerges([merge.MergedId]);
+        if (recorded.TryGetValue(merge.MergedId, out var survivorId) && survivorId == merge.SurvivorId)
+        {
+            Count(RecordKinds.Merge, 0, 0, 1);
+            return;
+        }
+        var entities = _reader.Entities([merge.SurvivorId, merge.MergedId]);
+        if (!entities.TryGetValue(merge.SurvivorId, out var survivor) || !entities.TryGetValue(merge.MergedId, out var merged))
+            throw new GraphValidationException([new ValidationProblem(merge.MergedId, $"cannot merge into {merge.SurvivorId}: one of the two entities does not exist")]);
+
+        var names = new HashSet<string>(survivor.Names, StringComparer.Ordinal);
+        var combined = survivor with
+        {
+            Aliases = survivor.Aliases.Concat(merged.Names.Where(names.Add)).ToList(),
+            Citations = survivor.Citations.Concat(merged.Citations).Distinct().ToList(),
+            Description = survivor.Description ?? merged.Description,
+            Founded = survivor.Founded ?? merged.Founded,
+            Dissolved = survivor.Dissolved ?? merged.Dissolved,
+        };
+
+        foreach (var sql in new[]
+                 {
+                     "UPDATE relationships SET from_id = $survivor WHERE from_id = $merged",
+                     "UPDATE relationships SET to_id = $survivor WHERE to_id = $merged",
+                     "UPDATE estimates SET organization_id = $survivor WHERE organization_id = $merged",
+                     "UPDATE merges SET survivor_id = $survivor WHERE survivor_id = $merged",
+                     "DELETE FROM citations WHERE owner_kind = 'E' AND owner_id = $merged",
+                     "DELETE FROM entities WHERE id = $merged",
+                     "INSERT INTO merges (merged_id, survivor_id) VALUES ($merged, $survivor)",
+                 })
+        {
+            Run(Prepared(sql, sql), ("$survivor", merge.SurvivorId), ("$merged", merge.MergedId));
+        }
+        WriteEntity(combined, exists: true);
+        Delta.RemovedEntities.Add(merge.MergedId);
+        Delta.RelationshipsMoved = true;
+        var after = RecordJson.Serialize(combined);
+        Audit(AuditActions.Merge, merge.MergedId, RecordJson.Serialize(merged), after);
+        Audit(AuditActions.Update, merge.SurvivorId, RecordJson.Serialize(survivor), after);
+        Count(RecordKinds.Merge, 1, 0, 0);
+    }
+
+    private void Audit(string action, string targetId, string? before, string? after)
+    {
+        var command = Prepared("audit", """
+            INSERT INTO audit (at, actor, action, target_id, reason, before, after)
+            VALUES ($at, $actor, $action, $target, $reason, $before, $after)
+            """);
+        Run(command, ("$at", _at), ("$actor", _context.Actor), ("$action", action), ("$target", targetId),
+            ("$reason", _context.Reason), ("$before", before), ("$after", after));
+    }
+
+    private void Count(string kind, int created, int updated, int unchanged)
+    {
+        var c = _counts.GetValueOrDefault(kind);
+        _counts[kind] = new WriteCounts(c.Created + created, c.Updated + updated, c.Unchanged + unchanged);
+    }
+
+    private SqliteCommand Prepared(string name, string sql)
+    {
+        if (!_commands.TryGetValue(name, out var command))
+        {
+            command = _reader.Command(sql);
+            _commands[name] = command;
+        }
+        return command;
+    }
+
+    /// <summary>Runs a reused command with these parameter values (created on first use, then reassigned in place).</summary>
+    private static void Run(SqliteCommand command, params ReadOnlySpan<(string Name, object? Value)> values)
+    {
+        var parameters = command.Parameters;
+        if (parameters.Count == 0)
+        {
+            foreach (var (name, value) in values) parameters.AddWithValue(name, value ?? DBNull.Value);
+            command.Prepare();
+        }
+        else
+        {
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i].Value ?? DBNull.Value;
+        }
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,255 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Names;
+using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
+using Microsoft.Data.Sqlite;
+
+namespace GraphIntel.Graph.Embedded;
+
+public sealed partial class EmbeddedGraphStore
+{
+    public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Read<IReadOnlyDictionary<string, Entity>>("get entities", reader => EntitiesByRequestedId(reader, ids), ct);
+
+    public Task<IReadOnlyList<NameMatch>> FindByNameAsync(string text, IReadOnlyCollection<EntityKind>? kinds = null, int limit = 10, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Run<IReadOnlyList<NameMatch>>("find by name", connection =>
+        {
+            var hits = NameIndex(connection).Search(text, kinds, limit);
+            if (hits.Count == 0) return [];
+            var entities = new RecordReader(connection).Entities(hits.Select(h => h.EntityId));
+            return hits.Where(h => entities.ContainsKey(h.EntityId))
+                .Select(h => new NameMatch(entities[h.EntityId], h.Score, h.Matched, h.Exact))
+                .ToList();
+        }, ct);
+    }
+
+    public Task<EntityPage> ListEntitiesAsync(EntityQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.First < 0) throw new ArgumentOutOfRangeException(nameof(query), query.First, "EntityQuery.First must not be negative");
+        var after = query.After is null ? default : DecodeCursor(query.After);
+        return Read("list entities", reader =>
+        {
+            const string filters = """
+                ($kinds IS NULL OR e.kind IN (SELECT value FROM json_each($kinds)))
+                AND ($orgKinds IS NULL OR e.org_kind IN (SELECT value FROM json_each($orgKinds)))
+                AND ($contains IS NULL OR EXISTS (SELECT 1 FROM names n WHERE n.entity_id = e.id AND instr(n.folded, $contains) > 0))
+                AND ($activeEnd IS NULL OR e.founded_day IS NULL OR e.founded_day <= $activeEnd)
+                AND ($activeStart IS NULL OR e.dissolved_day IS NULL OR e.dissolved_day >= $activeStart)
+                """;
+            using var page = reader.Command($"""
+                SELECT e.id, e.sort_key FROM entities e
+                WHERE {filters} AND ($afterKey IS NULL OR e.sort_key > $afterKey OR (e.sort_key = $afterKey AND e.id > $afterId))
+                ORDER BY e.sort_key, e.id
+                LIMIT $limit
+                """);
+            using var count = reader.Command($"SELECT count(*) FROM entities e WHERE {filters}");
+            foreach (var command in new[] { page, count })
+            {
+                command.AddJsonArray("$kinds", query.Kinds?.Select(SqlParameters.Name));
+                command.AddJsonArray("$orgKinds", query.OrganizationKinds?.Select(SqlParameters.Name));
+                command.AddNullable("$contains", string.IsNullOrWhiteSpace(query.NameContains) ? null : NameNormalizer.Fold(query.NameContains));
+                command.AddNullable("$activeStart", query.ActiveAt?.Start.DayNumber);
+                command.AddNullable("$activeEnd", query.ActiveAt?.End.DayNumber);
+            }
+            page.AddNullable("$afterKey", after.SortKey);
+            page.AddNullable("$afterId", after.Id);
+            page.Parameters.AddWithValue("$limit", query.First + 1);
+
+            var keys = new List<(string Id, string SortKey)>();
+            using (var rows = page.ExecuteReader())
+                while (rows.Read()) keys.Add((rows.GetString(0), rows.GetString(1)));
+            var total = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var hasNext = keys.Count > query.First;
+            if (hasNext) keys.RemoveAt(keys.Count - 1);
+            var entities = reader.Entities(keys.Select(k => k.Id));
+            var cursors = keys.Select(k => EncodeCursor(k.SortKey, k.Id)).ToList();
+            return new EntityPage(keys.Select(k => entities[k.Id]).ToList(), hasNext, total, cursors.LastOrDefault()) { Cursors = cursors };
+        }, ct);
+    }
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Relationship>>> GetRelationshipsAsync(
+        IReadOnlyCollection<string> entityIds, RelationshipFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return Read<IReadOnlyDictionary<string, IReadOnlyList<Relationship>>>("get relationships", reader =>
+        {
+            var canonical = Canonical(reader, entityIds);
+            var relationships = reader.RelationshipsOf(canonical.Values.Distinct().ToList(), filter);
+            return canonical.ToDictionary(
+                kv => kv.Key,
+                kv => (IReadOnlyList<Relationship>)relationships
+                    .Where(r => (r.FromId == kv.Value || r.ToId == kv.Value) && filter.MatchesDirection(r, kv.Value))
+                    .ToList(),
+                StringComparer.Ordinal);
+        }, ct);
+    }
+
+    public Task<IReadOnlyDictionary<string, Relationship>> GetRelationshipsByIdAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Read<IReadOnlyDictionary<string, Relationship>>("get relationships by id", reader => reader.RelationshipsById(ids), ct);
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<StrengthEstimate>>> GetStrengthEstimatesAsync(
+        IReadOnlyCollection<string> organizationIds, bool includeRetracted = false, CancellationToken ct = default) =>
+        Read<IReadOnlyDictionary<string, IReadOnlyList<StrengthEstimate>>>("get strength estimates", reader =>
+        {
+            var canonical = Canonical(reader, organizationIds);
+            var estimates = reader.EstimatesOf(canonical.Values.Distinct().ToList(), includeRetracted);
+            return canonical.ToDictionary(
+                kv => kv.Key,
+                kv => (IReadOnlyList<StrengthEstimate>)estimates.Where(s => s.OrganizationId == kv.Value).ToList(),
+                StringComparer.Ordinal);
+        }, ct);
+
+    public Task<IReadOnlyDictionary<string, StrengthEstimate>> GetStrengthEstimatesByIdAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Read<IReadOnlyDictionary<string, StrengthEstimate>>("get strength estimates by id", reader => reader.EstimatesById(ids), ct);
+
+    public Task<IReadOnlyDictionary<string, Source>> GetSourcesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Read<IReadOnlyDictionary<string, Source>>("get sources", reader => reader.Sources(ids), ct);
+
+    public Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct = default) =>
+        Read<IReadOnlyList<Source>>("list sources", reader => reader.Sources(null).Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(), ct);
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SourceCitation>>> GetCitationsBySourceAsync(
+        IReadOnlyCollection<string> sourceIds, CancellationToken ct = default) =>
+        Read<IReadOnlyDictionary<string, IReadOnlyList<SourceCitation>>>("get citations by source", reader =>
+        {
+            var result = sourceIds.Distinct(StringComparer.Ordinal)
+                .ToDictionary(id => id, _ => new List<SourceCitation>(), StringComparer.Ordinal);
+            foreach (var batch in SqlParameters.Batches(sourceIds))
+            {
+                using var command = reader.Command("""
+                    SELECT source_id, owner_id, quote, supports FROM citations
+                    WHERE source_id IN (SELECT value FROM json_each($ids))
+                    ORDER BY source_id, owner_id, owner_kind, ordinal
+                    """);
+                command.AddJsonArray("$ids", batch);
+                using var rows = command.ExecuteReader();
+                while (rows.Read())
+                {
+                    var citation = new Citation(rows.GetString(0), rows.GetString(2), rows.GetNullableString(3));
+                    result[citation.SourceId].Add(new SourceCitation(citation, rows.GetString(1)));
+                }
+            }
+            return result.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<SourceCitation>)kv.Value, StringComparer.Ordinal);
+        }, ct);
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read<IReadOnlyList<AuditEntry>>("get audit", reader =>
+        {
+            using var command = reader.Command("""
+                SELECT seq, at, actor, action, target_id, reason, before, after FROM audit
+                WHERE ($target IS NULL OR target_id = $target)
+                  AND ($actor IS NULL OR actor = $actor)
+                  AND ($before IS NULL OR seq < $before)
+                ORDER BY seq DESC
+                LIMIT $first
+                """);
+            command.AddNullable("$target", query.TargetId);
+            command.AddNullable("$actor", query.Actor);
+            command.AddNullable("$before", query.Before);
+            command.Parameters.AddWithValue("$first", Math.Max(0, query.First));
+            var entries = new List<AuditEntry>();
+            using var rows = command.ExecuteReader();
+            while (rows.Read())
+            {
+                entries.Add(new AuditEntry(rows.GetInt64(0), DateTimeOffset.Parse(rows.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                    rows.GetString(2), rows.GetString(3), rows.GetString(4), rows.GetNullableString(5), rows.GetNullableString(6), rows.GetNullableString(7)));
+            }
+            return entries;
+        }, ct);
+    }
+
+    public Task<GraphStatistics> GetStatisticsAsync(CancellationToken ct = default) =>
+        Read("get statistics", reader =>
+        {
+            long Scalar(string sql)
+            {
+                using var command = reader.Command(sql);
+                return (long)command.ExecuteScalar()!;
+            }
+            Dictionary<T, int> GroupCounts<T>(string sql) where T : struct, Enum
+            {
+                using var command = reader.Command(sql);
+                using var rows = command.ExecuteReader();
+                var result = new Dictionary<T, int>();
+                while (rows.Read()) result[rows.GetEnum<T>(0)] = rows.GetInt32(1);
+                return result;
+            }
+            return new GraphStatistics(
+                (int)Scalar("SELECT count(*) FROM sources"),
+                GroupCounts<EntityKind>("SELECT kind, count(*) FROM entities GROUP BY kind"),
+                GroupCounts<RelationshipType>("SELECT type, count(*) FROM relationships GROUP BY type"),
+                GroupCounts<ClaimStatus>("SELECT status, count(*) FROM relationships GROUP BY status"),
+                (int)Scalar("SELECT count(*) FROM estimates"),
+                (int)Scalar("SELECT count(*) FROM citations"));
+        }, ct);
+
+    public Task<GraphSnapshot> ExportAsync(CancellationToken ct = default) =>
+        Read("export", reader =>
+        {
+            List<string> Ids(string sql)
+            {
+                using var command = reader.Command(sql);
+                using var rows = command.ExecuteReader();
+                var ids = new List<string>();
+                while (rows.Read()) ids.Add(rows.GetString(0));
+                return ids;
+            }
+            var entityIds = Ids("SELECT id FROM entities ORDER BY id");
+            var entities = reader.Entities(entityIds);
+            var relationshipIds = Ids("SELECT id FROM relationships ORDER BY id");
+            var relationships = reader.RelationshipsById(relationshipIds);
+            var estimateIds = Ids("SELECT id FROM estimates ORDER BY id");
+            var estimates = reader.EstimatesById(estimateIds);
+            var merges = new List<EntityMerge>();
+            using (var command = reader.Command("SELECT survivor_id, merged_id FROM merges ORDER BY merged_id"))
+            using (var rows = command.ExecuteReader())
+                while (rows.Read()) merges.Add(new EntityMerge(rows.GetString(0), rows.GetString(1)));
+            return new GraphSnapshot(
+                reader.Sources(null).Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
+                entityIds.Select(id => entities[id]).ToList(),
+                relationshipIds.Select(id => relationships[id]).ToList(),
+                estimateIds.Select(id => estimates[id]).ToList(),
+                merges);
+        }, ct);
+
+    /// <summary>Entities keyed by the id asked for, merged ids answered by their survivor.</summary>
+    private static Dictionary<string, Entity> EntitiesByRequestedId(RecordReader reader, IReadOnlyCollection<string> ids)
+    {
+        var canonical = Canonical(reader, ids);
+        var entities = reader.Entities(canonical.Values.Distinct());
+        var result = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var (requested, id) in canonical)
+            if (entities.TryGetValue(id, out var entity)) result[requested] = entity;
+        return result;
+    }
+
+    /// <summary>Each requested id and the id that answers for it (its merge survivor, or itself).</summary>
+    private static Dictionary<string, string> Canonical(RecordReader reader, IReadOnlyCollection<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var merges = reader.ResolveMerges(ids);
+        return ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => merges.GetValueOrDefault(id, id), StringComparer.Ordinal);
+    }
+
+    private static string EncodeCursor(string sortKey, string id) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new[] { sortKey, id })));
+
+    private static (string? SortKey, string? Id) DecodeCursor(string cursor)
+    {
+        try
+        {
+            var parts = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)));
+            if (parts is [var sortKey, var id]) return (sortKey, id);
+        }
+        catch (Exception e) when (e is FormatException or JsonException) { }
+        throw new ArgumentException($"'{cursor}' is not a cursor this store issued (EntityQuery.After)", nameof(cursor));
+    }
+}

@@ -1,0 +1,43 @@
+using GraphIntel.Graph.Store;
+
+namespace GraphIntel.Graph.Embedded;
+
+public sealed partial class EmbeddedGraphStore
+{
+    public async Task<WriteSummary> ApplyAsync(ChangeSet changes, WriteContext context, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrWhiteSpace(context.Actor)) throw new ArgumentException("WriteContext.Actor is empty; every write names who made it", nameof(context));
+
+        await _writeGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var (summary, delta) = await _resilience.ExecuteAsync("apply change set", async token =>
+            {
+                EnsureInitialized();
+                using var connection = Open();
+                using (var cache = connection.CreateCommand())
+                {
+                    // A write may touch far more pages than the default 2 MB cache holds (a bulk load: millions).
+                    cache.CommandText = "PRAGMA cache_size = -262144";
+                    cache.ExecuteNonQuery();
+                }
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var reader = new RecordReader(connection, transaction);
+                await ChangeSetValidator.EnsureValidAsync(changes, new SqliteChangeSetLookup(reader), token).ConfigureAwait(false);
+                var writer = new ChangeSetWriter(reader, context);
+                writer.Write(changes);
+                token.ThrowIfCancellationRequested();
+                transaction.Commit();
+                return (writer.Summary, writer.Delta);
+            }, ct).ConfigureAwait(false);
+            ApplyToIndexes(delta);
+            return summary;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+namespace GraphIntel.Graph.Embedded.Migrations;
+
+/// <summary>
+/// The embedded store's schema, as ordered steps. Never edit a released step; append a new one.
+/// Dates are kept twice: as written (ISO partial date) and as day numbers (<see cref="DateOnly.DayNumber"/>) of the
+/// first/last day they cover, so asOf filters are plain integer comparisons in SQL.
+/// </summary>
+public static class SchemaMigrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "sources, entities, names, relationships, estimates, citations, merges, audit", """
+            CREATE TABLE sources (
+                id        TEXT PRIMARY KEY,
+                title     TEXT NOT NULL,
+                publisher TEXT,
+                author    TEXT,
+                published TEXT,
+                url       TEXT,
+                text      TEXT NOT NULL
+            );
+
+            CREATE TABLE entities (
+                id            TEXT PRIMARY KEY,
+                kind          TEXT NOT NULL CHECK (kind IN ('ORGANIZATION', 'PERSON', 'PLACE')),
+                name          TEXT NOT NULL,
+                sort_key      TEXT NOT NULL, -- NameNormalizer.Fold(name): the listing order, with id
+                org_kind      TEXT,
+                description   TEXT,
+                founded       TEXT,
+                dissolved     TEXT,
+                founded_day   INTEGER,
+                dissolved_day INTEGER
+            );
+            CREATE INDEX entities_by_sort_key ON entities (sort_key, id);
+
+            -- Every name of an entity: ordinal 0 is its name, then its aliases in order.
+            CREATE TABLE names (
+                entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+                ordinal   INTEGER NOT NULL,
+                name      TEXT NOT NULL,
+                folded    TEXT NOT NULL,
+                PRIMARY KEY (entity_id, ordinal)
+            ) WITHOUT ROWID;
+            CREATE INDEX names_by_folded ON names (folded);
+
+            CREATE TABLE relationships (
+                id         TEXT PRIMARY KEY,
+                type       TEXT NOT NULL,
+                from_id    TEXT NOT NULL REFERENCES entities (id),
+                to_id      TEXT NOT NULL REFERENCES entities (id),
+                valid_from TEXT,
+                valid_to   TEXT,
+                start_day  INTEGER,
+                end_day    INTEGER,
+                status     TEXT NOT NULL,
+                note       TEXT,
+                role       TEXT,
+                end_reason TEXT
+            );
+            CREATE INDEX relationships_by_from ON relationships (from_id);
+            CREATE INDEX relationships_by_to ON relationships (to_id);
+
+            CREATE TABLE estimates (
+                id              TEXT PRIMARY KEY,
+                organization_id TEXT NOT NULL REFERENCES entities (id),
+                min             INTEGER,
+                max             INTEGER,
+                as_of           TEXT,
+                estimated_by    TEXT,
+                status          TEXT NOT NULL,
+                note            TEXT
+            );
+            CREATE INDEX estimates_by_organization ON estimates (organization_id);
+
+            -- Citations of entities ('E'), relationships ('R') and strength estimates ('S').
+            CREATE TABLE citations (
+                owner_kind TEXT NOT NULL CHECK (owner_kind IN ('E', 'R', 'S')),
+                owner_id   TEXT NOT NULL,
+                ordinal    INTEGER NOT NULL,
+                source_id  TEXT NOT NULL REFERENCES sources (id),
+                quote      TEXT NOT NULL,
+                supports   TEXT,
+                PRIMARY KEY (owner_kind, owner_id, ordinal)
+            ) WITHOUT ROWID;
+            CREATE INDEX citations_by_source ON citations (source_id);
+
+            -- Entities merged away, and the survivor that answers for them.
+            CREATE TABLE merges (
+                merged_id   TEXT PRIMARY KEY,
+                survivor_id TEXT NOT NULL REFERENCES entities (id)
+            ) WITHOUT ROWID;
+            CREATE INDEX merges_by_survivor ON merges (survivor_id);
+
+            CREATE TABLE audit (
+                seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+                at        TEXT NOT NULL,
+                actor     TEXT NOT NULL,
+                action    TEXT NOT NULL,
+                target_id TEXT NOT NULL,
+                reason    TEXT,
+                before    TEXT,
+                after     TEXT
+            );
+            CREATE INDEX audit_by_target ON audit (target_id, seq);
+            """),
+    ];
+}

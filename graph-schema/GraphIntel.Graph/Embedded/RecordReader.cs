@@ -1,0 +1,254 @@
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
+using Microsoft.Data.Sqlite;
+
+namespace GraphIntel.Graph.Embedded;
+
+/// <summary>
+/// Reads records back from the embedded schema, always in batches: a collection of ids costs one statement per table
+/// (per <see cref="SqlParameters.BatchSize"/> ids), never one per id.
+/// </summary>
+internal sealed class RecordReader(SqliteConnection connection, SqliteTransaction? transaction = null)
+{
+    public const string EntityOwner = "E";
+    public const string RelationshipOwner = "R";
+    public const string EstimateOwner = "S";
+
+    private const string RelationshipColumns = "id, type, from_id, to_id, valid_from, valid_to, status, note, role, end_reason";
+    private const string EstimateColumns = "id, organization_id, min, max, as_of, estimated_by, status, note";
+
+    public SqliteCommand Command(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>For each merged-away id among <paramref name="ids"/>, the survivor that answers for it.</summary>
+    public Dictionary<string, string> ResolveMerges(IEnumerable<string> ids)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var batch in SqlParameters.Batches(ids))
+        {
+            using var command = Command("SELECT merged_id, survivor_id FROM merges WHERE merged_id IN (SELECT value FROM json_each($ids))");
+            command.AddJsonArray("$ids", batch);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) result[reader.GetString(0)] = reader.GetString(1);
+        }
+        return result;
+    }
+
+    public Dictionary<string, Entity> Entities(IEnumerable<string> ids)
+    {
+        var result = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var batch in SqlParameters.Batches(ids))
+        {
+            var rows = new List<(string Id, EntityKind Kind, string Name, OrganizationKind? OrgKind, string? Description, PartialDate? Founded, PartialDate? Dissolved)>();
+            using (var command = Command("""
+                SELECT id, kind, name, org_kind, description, founded, dissolved
+                FROM entities WHERE id IN (SELECT value FROM json_each($ids))
+                """))
+            {
+                command.AddJsonArray("$ids", batch);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetString(0), reader.GetEnum<EntityKind>(1), reader.GetString(2),
+                        reader.IsDBNull(3) ? null : reader.GetEnum<OrganizationKind>(3),
+                        reader.GetNullableString(4), reader.GetPartialDate(5), reader.GetPartialDate(6)));
+                }
+            }
+            if (rows.Count == 0) continue;
+            var found = rows.Select(r => r.Id).ToList();
+            var aliases = Aliases(found);
+            var citations = Citations(EntityOwner, found);
+            foreach (var r in rows)
+            {
+                result[r.Id] = new Entity(r.Id, r.Kind, r.Name, aliases.GetValueOrDefault(r.Id) ?? [], citations.GetValueOrDefault(r.Id) ?? [])
+                {
+                    OrganizationKind = r.OrgKind,
+                    Description = r.Description,
+                    Founded = r.Founded,
+                    Dissolved = r.Dissolved,
+                };
+            }
+        }
+        return result;
+    }
+
+    public Dictionary<string, Relationship> RelationshipsById(IEnumerable<string> ids)
+    {
+        var result = new Dictionary<string, Relationship>(StringComparer.Ordinal);
+        foreach (var batch in SqlParameters.Batches(ids))
+        {
+            using var command = Command($"SELECT {RelationshipColumns} FROM relationships WHERE id IN (SELECT value FROM json_each($ids))");
+            command.AddJsonArray("$ids", batch);
+            foreach (var r in ReadRelationships(command)) result[r.Id] = r;
+        }
+        return result;
+    }
+
+    /// <summary>Relationships touching any of <paramref name="entityIds"/> that pass the type, status and asOf parts of <paramref name="filter"/>.</summary>
+    public List<Relationship> RelationshipsOf(IReadOnlyCollection<string> entityIds, RelationshipFilter filter)
+    {
+        var result = new List<Relationship>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in SqlParameters.Batches(entityIds))
+        {
+            using var command = Command($"""
+                SELECT {RelationshipColumns} FROM relationships
+                WHERE id IN (
+                    SELECT id FROM relationships WHERE from_id IN (SELECT value FROM json_each($ids))
+                    UNION
+                    SELECT id FROM relationships WHERE to_id IN (SELECT value FROM json_each($ids)))
+                  AND ($types IS NULL OR type IN (SELECT value FROM json_each($types)))
+                  AND (CASE WHEN $statuses IS NULL THEN status <> 'RETRACTED'
+                            ELSE status IN (SELECT value FROM json_each($statuses)) END)
+                  AND ($asOfEnd IS NULL OR start_day IS NULL OR start_day <= $asOfEnd)
+                  AND ($asOfStart IS NULL OR end_day IS NULL OR end_day >= $asOfStart)
+                ORDER BY id
+                """);
+            command.AddJsonArray("$ids", batch);
+            command.AddJsonArray("$types", filter.Types?.Select(SqlParameters.Name));
+            command.AddJsonArray("$statuses", filter.Statuses?.Select(SqlParameters.Name));
+            command.AddNullable("$asOfStart", filter.AsOf?.Start.DayNumber);
+            command.AddNullable("$asOfEnd", filter.AsOf?.End.DayNumber);
+            foreach (var r in ReadRelationships(command))
+                if (seen.Add(r.Id)) result.Add(r);
+        }
+        return result;
+    }
+
+    public Dictionary<string, StrengthEstimate> EstimatesById(IEnumerable<string> ids)
+    {
+        var result = new Dictionary<string, StrengthEstimate>(StringComparer.Ordinal);
+        foreach (var batch in SqlParameters.Batches(ids))
+        {
+            using var command = Command($"SELECT {EstimateColumns} FROM estimates WHERE id IN (SELECT value FROM json_each($ids))");
+            command.AddJsonArray("$ids", batch);
+            foreach (var s in ReadEstimates(command)) result[s.Id] = s;
+        }
+        return result;
+    }
+
+    public List<StrengthEstimate> EstimatesOf(IReadOnlyCollection<string> organizationIds, bool includeRetracted)
+    {
+        var result = new List<StrengthEstimate>();
+        foreach (var batch in SqlParameters.Batches(organizationIds))
+        {
+            using var command = Command($"""
+                SELECT {EstimateColumns} FROM estimates
+                WHERE organization_id IN (SELECT value FROM json_each($ids)) AND ($all OR status <> 'RETRACTED')
+                ORDER BY id
+                """);
+            command.AddJsonArray("$ids", batch);
+            command.Parameters.AddWithValue("$all", includeRetracted);
+            result.AddRange(ReadEstimates(command));
+        }
+        return result;
+    }
+
+    public Dictionary<string, Source> Sources(IEnumerable<string>? ids)
+    {
+        var result = new Dictionary<string, Source>(StringComparer.Ordinal);
+        foreach (var batch in ids is null ? [null] : SqlParameters.Batches(ids).Select(b => (string[]?)b))
+        {
+            using var command = Command("""
+                SELECT id, title, publisher, author, published, url, text FROM sources
+                WHERE $ids IS NULL OR id IN (SELECT value FROM json_each($ids))
+                ORDER BY id
+                """);
+            command.AddJsonArray("$ids", batch);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var s = new Source(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), reader.GetNullableString(3),
+                    reader.GetPartialDate(4), reader.GetNullableString(5), reader.GetString(6));
+                result[s.Id] = s;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The aliases (names after the first) of each entity, in order.</summary>
+    public Dictionary<string, List<string>> Aliases(IReadOnlyCollection<string> entityIds)
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using var command = Command("""
+            SELECT entity_id, name FROM names
+            WHERE entity_id IN (SELECT value FROM json_each($ids)) AND ordinal > 0
+            ORDER BY entity_id, ordinal
+            """);
+        command.AddJsonArray("$ids", entityIds);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) Add(result, reader.GetString(0), reader.GetString(1));
+        return result;
+    }
+
+    public Dictionary<string, List<Citation>> Citations(string ownerKind, IReadOnlyCollection<string> ownerIds)
+    {
+        var result = new Dictionary<string, List<Citation>>(StringComparer.Ordinal);
+        foreach (var batch in SqlParameters.Batches(ownerIds))
+        {
+            using var command = Command("""
+                SELECT owner_id, source_id, quote, supports FROM citations
+                WHERE owner_kind = $kind AND owner_id IN (SELECT value FROM json_each($ids))
+                ORDER BY owner_id, ordinal
+                """);
+            command.Parameters.AddWithValue("$kind", ownerKind);
+            command.AddJsonArray("$ids", batch);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                Add(result, reader.GetString(0), new Citation(reader.GetString(1), reader.GetString(2), reader.GetNullableString(3)));
+        }
+        return result;
+    }
+
+    private List<Relationship> ReadRelationships(SqliteCommand command)
+    {
+        var rows = new List<Relationship>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(new Relationship(reader.GetString(0), reader.GetEnum<RelationshipType>(1), reader.GetString(2), reader.GetString(3),
+                    new Validity(reader.GetPartialDate(4), reader.GetPartialDate(5)), reader.GetEnum<ClaimStatus>(6), [])
+                {
+                    Note = reader.GetNullableString(7),
+                    Role = reader.GetNullableString(8),
+                    EndReason = reader.GetNullableString(9),
+                });
+            }
+        }
+        if (rows.Count == 0) return rows;
+        var citations = Citations(RelationshipOwner, rows.Select(r => r.Id).ToList());
+        return rows.Select(r => r with { Citations = citations.GetValueOrDefault(r.Id) ?? [] }).ToList();
+    }
+
+    private List<StrengthEstimate> ReadEstimates(SqliteCommand command)
+    {
+        var rows = new List<StrengthEstimate>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(new StrengthEstimate(reader.GetString(0), reader.GetString(1), reader.GetNullableInt(2), reader.GetNullableInt(3),
+                    reader.GetPartialDate(4), reader.GetNullableString(5), reader.GetEnum<ClaimStatus>(6), [])
+                {
+                    Note = reader.GetNullableString(7),
+                });
+            }
+        }
+        if (rows.Count == 0) return rows;
+        var citations = Citations(EstimateOwner, rows.Select(r => r.Id).ToList());
+        return rows.Select(r => r with { Citations = citations.GetValueOrDefault(r.Id) ?? [] }).ToList();
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        list.Add(value);
+    }
+}

@@ -1,0 +1,78 @@
+using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
+
+namespace GraphIntel.Graph.Embedded;
+
+/// <summary>Answers <see cref="ChangeSetValidator"/>'s questions inside the write transaction.</summary>
+internal sealed class SqliteChangeSetLookup(RecordReader reader) : IChangeSetLookup
+{
+    public Task<IReadOnlyDictionary<string, ExistingEntity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<string, ExistingEntity>(StringComparer.Ordinal);
+        foreach (var batch in SqlParameters.Batches(ids))
+        {
+            using var command = reader.Command("""
+                SELECT id, kind, NULL FROM entities WHERE id IN (SELECT value FROM json_each($ids))
+                UNION ALL
+                SELECT m.merged_id, e.kind, m.survivor_id
+                FROM merges m JOIN entities e ON e.id = m.survivor_id
+                WHERE m.merged_id IN (SELECT value FROM json_each($ids))
+                """);
+            command.AddJsonArray("$ids", batch);
+            using var rows = command.ExecuteReader();
+            while (rows.Read())
+            {
+                var id = rows.GetString(0);
+                result[id] = new ExistingEntity(id, rows.GetEnum<EntityKind>(1), rows.GetNullableString(2));
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, ExistingEntity>>(result);
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> GetSourceTextsAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var batch in SqlParameters.Batches(ids))
+        {
+            using var command = reader.Command("SELECT id, text FROM sources WHERE id IN (SELECT value FROM json_each($ids))");
+            command.AddJsonArray("$ids", batch);
+            using var rows = command.ExecuteReader();
+            while (rows.Read()) result[rows.GetString(0)] = rows.GetString(1);
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(result);
+    }
+
+    public Task<IReadOnlySet<string>> GetExistingFactIdsAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in SqlParameters.Batches(ids))
+        {
+            using var command = reader.Command("""
+                SELECT id FROM relationships WHERE id IN (SELECT value FROM json_each($ids))
+                UNION ALL
+                SELECT id FROM estimates WHERE id IN (SELECT value FROM json_each($ids))
+                """);
+            command.AddJsonArray("$ids", batch);
+            using var rows = command.ExecuteReader();
+            while (rows.Read()) result.Add(rows.GetString(0));
+        }
+        return Task.FromResult<IReadOnlySet<string>>(result);
+    }
+
+    public Task<IReadOnlyList<NameClaim>> GetNameClaimsAsync(IReadOnlyCollection<string> foldedNames, CancellationToken ct)
+    {
+        var result = new List<NameClaim>();
+        foreach (var batch in SqlParameters.Batches(foldedNames))
+        {
+            using var command = reader.Command("""
+                SELECT n.entity_id, e.kind, n.name
+                FROM names n JOIN entities e ON e.id = n.entity_id
+                WHERE n.folded IN (SELECT value FROM json_each($names))
+                """);
+            command.AddJsonArray("$names", batch);
+            using var rows = command.ExecuteReader();
+            while (rows.Read()) result.Add(new NameClaim(rows.GetString(0), rows.GetEnum<EntityKind>(1), rows.GetString(2)));
+        }
+        return Task.FromResult<IReadOnlyList<NameClaim>>(result);
+    }
+}

@@ -1,0 +1,176 @@
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
+using GraphIntel.Graph.Tests.Support;
+using static GraphIntel.Graph.Tests.Conformance.ConformanceFixture;
+
+namespace GraphIntel.Graph.Tests.Conformance;
+
+public abstract partial class GraphStoreConformanceTests
+{
+    [StoreFact]
+    public async Task GetRelationships_answers_every_requested_id_including_unknown_ones()
+    {
+        var byEntity = await Store.GetRelationshipsAsync([Ja, Kib, "org/nope"], RelationshipFilter.Default);
+
+        Assert.Equal(Sorted(Ja, Kib, "org/nope"), byEntity.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Empty(byEntity["org/nope"]);
+        Assert.Equal(Sorted(JaSplitFromUto, JaRebrandedAsTtt, ArsalanLeadsJa, ArsalanLeadsJaDisputed, TabarovLeadsJa, JaInBadakhshan), Ids(byEntity[Ja]));
+        Assert.Equal(Sorted(KibUnderIsisK, KibUnderTaliban, KibAlliedTaliban), Ids(byEntity[Kib]));
+    }
+
+    [StoreFact]
+    public async Task GetRelationships_returns_every_field_as_written()
+    {
+        var expected = Relationships.Single(r => r.Id == ArsalanLeadsJa);
+        var actual = (await RelationshipsOf(Arsalan, RelationshipFilter.Default)).Single(r => r.Id == ArsalanLeadsJa);
+
+        Assert.Equal(RecordJson.Serialize(expected), RecordJson.Serialize(actual));
+        Assert.Equal("emir", actual.Role);
+        Assert.Equal("killed", actual.EndReason);
+        Assert.Equal(new Validity(Date("2010"), Date("2014-06")), actual.Validity);
+    }
+
+    [StoreFact]
+    public async Task GetRelationships_follows_the_direction_asked_for()
+    {
+        var outgoing = await RelationshipsOf(Ja, new RelationshipFilter { Direction = Direction.Outgoing });
+        var incoming = await RelationshipsOf(Ja, new RelationshipFilter { Direction = Direction.Incoming });
+
+        Assert.Equal(Sorted(JaSplitFromUto, JaRebrandedAsTtt, JaInBadakhshan), Ids(outgoing));
+        Assert.Equal(Sorted(ArsalanLeadsJa, ArsalanLeadsJaDisputed, TabarovLeadsJa), Ids(incoming));
+    }
+
+    [StoreFact]
+    public async Task GetRelationships_filters_by_type_and_keeps_disputed_claims_side_by_side()
+    {
+        var umbrella = await RelationshipsOf(Kib, new RelationshipFilter { Types = [RelationshipType.UnderUmbrellaOf] });
+
+        Assert.Equal(Sorted(KibUnderIsisK, KibUnderTaliban), Ids(umbrella));
+        Assert.All(umbrella, r => Assert.Equal(ClaimStatus.Disputed, r.Status));
+        Assert.Equal([Beta], umbrella.Single(r => r.Id == KibUnderTaliban).Citations.Select(c => c.SourceId));
+    }
+
+    [StoreTheory]
+    // LEADS Arsalan→JA 2010..2014-06: first day, last day, the day after, at every precision.
+    [InlineData("2009-12-31", false)]
+    [InlineData("2009", false)]
+    [InlineData("2010-01-01", true)]
+    [InlineData("2010", true)]
+    [InlineData("2014-06-30", true)]
+    [InlineData("2014-06", true)]
+    [InlineData("2014", true)]
+    [InlineData("2014-07-01", false)]
+    [InlineData("2014-07", false)]
+    [InlineData("2015", false)]
+    public async Task AsOf_covers_a_closed_interval_inclusively_at_every_precision(string asOf, bool covered)
+    {
+        var terms = await RelationshipsOf(Arsalan, new RelationshipFilter { AsOf = Date(asOf) });
+        Assert.Equal(covered, terms.Any(r => r.Id == ArsalanLeadsJa));
+    }
+
+    [StoreTheory]
+    // AFFILIATE_OF from 2015-01, open end.
+    [InlineData("2014-12-31", false)]
+    [InlineData("2014-12", false)]
+    [InlineData("2015-01-01", true)]
+    [InlineData("2015", true)]
+    [InlineData("2099", true)]
+    public async Task AsOf_treats_an_open_end_as_unbounded(string asOf, bool covered)
+    {
+        var ties = await RelationshipsOf(IsisK, new RelationshipFilter { AsOf = Date(asOf), Types = [RelationshipType.AffiliateOf] });
+        Assert.Equal(covered, ties.Any(r => r.Id == IsisKAffiliateOfIs));
+        // Relationships without any validity hold at every date.
+        Assert.Contains(await RelationshipsOf(IsisK, new RelationshipFilter { AsOf = Date(asOf) }), r => r.Id == IsisKInBadakhshan);
+    }
+
+    [StoreFact]
+    public async Task Succession_shows_the_gap_and_the_overlap()
+    {
+        var leads = new[] { RelationshipType.Leads };
+        Assert.Empty(await RelationshipsOf(Ja, new RelationshipFilter { Types = leads, AsOf = Date("2014-09"), Statuses = [ClaimStatus.Asserted] }));
+        var in2015 = await RelationshipsOf(Ja, new RelationshipFilter { Types = leads, AsOf = Date("2015-06") });
+        Assert.Equal(Sorted(ArsalanLeadsJaDisputed, TabarovLeadsJa), Ids(in2015));
+    }
+
+    [StoreFact]
+    public async Task Statuses_filter_and_default_to_everything_but_retracted()
+    {
+        var disputed = await RelationshipsOf(Kib, new RelationshipFilter { Statuses = [ClaimStatus.Disputed] });
+        Assert.Equal(Sorted(KibUnderIsisK, KibUnderTaliban), Ids(disputed));
+
+        await Store.ApplyAsync(new ChangeSet { Retractions = [KibAlliedTaliban] }, Editor("wrong group"));
+
+        Assert.Equal(Sorted(KibUnderIsisK, KibUnderTaliban), Ids(await RelationshipsOf(Kib, RelationshipFilter.Default)));
+        var retracted = await RelationshipsOf(Kib, new RelationshipFilter { Statuses = [ClaimStatus.Retracted] });
+        Assert.Equal([KibAlliedTaliban], Ids(retracted));
+        var all = await RelationshipsOf(Kib, new RelationshipFilter { Statuses = Enum.GetValues<ClaimStatus>() });
+        Assert.Equal(3, all.Count);
+    }
+
+    [StoreFact]
+    public async Task GetRelationshipsById_includes_retracted_and_omits_unknown()
+    {
+        await Store.ApplyAsync(new ChangeSet { Retractions = [JaInBadakhshan] }, Editor());
+
+        var byId = await Store.GetRelationshipsByIdAsync([JaInBadakhshan, JaSplitFromUto, "rel/nope"]);
+
+        Assert.Equal(Sorted(JaInBadakhshan, JaSplitFromUto), byId.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(ClaimStatus.Retracted, byId[JaInBadakhshan].Status);
+        Assert.Equal(RelationshipType.SplitFrom, byId[JaSplitFromUto].Type);
+    }
+
+    [StoreFact]
+    public async Task Strength_estimates_by_organization_and_by_id()
+    {
+        var byOrg = await Store.GetStrengthEstimatesAsync([IsisK, Ja]);
+        Assert.Empty(byOrg[Ja]);
+        Assert.Equal(Sorted(IsisKEstimateAlpha, IsisKEstimateUn), byOrg[IsisK].Select(s => s.Id).Order(StringComparer.Ordinal).ToArray());
+
+        var un = (await Store.GetStrengthEstimatesByIdAsync([IsisKEstimateUn, "est/nope"])).Values.Single();
+        Assert.Equal(RecordJson.Serialize(StrengthEstimates.Single(s => s.Id == IsisKEstimateUn)), RecordJson.Serialize(un));
+
+        await Store.ApplyAsync(new ChangeSet { Retractions = [IsisKEstimateUn] }, Editor());
+        Assert.Equal([IsisKEstimateAlpha], (await Store.GetStrengthEstimatesAsync([IsisK]))[IsisK].Select(s => s.Id));
+        Assert.Equal(2, (await Store.GetStrengthEstimatesAsync([IsisK], includeRetracted: true))[IsisK].Count);
+        Assert.Equal(ClaimStatus.Retracted, (await Store.GetStrengthEstimatesByIdAsync([IsisKEstimateUn]))[IsisKEstimateUn].Status);
+    }
+
+    [StoreFact]
+    public async Task Sources_and_their_citations()
+    {
+        var listed = await Store.ListSourcesAsync();
+        Assert.Equal([Alpha, Beta], listed.Select(s => s.Id));
+        Assert.Equal(RecordJson.Serialize(BetaSource), RecordJson.Serialize(listed[1]));
+
+        var byId = await Store.GetSourcesAsync([Alpha, "source/nope"]);
+        Assert.Equal(RecordJson.Serialize(AlphaSource), RecordJson.Serialize(Assert.Single(byId).Value));
+
+        var citations = await Store.GetCitationsBySourceAsync([Beta, "source/nope"]);
+        Assert.Empty(citations["source/nope"]);
+        var supported = citations[Beta].Select(c => c.SupportsId).Order(StringComparer.Ordinal).ToArray();
+        var expected = Entities.Where(e => e.Citations.Any(c => c.SourceId == Beta)).Select(e => e.Id)
+            .Concat(Relationships.Where(r => r.Citations.Any(c => c.SourceId == Beta)).Select(r => r.Id))
+            .Concat(StrengthEstimates.Where(s => s.Citations.Any(c => c.SourceId == Beta)).Select(s => s.Id))
+            .Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, supported);
+        Assert.All(citations[Beta], c => Assert.Equal(Beta, c.Citation.SourceId));
+        Assert.Contains(citations[Beta], c => c.SupportsId == Sharifov && c.Citation.Supports == "alias");
+    }
+
+    [StoreFact]
+    public async Task Statistics_count_what_is_stored()
+    {
+        var stats = await Store.GetStatisticsAsync();
+
+        Assert.Equal(2, stats.Sources);
+        Assert.Equal(7, stats.EntitiesByKind[EntityKind.Organization]);
+        Assert.Equal(3, stats.EntitiesByKind[EntityKind.Person]);
+        Assert.Equal(1, stats.EntitiesByKind[EntityKind.Place]);
+        Assert.Equal(3, stats.RelationshipsByType[RelationshipType.Leads]);
+        Assert.Equal(Relationships.Count(r => r.Status == ClaimStatus.Disputed), stats.RelationshipsByStatus[ClaimStatus.Disputed]);
+        Assert.Equal(2, stats.StrengthEstimates);
+        var citations = Entities.Sum(e => e.Citations.Count) + Relationships.Sum(r => r.Citations.Count) + StrengthEstimates.Sum(s => s.Citations.Count);
+        Assert.Equal(citations, stats.Citations);
+    }
+}
