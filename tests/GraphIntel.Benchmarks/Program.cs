@@ -1,13 +1,21 @@
 // GraphIntel benchmarks. Each prints its numbers and ratios against a reference measured in the same run.
 //   dotnet run -c Release --project tests/GraphIntel.Benchmarks -- <benchmark> [options]
+using GraphIntel.Benchmarks.Engine;
+using GraphIntel.Benchmarks.Graph;
+using GraphIntel.Benchmarks.Http;
+
 var benchmarks = new Dictionary<string, (string About, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
+    ["graph"] = ("embedded store at scale: load 100k entities / 1M relationships; lookup, lineage, paths, neighborhood p50/p99", GraphBenchmark.RunAsync),
+    ["engine"] = ("GraphQL engine vs graphql-js: parse+validate+execute ops/s, with and without the document cache", EngineBenchmark.RunAsync),
+    ["http"] = ("HTTP load (wrk) on a dashboard query vs a minimal endpoint returning the same JSON", HttpBenchmark.RunAsync),
+    ["minimal-server"] = ("(internal) the reference endpoint of the http benchmark: <port> <json-file>", HttpBenchmark.RunMinimalServerAsync),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
 {
     Console.Error.WriteLine("usage: GraphIntel.Benchmarks <benchmark> [options]");
-    foreach (var (name, (about, _)) in benchmarks) Console.Error.WriteLine($"  {name,-8} {about}");
+    foreach (var (name, (about, _)) in benchmarks) Console.Error.WriteLine($"  {name,-15} {about}");
     return args.Length == 0 ? 0 : 2;
 }
 return await benchmark.Run(args[1..]);

@@ -1,0 +1,64 @@
+using GraphIntel.Graph.Store;
+using GraphIntel.GraphQL;
+using GraphIntel.GraphQL.Execution;
+
+namespace GraphIntel.Api.GraphQL;
+
+/// <summary>
+/// The API's error codes (in <c>extensions.code</c>) and the one place store failures become GraphQL errors that
+/// say what happened — never a stack trace.
+/// </summary>
+public static class ApiErrors
+{
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
+    public const string StoreError = "STORE_ERROR";
+    public const string InvalidInput = "INVALID_INPUT";
+    public const string BadUserInput = "BAD_USER_INPUT";
+    public const string Forbidden = "FORBIDDEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string Internal = "INTERNAL_SERVER_ERROR";
+
+    public static GraphQLException Error(string message, string code, IReadOnlyDictionary<string, object?>? more = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (more is not null) foreach (var (k, v) in more) extensions[k] = v;
+        return new GraphQLException(new GraphQLError(message, extensions: extensions));
+    }
+
+    public static GraphQLException BadArgument(string message) => Error(message, BadUserInput);
+
+    /// <summary>Wraps a resolver so store failures and unexpected exceptions surface as coded GraphQL errors.</summary>
+    public static FieldResolver Guard(Func<IResolveFieldContext, Task<object?>> resolver) => async context =>
+    {
+        try
+        {
+            return await resolver(context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e, context) is { } error)
+        {
+            throw error;
+        }
+    };
+
+    private static GraphQLException? Translate(Exception e, IResolveFieldContext context) => e switch
+    {
+        GraphQLException => null,
+        OperationCanceledException => null,
+        GraphValidationException v => Error(
+            $"The write was refused, nothing was written: {v.Message}", InvalidInput,
+            new Dictionary<string, object?> { ["problems"] = v.Problems.Select(p => (object?)p.ToString()).ToList() }),
+        GraphStoreUnavailableException u => Error($"The graph store is unavailable: {u.Message}", StoreUnavailable),
+        GraphStoreException s when s.IsTransient => Error($"The graph store is unavailable: {s.Message}", StoreUnavailable),
+        GraphStoreException s => Error($"The graph store failed: {s.Message}", StoreError),
+        ArgumentException a => Error(a.Message, BadUserInput),
+        _ => Unexpected(e, context),
+    };
+
+    private static GraphQLException Unexpected(Exception e, IResolveFieldContext context)
+    {
+        var log = context.RequestServices?.GetService(typeof(ILogger<GraphIntelSchema>)) as ILogger;
+        var id = Guid.NewGuid().ToString("N")[..12];
+        log?.LogError(e, "Unexpected error {ErrorId} resolving {Type}.{Field}", id, context.ParentType.Name, context.FieldName);
+        return Error($"Internal error resolving {context.ParentType.Name}.{context.FieldName} (error id {id}; see the server log).", Internal);
+    }
+}

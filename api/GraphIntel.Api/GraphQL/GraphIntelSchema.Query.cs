@@ -1,0 +1,139 @@
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
+using GraphIntel.GraphQL.Execution;
+using GraphIntel.GraphQL.Types;
+
+namespace GraphIntel.Api.GraphQL;
+
+public sealed partial class GraphIntelSchema
+{
+    private void BindQuery(SchemaBuilder b)
+    {
+        Async(b, "Query", "node", c => NodeAsync(c, c.GetArgument<string>("id")));
+        Async(b, "Query", "entity", c => FindEntityAsync(c, null));
+        Async(b, "Query", "organization", c => FindEntityAsync(c, EntityKind.Organization));
+        Async(b, "Query", "person", c => FindEntityAsync(c, EntityKind.Person));
+        Async(b, "Query", "place", c => FindEntityAsync(c, EntityKind.Place));
+        Async(b, "Query", "search", c =>
+        {
+            var text = c.GetArgument<string>("text");
+            if (string.IsNullOrWhiteSpace(text)) throw ApiErrors.BadArgument("Argument \"text\" must not be empty.");
+            var first = ApiLimits.Check(c.GetArgument("first", 10), 0, _limits.MaxPageSize, "first");
+            return _store.FindByNameAsync(text, c.GetArgument<EntityKind[]?>("kinds", null), first, c.CancellationToken);
+        });
+        Async(b, "Query", "lineage", c => _store.GetLineageAsync(
+            c.GetArgument<string>("id"),
+            c.GetArgument("direction", LineageDirection.Both),
+            FilterFrom(c, types: GraphOntology.LineageTypes.ToArray()),
+            ApiLimits.Check(c.GetArgument("maxDepth", 5), 1, _limits.MaxLineageDepth, "maxDepth"),
+            c.CancellationToken));
+        Async(b, "Query", "paths", c => _store.FindPathsAsync(
+            c.GetArgument<string>("from"),
+            c.GetArgument<string>("to"),
+            FilterFrom(c),
+            ApiLimits.Check(c.GetArgument("maxHops", 6), 1, _limits.MaxPathHops, "maxHops"),
+            ApiLimits.Check(c.GetArgument("first", 5), 1, _limits.MaxPaths, "first"),
+            c.CancellationToken));
+        Async(b, "Query", "neighborhood", c => _store.GetNeighborhoodAsync(
+            c.GetArgument<string>("id"),
+            ApiLimits.Check(c.GetArgument("depth", 1), 1, _limits.MaxNeighborhoodDepth, "depth"),
+            FilterFrom(c),
+            c.CancellationToken));
+        Async(b, "Query", "organizations", c =>
+        {
+            var filter = c.GetArgument<Dictionary<string, object?>?>("filter", null);
+            return PageAsync(c, new EntityQuery
+            {
+                Kinds = [EntityKind.Organization],
+                NameContains = Input.Get<string>(filter, "nameContains"),
+                OrganizationKinds = Input.GetList<OrganizationKind>(filter, "organizationKinds"),
+                ActiveAt = Input.Get<PartialDate?>(filter, "activeAt"),
+            });
+        });
+        Async(b, "Query", "people", c => PageAsync(c, new EntityQuery
+        {
+            Kinds = [EntityKind.Person],
+            NameContains = Input.Get<string>(c.GetArgument<Dictionary<string, object?>?>("filter", null), "nameContains"),
+        }));
+        Async(b, "Query", "places", c => PageAsync(c, new EntityQuery
+        {
+            Kinds = [EntityKind.Place],
+            NameContains = Input.Get<string>(c.GetArgument<Dictionary<string, object?>?>("filter", null), "nameContains"),
+        }));
+        Async(b, "Query", "sources", c => _store.ListSourcesAsync(c.CancellationToken));
+        Async(b, "Query", "sourcesConnection", async c =>
+        {
+            var first = ApiLimits.Check(c.GetArgument("first", 50), 0, _limits.MaxPageSize, "first");
+            var all = await _store.ListSourcesAsync(c.CancellationToken);
+            var after = c.GetArgument<string?>("after", null);
+            var start = after is null ? 0 : all.Select(s => SourceCursor(s.Id)).ToList().IndexOf(after) + 1;
+            if (after is not null && start == 0) throw ApiErrors.BadArgument($"Argument \"after\": '{after}' is not a cursor of this list.");
+            var items = all.Skip(start).Take(first).ToList();
+            return new PageView<Source>(items, items.Select(s => SourceCursor(s.Id)).ToList(), start + items.Count < all.Count, start > 0, all.Count);
+        });
+        Async(b, "Query", "source", c => _load.Source(c, c.GetArgument<string>("id")));
+        Async(b, "Query", "relationship", c => _load.RelationshipById(c, c.GetArgument<string>("id")));
+        Async(b, "Query", "statistics", c => _store.GetStatisticsAsync(c.CancellationToken));
+        Async(b, "Query", "auditLog", c => _store.GetAuditAsync(new AuditQuery
+        {
+            TargetId = c.GetArgument<string?>("targetId", null),
+            Actor = c.GetArgument<string?>("actor", null),
+            First = ApiLimits.Check(c.GetArgument("first", 50), 0, _limits.MaxPageSize, "first"),
+            Before = c.HasArgument("before") && c.Arguments["before"] is not null ? c.GetArgument<int>("before") : null,
+        }, c.CancellationToken));
+    }
+
+    private static string SourceCursor(string id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("source:" + id));
+
+    private async Task<object?> NodeAsync(IResolveFieldContext c, string id)
+    {
+        if (id.StartsWith(EntityIds.SourcePrefix, StringComparison.Ordinal)) return await _load.Source(c, id);
+        if (Enum.GetValues<EntityKind>().Any(k => id.StartsWith(EntityIds.PrefixOf(k), StringComparison.Ordinal))) return await _load.Entity(c, id);
+        return (object?)await _load.RelationshipById(c, id) ?? await _load.EstimateById(c, id);
+    }
+
+    private async Task<Entity?> FindEntityAsync(IResolveFieldContext c, EntityKind? kind)
+    {
+        var id = c.GetArgument<string?>("id", null);
+        var name = c.GetArgument<string?>("name", null);
+        if (id is null && string.IsNullOrWhiteSpace(name))
+            throw ApiErrors.BadArgument($"{c.FieldName} needs an \"id\" or a \"name\".");
+        if (id is not null)
+        {
+            var byId = await _load.Entity(c, id);
+            return byId is not null && (kind is null || byId.Kind == kind) ? byId : null;
+        }
+        var hits = await _store.FindByNameAsync(name!, kind is { } k ? [k] : null, 1, c.CancellationToken);
+        return hits.Count > 0 ? hits[0].Entity : null;
+    }
+
+    private async Task<PageView<Entity>> PageAsync(IResolveFieldContext c, EntityQuery query)
+    {
+        var first = ApiLimits.Check(c.GetArgument("first", 50), 0, _limits.MaxPageSize, "first");
+        var after = c.GetArgument<string?>("after", null);
+        var page = await _store.ListEntitiesAsync(query with { First = first, After = after }, c.CancellationToken);
+        return page.ToView(hasPrevious: after is not null);
+    }
+}
+
+/// <summary>Reads fields of a coerced input object (a dictionary), converting like the engine converts arguments.</summary>
+internal static class Input
+{
+    public static T? Get<T>(IReadOnlyDictionary<string, object?>? input, string name) =>
+        input is not null && input.TryGetValue(name, out var value) && value is not null ? (T?)ConvertTo(value, typeof(T)) : default;
+
+    public static IReadOnlyList<T>? GetList<T>(IReadOnlyDictionary<string, object?>? input, string name) =>
+        input is not null && input.TryGetValue(name, out var value) && value is object?[] items ? items.Select(i => (T)i!).ToList() : null;
+
+    public static IReadOnlyList<IReadOnlyDictionary<string, object?>> Objects(IReadOnlyDictionary<string, object?> input, string name) =>
+        input.TryGetValue(name, out var value) && value is object?[] items
+            ? items.OfType<IReadOnlyDictionary<string, object?>>().ToList()
+            : [];
+
+    private static object? ConvertTo(object value, Type target)
+    {
+        var underlying = Nullable.GetUnderlyingType(target) ?? target;
+        return underlying.IsInstanceOfType(value) ? value : Convert.ChangeType(value, underlying, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Reflection;
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
+using GraphIntel.GraphQL.Execution;
+using GraphIntel.GraphQL.Types;
+
+namespace GraphIntel.Api.GraphQL;
+
+/// <summary>
+/// Binds the schema file (<c>Schema/schema.graphql</c>, embedded) to the store. Domain records serve as GraphQL
+/// objects where their properties match the fields; everything that needs the store goes through the batch
+/// <see cref="Loaders"/>. The engine checks the bindings both ways at start-up.
+/// </summary>
+public sealed partial class GraphIntelSchema
+{
+    private readonly IGraphStore _store;
+    private readonly Loaders _load;
+    private readonly TimeProvider _time;
+    private readonly ApiLimits _limits;
+    private readonly SourceTexts _texts = new();
+
+    private GraphIntelSchema(IGraphStore store, TimeProvider time, ApiLimits limits)
+    {
+        _store = store;
+        _load = new Loaders(store);
+        _time = time;
+        _limits = limits;
+    }
+
+    /// <summary>The SDL the API serves.</summary>
+    public static string Sdl { get; } = ReadSdl();
+
+    public static Schema Build(IGraphStore store, TimeProvider time, ApiLimits limits) =>
+        new GraphIntelSchema(store, time, limits).Bind(SchemaBuilder.FromSdl(Sdl, "schema.graphql")).Build();
+
+    private SchemaBuilder Bind(SchemaBuilder b)
+    {
+        b.BindScalar("Date", DateScalar.Instance)
+            .BindScalar("DateTime", DateTimeScalar.Instance)
+            .BindEnum<EntityKind>("EntityKind")
+            .BindEnum<OrganizationKind>("OrganizationKind")
+            .BindEnum<RelationshipType>("RelationshipType")
+            .BindEnum<ClaimStatus>("ClaimStatus")
+            .BindEnum<Direction>("Direction")
+            .BindEnum<LineageDirection>("LineageDirection")
+            .BindEnum<TimelineEventKind>("TimelineEventKind")
+            .BindTypeResolver("Node", (value, _) => TypeNameOf(value))
+            .BindTypeResolver("Entity", (value, _) => TypeNameOf(value));
+        BindEntities(b);
+        BindFacts(b);
+        BindSources(b);
+        BindPages(b);
+        BindQuery(b);
+        BindMutation(b);
+        return b;
+    }
+
+    private static string? TypeNameOf(object value) => value switch
+    {
+        Entity { Kind: EntityKind.Organization } => "Organization",
+        Entity { Kind: EntityKind.Person } => "Person",
+        Entity { Kind: EntityKind.Place } => "Place",
+        Source => "Source",
+        Relationship => "Relationship",
+        StrengthEstimate => "StrengthEstimate",
+        _ => null,
+    };
+
+    private static string ReadSdl()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("GraphIntel.Api.schema.graphql")
+            ?? throw new InvalidOperationException("the schema resource GraphIntel.Api.schema.graphql is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Binds an async resolver that may touch the store, guarded so failures become coded GraphQL errors.</summary>
+    private static void Async<T>(SchemaBuilder b, string type, string field, Func<IResolveFieldContext, Task<T>> resolver) =>
+        b.BindResolver(type, field, ApiErrors.Guard(async context => await resolver(context).ConfigureAwait(false)));
+
+    private static T Parent<T>(IResolveFieldContext context) => (T)context.Source!;
+
+    /// <summary>The relationship filter of a `relationships(types, direction, asOf, status)` style field.</summary>
+    private static RelationshipFilter FilterFrom(IResolveFieldContext c, Direction direction = Direction.Both, IReadOnlyCollection<RelationshipType>? types = null) => new()
+    {
+        Types = c.GetArgument<RelationshipType[]?>("types", null) ?? types,
+        Direction = c.HasArgument("direction") ? c.GetArgument("direction", direction) : direction,
+        AsOf = c.GetArgument<PartialDate?>("asOf", null),
+        Statuses = c.GetArgument<ClaimStatus[]?>("status", null),
+    };
+}

@@ -1,0 +1,38 @@
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Store;
+
+namespace GraphIntel.Api.GraphQL;
+
+// The GraphQL shapes that are not a domain record as it is: a citation seen with the id of what it supports, a
+// leadership term (a LEADS relationship in its succession), timeline events, pages.
+
+/// <summary>A citation and the id of the entity, relationship or estimate it supports.</summary>
+public sealed record CitationView(Citation Citation, string SubjectId);
+
+/// <summary>A LEADS relationship seen as a leadership term.</summary>
+public sealed record LeadershipTermView(Relationship Relationship);
+
+/// <summary>A span of a source's text (offsets in the white-space-collapsed text; line in the original).</summary>
+public sealed record TextSpan(int Start, int End, int Line);
+
+/// <summary>The kinds of timeline events (mirrors the schema's TimelineEventKind).</summary>
+public enum TimelineEventKind { Founded, Dissolved, Start, End }
+
+public sealed record TimelineEventView(PartialDate Date, TimelineEventKind Event, Relationship? Relationship, string Summary);
+
+/// <summary>A page of some kind of node, with its cursors.</summary>
+public sealed record PageView<T>(IReadOnlyList<T> Items, IReadOnlyList<string> Cursors, bool HasNextPage, bool HasPreviousPage, int TotalCount);
+
+public sealed record EdgeView<T>(string Cursor, T Node);
+
+/// <summary>A relationship count by type or status.</summary>
+public sealed record CountView(object Key, int Count);
+
+public static class ViewExtensions
+{
+    public static IReadOnlyList<CitationView> Views(this IReadOnlyList<Citation> citations, string subjectId) =>
+        citations.Select(c => new CitationView(c, subjectId)).ToList();
+
+    public static PageView<Entity> ToView(this EntityPage page, bool hasPrevious) =>
+        new(page.Items, page.Cursors, page.HasNextPage, hasPrevious, page.TotalCount);
+}

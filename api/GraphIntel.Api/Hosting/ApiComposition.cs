@@ -1,0 +1,64 @@
+using GraphIntel.Api.Auth;
+using GraphIntel.Api.GraphQL;
+using GraphIntel.Graph.Store;
+using GraphIntel.GraphQL;
+using GraphIntel.GraphQL.AspNetCore;
+using GraphIntel.GraphQL.Validation.Limits;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace GraphIntel.Api.Hosting;
+
+/// <summary>The API's registration and endpoints, so Program.cs reads as a screen of composition calls.</summary>
+public static class ApiComposition
+{
+    /// <summary>Binds to 127.0.0.1:5000 unless ASPNETCORE_URLS (or --urls) says otherwise.</summary>
+    public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5000");
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddGraphIntelApi(this WebApplicationBuilder builder)
+    {
+        var limits = new ApiLimits();
+        builder.Configuration.GetSection(ApiLimits.SectionName).Bind(limits);
+        var keys = new ApiKeyOptions();
+        builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(keys);
+        keys.ApplyEnvironment(Environment.GetEnvironmentVariable);
+
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton(new ApiKeyRegistry(keys));
+        builder.Services.AddSingleton(sp => new GraphQLService(
+            GraphIntelSchema.Build(sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<TimeProvider>(), limits),
+            new GraphQLServiceOptions
+            {
+                ExtraValidationRules = [new MaxDepthRule(limits.MaxQueryDepth), new MaxCostRule(new CostOptions { MaxCost = limits.MaxQueryCost })],
+                ExecutionTimeout = limits.ExecutionTimeout,
+                TimeProvider = sp.GetRequiredService<TimeProvider>(),
+            }));
+        builder.Services.Configure<GraphQLHttpOptions>(options =>
+        {
+            options.MaxRequestBytes = limits.MaxRequestBytes;
+            options.UserContextFactory = http => new Dictionary<string, object?>
+            {
+                [GraphIntelSchema.PrincipalKey] = ApiKeyMiddleware.PrincipalOf(http),
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication MapGraphIntel(this WebApplication app)
+    {
+        app.UseGraphiQL("/graphql");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/graphql"), branch => branch.UseMiddleware<ApiKeyMiddleware>());
+        app.MapGraphQL("/graphql");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Live) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
+        app.MapGet("/", () => Results.Redirect("/graphql"));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls) app.Logger.LogInformation("GraphIntel API: GraphQL (and GraphiQL in a browser) at {Url}/graphql", url.TrimEnd('/'));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,105 @@
+using GraphIntel.Graph.Dataset;
+using GraphIntel.Graph.Store;
+using GraphIntel.Graph.Stores;
+
+namespace GraphIntel.Api.Hosting;
+
+/// <summary>Start-up behaviour of the store.</summary>
+public sealed class StoreStartupOptions
+{
+    public const string SectionName = "GraphIntel:Startup";
+
+    /// <summary>Load the curated data set when the store is empty (GRAPHINTEL_SEED=false turns it off).</summary>
+    public bool SeedWhenEmpty { get; set; } = true;
+
+    /// <summary>Where the data set is (GRAPHINTEL_SEED_DIR); found by walking up from the working directory when unset.</summary>
+    public string? SeedDirectory { get; set; }
+
+    /// <summary>How long to wait between attempts when the store is not reachable at start.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public void ApplyEnvironment(Func<string, string?> getVariable)
+    {
+        if (getVariable("GRAPHINTEL_SEED") is { Length: > 0 } seed && bool.TryParse(seed, out var on)) SeedWhenEmpty = on;
+        SeedDirectory = getVariable(DatasetLocator.SeedDirVariable) is { Length: > 0 } dir ? dir : SeedDirectory;
+    }
+}
+
+/// <summary>
+/// Migrates the store before the server starts listening and, when it is empty, loads the curated data set. When
+/// the store cannot be reached yet (Neo4j still starting), the API starts anyway — not ready, answering queries
+/// with a "store unavailable" error — and keeps trying in the background until it succeeds.
+/// </summary>
+public sealed class StoreInitializer(
+    IGraphStore store, StoreState state, GraphStoreOptions storeOptions, StoreStartupOptions options,
+    TimeProvider time, ILogger<StoreInitializer> log) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _retrying;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        log.LogInformation("Graph store: {Store}", GraphStoreFactory.Describe(storeOptions));
+        if (await TryInitializeAsync(cancellationToken).ConfigureAwait(false)) return;
+        _retrying = RetryAsync(_stopping.Token);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_retrying is not null) await Task.WhenAny(_retrying, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RetryAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.RetryDelay, time, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            if (await TryInitializeAsync(ct).ConfigureAwait(false)) return;
+        }
+    }
+
+    private async Task<bool> TryInitializeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await store.InitializeAsync(ct).ConfigureAwait(false);
+            if (options.SeedWhenEmpty) await SeedIfEmptyAsync(ct).ConfigureAwait(false);
+            state.Initialized();
+            return true;
+        }
+        catch (GraphStoreException e) when (e.IsTransient)
+        {
+            state.Failed(e.Message);
+            log.LogWarning("Graph store not reachable yet ({Problem}); retrying in {Delay}", e.Message, options.RetryDelay);
+            return false;
+        }
+    }
+
+    private async Task SeedIfEmptyAsync(CancellationToken ct)
+    {
+        var statistics = await store.GetStatisticsAsync(ct).ConfigureAwait(false);
+        if (statistics.Sources > 0 || statistics.EntitiesByKind.Values.Sum() > 0) return;
+        var root = DatasetLocator.Locate(options.SeedDirectory);
+        var read = DatasetReader.Read(root);
+        if (!read.IsValid)
+        {
+            foreach (var problem in read.Problems) log.LogError("Seed data: {Problem}", problem.ToString());
+            throw new InvalidOperationException(
+                $"the curated data set at {root} has {read.Problems.Count} problem(s); run `dotnet run --project seed/GraphIntel.Seed -- validate`");
+        }
+        var summary = await store.ApplyAsync(read.ChangeSet,
+            new WriteContext("seed", "initial load of the curated data set", time.GetUtcNow()), ct).ConfigureAwait(false);
+        log.LogInformation("Seeded the empty store from {Root}: {Summary}", root,
+            string.Join(", ", summary.ByKind.Select(kv => $"{kv.Value.Created} {kv.Key}")));
+    }
+}

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GraphIntel.Benchmarks.Http;
+
+/// <summary>
+/// HTTP load on a dashboard query (an organization with leaders, umbrella, subgroups and citations) against the real
+/// API process on the seeded embedded store, and against a minimal ASP.NET Core endpoint (another process) that
+/// returns the same JSON precomputed — both measured with wrk in the same run. Targets: GraphQL ≥ 50% of the minimal
+/// endpoint's throughput and ≥ 5,000 requests/s on a 2-core machine.
+///
+///   dotnet run -c Release --project tests/GraphIntel.Benchmarks -- http [--seconds 15] [--connections 64]
+/// </summary>
+public static class HttpBenchmark
+{
+    public const string DashboardQuery = """
+        query Dashboard($id: ID!) { organization(id: $id) {
+          id name aliases organizationKind founded
+          leaders { person { id name } from to role endReason citations { source { id title } quote } }
+          umbrella { type to { id name } status validFrom citations { source { id title } quote } }
+          subgroups { type from { id name } status citations { source { id title } quote } }
+          citations { source { id title } quote }
+        } }
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 15);
+        var connections = Option(args, "--connections", 64);
+        var wrk = FindWrk();
+        if (wrk is null) { Console.Error.WriteLine("wrk not found: install it (apt-get install wrk)"); return 2; }
+
+        var root = RepoRoot();
+        var dataDir = Path.Combine(Path.GetTempPath(), "graphintel-bench-" + Guid.NewGuid().ToString("N"));
+        var body = System.Text.Json.JsonSerializer.Serialize(new { query = DashboardQuery, variables = new { id = "org/isis-k" }, operationName = "Dashboard" });
+        var apiPort = FreePort();
+        var minimalPort = FreePort();
+        var apiDll = Path.Combine(AppContext.BaseDirectory, "GraphIntel.Api.dll");
+
+        using var api = Start("dotnet", [apiDll], new()
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{apiPort}",
+            ["GRAPHINTEL_DATA_DIR"] = dataDir,
+            ["GRAPHINTEL_SEED_DIR"] = root,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["DOTNET_gcServer"] = "1",
+        });
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}") };
+            await WaitReadyAsync(http, "/health/ready");
+            using var response = await http.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+            var json = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode || json.Contains("\"errors\"")) throw new InvalidOperationException("dashboard query failed: " + json);
+            var precomputed = Path.Combine(dataDir, "dashboard.json");
+            await File.WriteAllTextAsync(precomputed, json);
+
+            using var minimal = Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "GraphIntel.Benchmarks.dll"), "minimal-server", minimalPort.ToString(CultureInfo.InvariantCulture), precomputed],
+                new() { ["DOTNET_gcServer"] = "1" });
+            try
+            {
+                using var minimalHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{minimalPort}") };
+                await WaitReadyAsync(minimalHttp, "/health");
+                var script = Path.Combine(dataDir, "post.lua");
+                await File.WriteAllTextAsync(script, $"""
+                    wrk.method = "POST"
+                    wrk.headers["Content-Type"] = "application/json"
+                    wrk.headers["Accept"] = "application/graphql-response+json"
+                    wrk.body = [[{body}]]
+                    """);
+
+                Console.WriteLine($"HTTP benchmark: dashboard query (organization org/isis-k with leaders, umbrella, subgroups, citations), response {json.Length:N0} bytes");
+                Console.WriteLine($"wrk -t2 -c{connections} -d{seconds}s, warm-up 3 s each; {Environment.ProcessorCount} cores");
+                await RunWrkAsync(wrk, script, $"http://127.0.0.1:{apiPort}/graphql", 3, connections); // warm-up: JIT, caches
+                var graphql = await RunWrkAsync(wrk, script, $"http://127.0.0.1:{apiPort}/graphql", seconds, connections);
+                await RunWrkAsync(wrk, script, $"http://127.0.0.1:{minimalPort}/graphql", 3, connections);
+                var reference = await RunWrkAsync(wrk, script, $"http://127.0.0.1:{minimalPort}/graphql", seconds, connections);
+
+                Console.WriteLine();
+                Console.WriteLine($"{"endpoint",-34} {"requests/s",12} {"p50 ms",9} {"p99 ms",9}");
+                Console.WriteLine($"{"GraphQL /graphql (embedded store)",-34} {graphql.RequestsPerSecond,12:N0} {graphql.P50Ms,9:F2} {graphql.P99Ms,9:F2}");
+                Console.WriteLine($"{"minimal endpoint (precomputed)",-34} {reference.RequestsPerSecond,12:N0} {reference.P50Ms,9:F2} {reference.P99Ms,9:F2}");
+                var ratio = graphql.RequestsPerSecond / reference.RequestsPerSecond;
+                Console.WriteLine($"ratio GraphQL/minimal: {ratio:P0} (target >= 50%: {(ratio >= 0.5 ? "met" : "NOT met")}); " +
+                                  $"GraphQL {graphql.RequestsPerSecond:N0} req/s (target >= 5,000: {(graphql.RequestsPerSecond >= 5000 ? "met" : "NOT met")})");
+                return 0;
+            }
+            finally
+            {
+                Stop(minimal);
+            }
+        }
+        finally
+        {
+            Stop(api);
+            try { Directory.Delete(dataDir, true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>The reference: a minimal ASP.NET Core endpoint answering every POST with the precomputed JSON.</summary>
+    public static async Task<int> RunMinimalServerAsync(string[] args)
+    {
+        var port = int.Parse(args[0], CultureInfo.InvariantCulture);
+        var json = await File.ReadAllBytesAsync(args[1]);
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+        var app = builder.Build();
+        app.MapGet("/health", () => "ok");
+        app.MapPost("/graphql", async (Microsoft.AspNetCore.Http.HttpContext context) =>
+        {
+            context.Response.ContentType = "application/graphql-response+json; charset=utf-8";
+            await context.Response.Body.WriteAsync(json);
+        });
+        await app.RunAsync();
+        return 0;
+    }
+
+    private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms);
+
+    private static async Task<WrkResult> RunWrkAsync(string wrk, string script, string url, int seconds, int connections)
+    {
+        var psi = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url }) psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var rps = Regex.Match(output, @"Requests/sec:\s+([\d.]+)");
+        var non2xx = Regex.Match(output, @"Non-2xx or 3xx responses:\s+(\d+)");
+        if (!rps.Success) throw new InvalidOperationException("cannot read wrk's output:\n" + output);
+        if (non2xx.Success) throw new InvalidOperationException($"{non2xx.Groups[1].Value} failed responses from {url}:\n{output}");
+        return new WrkResult(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture), Latency(output, "50%"), Latency(output, "99%"));
+    }
+
+    private static double Latency(string output, string percentile)
+    {
+        var m = Regex.Match(output, $@"^\s*{Regex.Escape(percentile)}\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        if (!m.Success) return double.NaN;
+        var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    private static Process Start(string file, string[] args, Dictionary<string, string> env)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+        var process = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {file}");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  [child] " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Stop(Process process)
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.WaitForExit(10_000);
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http, string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var r = await http.GetAsync(path);
+                if (r.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"{http.BaseAddress}{path} did not become ready within 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? FindWrk() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "wrk")).FirstOrDefault(File.Exists);
+
+    internal static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GraphIntel.sln"))) return dir.FullName;
+        throw new InvalidOperationException("GraphIntel.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    }
+}
