@@ -1,9 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 using GraphIntel.GraphQL.Types;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace GraphIntel.GraphQL.AspNetCore;
@@ -77,7 +76,7 @@ internal static class GraphQLHttpRequestReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, DocumentOptions);
+            document = JsonDocument.Parse(WithoutByteOrderMark(body), DocumentOptions);
         }
         catch (JsonException exception)
         {
@@ -197,6 +196,9 @@ internal static class GraphQLHttpRequestReader
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
+
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] body) =>
+        body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsMemory(3) : body;
 
     private static GraphQLHttpRequestProblem? Single(IQueryCollection query, string name, out string? value)
     {

@@ -225,6 +225,19 @@ public sealed class GraphQLHttpEndpointTests(StarWarsHttpServerFixture fixture) 
     }
 
     [Fact]
+    public async Task A_utf8_byte_order_mark_before_the_body_is_accepted()
+    {
+        var request = Post("");
+        request.Content = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("""{"query": "{ __typename }"}""")]);
+        request.Content.Headers.ContentType = new("application/json");
+
+        var exchange = await Send(request);
+
+        Assert.Equal(HttpStatusCode.OK, exchange.Status);
+        Assert.Equal("""{"data":{"__typename":"Query"}}""", exchange.Body.GetRawText());
+    }
+
+    [Fact]
     public async Task Other_methods_are_405()
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "") { Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json") };
