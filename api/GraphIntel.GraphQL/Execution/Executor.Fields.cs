@@ -18,7 +18,7 @@ public sealed partial class Executor
             ValueTask<object?> value;
             try
             {
-                value = ExecuteField(source, group, ResponsePath.Field(path, group.ResponseKey));
+                value = ExecuteField(source, group, PathRef.Field(path, group.ResponseKey));
             }
             catch (Exception e) when (pending is not null)
             {
@@ -83,13 +83,13 @@ public sealed partial class Executor
         for (var i = 0; i < fields.Length; i++)
         {
             var group = fields[i];
-            result.Set(i, group.ResponseKey, await ExecuteField(source, group, ResponsePath.Field(path, group.ResponseKey)).ConfigureAwait(false));
+            result.Set(i, group.ResponseKey, await ExecuteField(source, group, PathRef.Field(path, group.ResponseKey)).ConfigureAwait(false));
         }
         return result;
     }
 
     /// <summary>ExecuteField: CoerceArgumentValues, ResolveFieldValue, CompleteValue, with field errors handled.</summary>
-    private ValueTask<object?> ExecuteField(object? source, FieldGroup group, ResponsePath path)
+    private ValueTask<object?> ExecuteField(object? source, FieldGroup group, PathRef path)
     {
         var definition = group.Definition;
         var returnType = definition.Type;
@@ -104,7 +104,9 @@ public sealed partial class Executor
                     return fromSource.IsCompletedSuccessfully ? fromSource : AwaitCompletedValue(fromSource, returnType, group, path);
                 }
             }
-            var context = new ResolveFieldContext(this, group, source, path)
+            var fieldPath = path.Materialize();
+            path = PathRef.Of(fieldPath);
+            var context = new ResolveFieldContext(this, group, source, fieldPath)
             {
                 Arguments = group.ConstantArguments
                     ?? ValueCoercion.CoerceArgumentValues(definition.Arguments, group.Nodes[0].Arguments, group.Nodes[0], VariableValues),
@@ -131,7 +133,7 @@ public sealed partial class Executor
         return resolver(context);
     }
 
-    private async ValueTask<object?> CompleteResolvedAsync(ValueTask<object?> resolved, GraphQLType returnType, FieldGroup group, ResponsePath path)
+    private async ValueTask<object?> CompleteResolvedAsync(ValueTask<object?> resolved, GraphQLType returnType, FieldGroup group, PathRef path)
     {
         try
         {
@@ -144,7 +146,7 @@ public sealed partial class Executor
         }
     }
 
-    private async ValueTask<object?> AwaitCompletedValue(ValueTask<object?> completed, GraphQLType returnType, FieldGroup group, ResponsePath path)
+    private async ValueTask<object?> AwaitCompletedValue(ValueTask<object?> completed, GraphQLType returnType, FieldGroup group, PathRef path)
     {
         try
         {
@@ -157,11 +159,17 @@ public sealed partial class Executor
     }
 
     /// <summary>CompleteValue (spec §6.4.3). Throws (or faults) on a field error; the caller handles it.</summary>
-    private ValueTask<object?> CompleteValue(GraphQLType returnType, FieldGroup group, ResponsePath path, object? result)
+    private ValueTask<object?> CompleteValue(GraphQLType returnType, FieldGroup group, PathRef path, object? result)
     {
         if (result is Exception exception)
         {
             throw exception;
+        }
+        if (result is Task)
+        {
+            throw new InvalidOperationException(
+                $"The resolver of {group.ParentType.Name}.{group.Definition.Name} returned a Task as the field's value; " +
+                "return a ValueTask<object?> (or bind a Func<IResolveFieldContext, Task<T>>) so the executor awaits it.");
         }
         if (returnType is NonNullType nonNull)
         {
@@ -198,8 +206,9 @@ public sealed partial class Executor
     private static GraphQLException NonNullViolation(FieldGroup group) =>
         new(new GraphQLError($"Cannot return null for non-nullable field {group.ParentType.Name}.{group.Definition.Name}."));
 
-    private ValueTask<object?> CompleteObjectValue(ObjectType objectType, FieldGroup group, ResponsePath path, object result)
+    private ValueTask<object?> CompleteObjectValue(ObjectType objectType, FieldGroup group, PathRef pathRef, object result)
     {
+        var path = pathRef.Materialize();
         if (objectType.IsTypeOf is { } isTypeOf && !isTypeOf(result, new ResolveFieldContext(this, group, result, path)))
         {
             throw new GraphQLException(new GraphQLError($"Expected value of type \"{objectType.Name}\" but got: {Inspect.Value(result)}."));
@@ -207,20 +216,21 @@ public sealed partial class Executor
         return ExecuteFields(objectType, result, path, group.GetSubPlan(objectType, this));
     }
 
-    private ValueTask<object?> CompleteListValue(ListType listType, FieldGroup group, ResponsePath path, object result)
+    private ValueTask<object?> CompleteListValue(ListType listType, FieldGroup group, PathRef pathRef, object result)
     {
         if (result is string || result is not IEnumerable items)
         {
             throw new GraphQLException(new GraphQLError(
                 $"Expected Iterable, but did not find one for field \"{group.ParentType.Name}.{group.Definition.Name}\"."));
         }
+        var path = pathRef.Materialize();
         var itemType = listType.OfType;
         var completedItems = result is ICollection collection ? new List<object?>(collection.Count) : new List<object?>();
-        List<(int Index, ValueTask<object?> Value, ResponsePath Path)>? pending = null;
+        List<(int Index, ValueTask<object?> Value, PathRef Path)>? pending = null;
         var index = 0;
         foreach (var item in items)
         {
-            var itemPath = ResponsePath.Index(path, index);
+            var itemPath = PathRef.Item(path, index);
             ValueTask<object?> completed;
             try
             {
@@ -247,7 +257,7 @@ public sealed partial class Executor
     }
 
     private async ValueTask<object?> AwaitListItems(
-        List<object?> items, List<(int Index, ValueTask<object?> Value, ResponsePath Path)> pending, GraphQLType itemType, FieldGroup group)
+        List<object?> items, List<(int Index, ValueTask<object?> Value, PathRef Path)> pending, GraphQLType itemType, FieldGroup group)
     {
         Exception? first = null;
         foreach (var (index, value, itemPath) in pending)
@@ -276,11 +286,11 @@ public sealed partial class Executor
     }
 
     /// <summary>ResolveAbstractType (spec §6.4.3): the object type of a value of an interface or union.</summary>
-    private ObjectType ResolveAbstractType(NamedType abstractType, FieldGroup group, ResponsePath path, object result)
+    private ObjectType ResolveAbstractType(NamedType abstractType, FieldGroup group, PathRef path, object result)
     {
         var resolver = abstractType is InterfaceType iface ? iface.ResolveType : ((UnionType)abstractType).ResolveType;
         var runtimeTypeName = resolver is not null
-            ? resolver(result, new ResolveFieldContext(this, group, result, path))
+            ? resolver(result, new ResolveFieldContext(this, group, result, path.Materialize()))
             : DefaultTypeName(abstractType, group, path, result);
         if (runtimeTypeName is null)
         {
@@ -309,7 +319,7 @@ public sealed partial class Executor
     }
 
     /// <summary>Without a type resolver: a <c>__typename</c> entry, then <c>isTypeOf</c> checks, then the bound CLR types.</summary>
-    private string? DefaultTypeName(NamedType abstractType, FieldGroup group, ResponsePath path, object result)
+    private string? DefaultTypeName(NamedType abstractType, FieldGroup group, PathRef path, object result)
     {
         switch (result)
         {
@@ -321,7 +331,7 @@ public sealed partial class Executor
         var possibleTypes = Schema.GetPossibleTypes(abstractType);
         foreach (var possibleType in possibleTypes)
         {
-            if (possibleType.IsTypeOf is { } isTypeOf && isTypeOf(result, new ResolveFieldContext(this, group, result, path)))
+            if (possibleType.IsTypeOf is { } isTypeOf && isTypeOf(result, new ResolveFieldContext(this, group, result, path.Materialize())))
             {
                 return possibleType.Name;
             }
@@ -330,10 +340,10 @@ public sealed partial class Executor
     }
 
     /// <summary>Handles a field error (spec §6.4.4): null for a nullable type, else propagates to the parent.</summary>
-    private object? HandleFieldError(Exception exception, GraphQLType returnType, FieldGroup group, ResponsePath path)
+    private object? HandleFieldError(Exception exception, GraphQLType returnType, FieldGroup group, PathRef path)
     {
         var propagation = exception as FieldErrorPropagation;
-        var error = propagation?.Error ?? LocatedError(exception, group, path);
+        var error = propagation?.Error ?? LocatedError(exception, group, path.Materialize());
         if (returnType is NonNullType)
         {
             throw propagation ?? new FieldErrorPropagation(error);

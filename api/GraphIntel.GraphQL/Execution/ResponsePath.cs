@@ -56,3 +56,32 @@ public sealed class ResponsePath
         return text.ToString();
     }
 }
+
+/// <summary>
+/// A response path not yet allocated: a parent and a key. Leaf fields that complete without error never need their
+/// path, so it is materialized only for resolver contexts, sub-selections and errors.
+/// </summary>
+internal readonly struct PathRef
+{
+    private readonly ResponsePath? _parent;
+    private readonly string? _name;
+    private readonly int _index;
+    private readonly ResponsePath? _materialized;
+
+    private PathRef(ResponsePath? parent, string? name, int index, ResponsePath? materialized)
+    {
+        _parent = parent;
+        _name = name;
+        _index = index;
+        _materialized = materialized;
+    }
+
+    public static PathRef Of(ResponsePath path) => new(null, null, 0, path);
+
+    public static PathRef Field(ResponsePath? parent, string name) => new(parent, name, 0, null);
+
+    public static PathRef Item(ResponsePath parent, int index) => new(parent, null, index, null);
+
+    public ResponsePath Materialize() =>
+        _materialized ?? (_name is not null ? ResponsePath.Field(_parent, _name) : ResponsePath.Index(_parent!, _index));
+}

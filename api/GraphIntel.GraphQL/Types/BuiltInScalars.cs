@@ -122,7 +122,7 @@ public static class BuiltInScalars
     {
         public object? Serialize(object value)
         {
-            if (value is double)
+            if (value is double d && double.IsFinite(d))
             {
                 return value;
             }

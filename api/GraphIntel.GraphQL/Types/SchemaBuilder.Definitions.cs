@@ -219,21 +219,17 @@ public sealed partial class SchemaBuilder
                 break;
             case FieldsType fieldsType:
                 var interfaces = new List<InterfaceType>();
-                var fieldNodes = new List<FieldDefinitionNode>();
-                var interfaceNodes = new List<NamedTypeNode>();
-                (interfaceNodes, fieldNodes) = node switch
-                {
-                    ObjectTypeDefinitionNode o => (new List<NamedTypeNode>(o.Interfaces), new List<FieldDefinitionNode>(o.Fields)),
-                    InterfaceTypeDefinitionNode i => (new List<NamedTypeNode>(i.Interfaces), new List<FieldDefinitionNode>(i.Fields)),
-                    _ => (interfaceNodes, fieldNodes),
-                };
+                var (interfaceNodes, fieldNodes) = node is ObjectTypeDefinitionNode o
+                    ? (new List<NamedTypeNode>(o.Interfaces), new List<FieldDefinitionNode>(o.Fields))
+                    : (new List<NamedTypeNode>(((InterfaceTypeDefinitionNode)node).Interfaces),
+                        new List<FieldDefinitionNode>(((InterfaceTypeDefinitionNode)node).Fields));
                 foreach (var extension in extensions)
                 {
                     switch (extension)
                     {
-                        case ObjectTypeExtensionNode o when fieldsType is ObjectType:
-                            interfaceNodes.AddRange(o.Interfaces);
-                            fieldNodes.AddRange(o.Fields);
+                        case ObjectTypeExtensionNode objectExtension when fieldsType is ObjectType:
+                            interfaceNodes.AddRange(objectExtension.Interfaces);
+                            fieldNodes.AddRange(objectExtension.Fields);
                             break;
                         case InterfaceTypeExtensionNode i when fieldsType is InterfaceType:
                             interfaceNodes.AddRange(i.Interfaces);
@@ -525,83 +521,4 @@ public sealed partial class SchemaBuilder
         EnumType => "enum",
         _ => "input object",
     };
-
-    /// <summary>The schema's types in graphql-js order (the <c>GraphQLSchema</c> constructor's <c>collectReferencedTypes</c>).</summary>
-    private List<NamedType> CollectTypes(
-        ObjectType query, ObjectType? mutation, ObjectType? subscription, List<DirectiveDefinition> directives)
-    {
-        var order = new List<NamedType>();
-        var seen = new HashSet<NamedType>();
-        foreach (var node in _typeDefinitions)
-        {
-            var type = _types[node.Name.Value];
-            if (seen.Add(type))
-            {
-                order.Add(type);
-            }
-        }
-        foreach (var node in _typeDefinitions)
-        {
-            var type = _types[node.Name.Value];
-            seen.Remove(type);
-            order.Remove(type);
-            Collect(type);
-        }
-        Collect(query);
-        if (mutation is not null)
-        {
-            Collect(mutation);
-        }
-        if (subscription is not null)
-        {
-            Collect(subscription);
-        }
-        foreach (var directive in directives)
-        {
-            foreach (var argument in directive.Arguments)
-            {
-                Collect(argument.Type.GetNamedType());
-            }
-        }
-        Collect(IntrospectionSchema.SchemaType);
-        return order;
-
-        void Collect(NamedType type)
-        {
-            if (!seen.Add(type))
-            {
-                return;
-            }
-            order.Add(type);
-            switch (type)
-            {
-                case UnionType union:
-                    foreach (var member in union.Types)
-                    {
-                        Collect(member);
-                    }
-                    break;
-                case FieldsType fieldsType:
-                    foreach (var iface in fieldsType.Interfaces)
-                    {
-                        Collect(iface);
-                    }
-                    foreach (var field in fieldsType.Fields)
-                    {
-                        Collect(field.Type.GetNamedType());
-                        foreach (var argument in field.Arguments)
-                        {
-                            Collect(argument.Type.GetNamedType());
-                        }
-                    }
-                    break;
-                case InputObjectType input:
-                    foreach (var field in input.Fields)
-                    {
-                        Collect(field.Type.GetNamedType());
-                    }
-                    break;
-            }
-        }
-    }
 }

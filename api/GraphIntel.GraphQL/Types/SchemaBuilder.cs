@@ -152,6 +152,7 @@ public sealed partial class SchemaBuilder
             ApplyBindings(schema);
             if (sdlIsValid)
             {
+                _errors.AddRange(SdlDirectiveValidator.Validate(_document, schema.Directives));
                 _errors.AddRange(SchemaValidator.Validate(schema));
             }
         }

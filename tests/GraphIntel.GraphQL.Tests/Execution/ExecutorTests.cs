@@ -228,4 +228,14 @@ public sealed class ExecutorTests
         Assert.Equal(["name", "id"], hero.Keys);
         Assert.Null(result.Errors);
     }
+
+    [Fact]
+    public async Task A_task_returned_as_a_value_is_a_clear_field_error()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { value: Int }")
+            .BindResolver("Query", "value", (FieldResolver)(_ => new ValueTask<object?>((object)Task.FromResult(1))))
+            .Build();
+        var result = await ExecuteAsync(schema, "{ value }");
+        Assert.StartsWith("The resolver of Query.value returned a Task as the field's value;", Assert.Single(result.Errors!).Message);
+    }
 }

@@ -123,4 +123,17 @@ public sealed class SchemaValidatorTests
         Assert.Equal(["A"], schema.GetPossibleTypes(schema.GetType("Named")!).Select(t => t.Name));
         Assert.True(schema.GetDirective("tag")!.IsRepeatable);
     }
+
+    [Fact]
+    public void Directive_uses_must_be_defined_allowed_and_not_repeated()
+    {
+        Assert.Equal(
+            [
+                "Directive \"@deprecated\" may not be used on OBJECT.",
+                "Unknown directive \"@foo\".",
+                "Directive \"@skip\" may not be used on FIELD_DEFINITION.",
+                "The directive \"@deprecated\" can only be used once at this location.",
+            ],
+            Problems("type Query @deprecated { a: Int @foo b: Int @skip(if: true) c: Int @deprecated @deprecated d: Int @tag @tag } directive @tag repeatable on FIELD_DEFINITION"));
+    }
 }
