@@ -8,69 +8,134 @@ namespace GraphIntel.Graph.Neo4j;
 /// <summary>
 /// Traversals run breadth first, one Cypher round trip per level (<see cref="Statements.ExpandFrontier"/>): the
 /// frontier's relationships are filtered in Cypher (types, statuses, asOf), so the cost grows with what is reached,
-/// not with the graph, and no variable-length pattern can blow up on a dense neighbourhood.
+/// not with the graph, and no variable-length pattern can blow up on a dense neighbourhood. Like the embedded store,
+/// a level visits its frontier in the order the entities were reached and each entity's relationships in id order,
+/// so nodes and relationships come back in the order the walk reached them.
 /// </summary>
 public sealed partial class Neo4jGraphStore
 {
+    private static readonly string[] NoTypes = [];
+
     public async Task<Subgraph> GetLineageAsync(string id, LineageDirection direction, RelationshipFilter filter, int maxDepth, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDepth);
         var start = await ResolveAsync(id, ct).ConfigureAwait(false);
         if (start is null) return Subgraph.Empty;
-        var lineageFilter = filter.Types is null ? filter with { Types = GraphOntology.LineageTypes.ToArray() } : filter;
-        var relationships = new Dictionary<string, Relationship>(StringComparer.Ordinal);
+        var types = filter.Types ?? GraphOntology.LineageTypes;
+        var walk = new Walk(start.Id);
+        // BOTH is the union of the two walks, each following every type towards its own ancestor (or descendant) end.
         if (direction != LineageDirection.Descendants)
-            await ExpandAsync(start.Id, lineageFilter with { Direction = Direction.Outgoing }, maxDepth, relationships, ct).ConfigureAwait(false);
+            await ExpandAsync(walk, filter, LineageSteps(types, towardsAncestors: true), maxDepth, ct).ConfigureAwait(false);
         if (direction != LineageDirection.Ancestors)
-            await ExpandAsync(start.Id, lineageFilter with { Direction = Direction.Incoming }, maxDepth, relationships, ct).ConfigureAwait(false);
-        return await ToSubgraphAsync(start, relationships.Values, ct).ConfigureAwait(false);
+            await ExpandAsync(walk, filter, LineageSteps(types, towardsAncestors: false), maxDepth, ct).ConfigureAwait(false);
+        return await ToSubgraphAsync(start, walk, ct).ConfigureAwait(false);
     }
 
     public async Task<Subgraph> GetNeighborhoodAsync(string id, int depth, RelationshipFilter filter, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
         var start = await ResolveAsync(id, ct).ConfigureAwait(false);
         if (start is null) return Subgraph.Empty;
-        var relationships = new Dictionary<string, Relationship>(StringComparer.Ordinal);
-        await ExpandAsync(start.Id, filter, depth, relationships, ct).ConfigureAwait(false);
-        return await ToSubgraphAsync(start, relationships.Values, ct).ConfigureAwait(false);
+        var walk = new Walk(start.Id);
+        await ExpandAsync(walk, filter, Steps(filter), depth, ct).ConfigureAwait(false);
+        return await ToSubgraphAsync(start, walk, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(
         string fromId, string toId, RelationshipFilter filter, int maxHops, int first, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(fromId);
+        ArgumentNullException.ThrowIfNull(toId);
+        ArgumentNullException.ThrowIfNull(filter);
         if (maxHops <= 0 || first <= 0) return [];
         var ends = await GetEntitiesAsync([fromId, toId], ct).ConfigureAwait(false);
         if (!ends.TryGetValue(fromId, out var from) || !ends.TryGetValue(toId, out var to) || from.Id == to.Id) return [];
 
-        // Every edge of a path of length <= maxHops touches a node within ceil(maxHops/2)-1 hops of one end or
-        // floor(maxHops/2)-1 hops of the other, so two half-depth expansions fetch all of them.
-        var undirected = filter with { Direction = Direction.Both };
+        // Edge i of a path of length L <= maxHops joins a node at most i hops from one end to a node at most L-i-1 hops
+        // from the other, so it touches a node fewer than ceil(maxHops/2) hops from `from` or fewer than
+        // floor(maxHops/2) hops from `to`: two half-depth walks fetch every edge any such path can use.
+        var steps = Steps(filter with { Direction = Direction.Both });
         var edges = new Dictionary<string, Relationship>(StringComparer.Ordinal);
-        await ExpandAsync(from.Id, undirected, (maxHops + 1) / 2, edges, ct).ConfigureAwait(false);
-        await ExpandAsync(to.Id, undirected, maxHops / 2, edges, ct).ConfigureAwait(false);
+        foreach (var (end, depth) in new[] { (from.Id, (maxHops + 1) / 2), (to.Id, maxHops / 2) })
+        {
+            var walk = new Walk(end);
+            await ExpandAsync(walk, filter, steps, depth, ct).ConfigureAwait(false);
+            foreach (var r in walk.Relationships) edges.TryAdd(r.Id, r);
+        }
 
         var paths = ShortestSimplePaths.Find(edges.Values, from.Id, to.Id, maxHops, first);
         var entities = await GetEntitiesAsync(paths.SelectMany(p => p.Nodes).Distinct().ToArray(), ct).ConfigureAwait(false);
         return paths.Select(p => new GraphPath(p.Nodes.Select(n => entities[n]).ToList(), p.Relationships)).ToList();
     }
 
-    /// <summary>Breadth-first expansion to <paramref name="depth"/> levels, collecting every relationship followed.</summary>
-    private async Task ExpandAsync(string startId, RelationshipFilter filter, int depth, Dictionary<string, Relationship> into, CancellationToken ct)
+    /// <summary>Which relationship types a walk follows outgoing, and which incoming.</summary>
+    private readonly record struct StepTypes(string[] Outgoing, string[] Incoming);
+
+    private static StepTypes Steps(RelationshipFilter filter)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { startId };
-        var frontier = new List<string> { startId };
+        var types = filter.Types is { } t ? t.Select(EnumNames.ToContractName).ToArray() : AllTypes;
+        return filter.Direction switch
+        {
+            Direction.Outgoing => new StepTypes(types, NoTypes),
+            Direction.Incoming => new StepTypes(NoTypes, types),
+            _ => new StepTypes(types, types),
+        };
+    }
+
+    /// <summary>Towards ancestors, each type is followed from the end its <see cref="GraphOntology.AncestorDirection"/> names.</summary>
+    private static StepTypes LineageSteps(IEnumerable<RelationshipType> types, bool towardsAncestors)
+    {
+        var byDirection = types.Distinct().ToLookup(t => GraphOntology.AncestorDirection(t) == Direction.Outgoing == towardsAncestors);
+        return new StepTypes(
+            byDirection[true].Select(EnumNames.ToContractName).ToArray(),
+            byDirection[false].Select(EnumNames.ToContractName).ToArray());
+    }
+
+    /// <summary>What a traversal has reached so far, in the order it reached it.</summary>
+    private sealed class Walk(string startId)
+    {
+        private readonly HashSet<string> _reached = new(StringComparer.Ordinal) { startId };
+        private readonly Dictionary<string, Relationship> _followed = new(StringComparer.Ordinal);
+
+        public string StartId { get; } = startId;
+        public List<string> Nodes { get; } = [startId];
+        public List<Relationship> Relationships { get; } = [];
+
+        public void Follow(Relationship r, string otherEnd)
+        {
+            if (_followed.TryAdd(r.Id, r)) Relationships.Add(r);
+            if (_reached.Add(otherEnd)) Nodes.Add(otherEnd);
+        }
+    }
+
+    /// <summary>One breadth-first walk from the start to <paramref name="depth"/> levels, one round trip per level.</summary>
+    private async Task ExpandAsync(Walk walk, RelationshipFilter filter, StepTypes steps, int depth, CancellationToken ct)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal) { walk.StartId };
+        var frontier = new List<string> { walk.StartId };
         var parameters = FilterParameters(filter);
-        parameters["direction"] = DirectionName(filter.Direction);
+        parameters["outTypes"] = steps.Outgoing;
+        parameters["inTypes"] = steps.Incoming;
         for (var level = 0; level < depth && frontier.Count > 0; level++)
         {
             parameters["ids"] = frontier.ToArray();
             var result = await RunAsync(Statements.ExpandFrontier, parameters, ct).ConfigureAwait(false);
+            var byNode = result.Rows
+                .Select(row => (Node: row[0].GetString()!, Relationship: Neo4jRows.ReadRelationship(row, 1)))
+                .ToLookup(x => x.Node, x => x.Relationship, StringComparer.Ordinal);
             var next = new List<string>();
-            foreach (var row in result.Rows)
+            foreach (var node in frontier)
             {
-                var r = Neo4jRows.ReadRelationship(row, 0);
-                into.TryAdd(r.Id, r);
-                foreach (var end in (ReadOnlySpan<string>)[r.FromId, r.ToId])
-                    if (seen.Add(end)) next.Add(end);
+                foreach (var r in byNode[node].OrderBy(r => r.Id, StringComparer.Ordinal))
+                {
+                    var other = r.OtherEnd(node);
+                    walk.Follow(r, other);
+                    if (visited.Add(other)) next.Add(other);
+                }
             }
             frontier = next;
         }
@@ -79,13 +144,10 @@ public sealed partial class Neo4jGraphStore
     private async Task<Entity?> ResolveAsync(string id, CancellationToken ct) =>
         (await GetEntitiesAsync([id], ct).ConfigureAwait(false)).GetValueOrDefault(id);
 
-    private async Task<Subgraph> ToSubgraphAsync(Entity start, IEnumerable<Relationship> relationships, CancellationToken ct)
+    private async Task<Subgraph> ToSubgraphAsync(Entity start, Walk walk, CancellationToken ct)
     {
-        var rels = relationships.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var ids = rels.SelectMany(r => new[] { r.FromId, r.ToId }).Where(i => i != start.Id).Distinct().ToArray();
-        var others = await GetEntitiesAsync(ids, ct).ConfigureAwait(false);
-        var nodes = new List<Entity> { start };
-        nodes.AddRange(others.Values.OrderBy(e => e.Id, StringComparer.Ordinal));
-        return new Subgraph(nodes, rels);
+        var others = await GetEntitiesAsync(walk.Nodes.Skip(1).ToArray(), ct).ConfigureAwait(false);
+        var nodes = walk.Nodes.Skip(1).Where(others.ContainsKey).Select(id => others[id]).Prepend(start).ToList();
+        return new Subgraph(nodes, walk.Relationships);
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using GraphIntel.Graph.Model;
-using GraphIntel.Graph.Names;
 using GraphIntel.Graph.Neo4j.Cypher;
 using GraphIntel.Graph.Neo4j.Http;
 using GraphIntel.Graph.Ontology;
@@ -20,7 +18,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             await ChangeSetValidator.EnsureValidAsync(changes, this, ct).ConfigureAwait(false);
             var plan = await PlanAsync(changes, context, ct).ConfigureAwait(false);
             var statements = plan.ToStatements(_options.WriteBatchSize);
-            if (statements.Count > 0) await _client.RunAsync(statements, ct).ConfigureAwait(false);
+            if (statements.Count > 0) await _client.RunInTransactionAsync(statements, _options.StatementsPerRequest, ct).ConfigureAwait(false);
             return plan.Summary();
         }
         finally
@@ -33,23 +31,33 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
     private async Task<WritePlan> PlanAsync(ChangeSet changes, WriteContext context, CancellationToken ct)
     {
         var plan = new WritePlan(context);
-        var factIds = changes.Relationships.Select(r => r.Id).Concat(changes.Retractions).Distinct().ToArray();
+        // Facts may name an entity by an id merged away: they are written against the survivor.
+        var endpoints = changes.Relationships.SelectMany(r => new[] { r.FromId, r.ToId })
+            .Concat(changes.StrengthEstimates.Select(x => x.OrganizationId)).Distinct().ToArray();
+        var survivors = await GetSurvivorsAsync(endpoints, ct).ConfigureAwait(false);
+        string Resolve(string id) => survivors.GetValueOrDefault(id, id);
+        var relationships = changes.Relationships
+            .Select(r => survivors.Count == 0 ? r : r with { FromId = Resolve(r.FromId), ToId = Resolve(r.ToId) }).ToList();
+        var estimates = changes.StrengthEstimates
+            .Select(x => survivors.Count == 0 ? x : x with { OrganizationId = Resolve(x.OrganizationId) }).ToList();
+
+        var factIds = relationships.Select(r => r.Id).Concat(changes.Retractions).Distinct().ToArray();
         var storedSources = await GetSourcesAsync(changes.Sources.Select(s => s.Id).ToArray(), ct).ConfigureAwait(false);
         var storedEntities = await GetEntitiesDirectAsync(changes.Entities.Select(e => e.Id).ToArray(), ct).ConfigureAwait(false);
         var storedRelationships = await GetRelationshipsByIdAsync(factIds, ct).ConfigureAwait(false);
         var storedEstimates = await GetStrengthEstimatesByIdAsync(
-            changes.StrengthEstimates.Select(x => x.Id).Concat(changes.Retractions).Distinct().ToArray(), ct).ConfigureAwait(false);
+            estimates.Select(x => x.Id).Concat(changes.Retractions).Distinct().ToArray(), ct).ConfigureAwait(false);
 
         foreach (var s in changes.Sources)
             plan.Source(storedSources.GetValueOrDefault(s.Id), s);
         foreach (var e in changes.Entities)
             plan.Entity(storedEntities.GetValueOrDefault(e.Id), e);
-        foreach (var r in changes.Relationships)
+        foreach (var r in relationships)
             plan.Relationship(storedRelationships.GetValueOrDefault(r.Id), r);
-        foreach (var x in changes.StrengthEstimates)
+        foreach (var x in estimates)
             plan.Estimate(storedEstimates.GetValueOrDefault(x.Id), x);
 
-        foreach (var id in changes.Retractions.Distinct())
+        foreach (var id in changes.Retractions.Distinct(StringComparer.Ordinal))
         {
             if (plan.CurrentRelationship(id, storedRelationships) is { } r) plan.Retract(r, r with { Status = ClaimStatus.Retracted });
             else if (plan.CurrentEstimate(id, storedEstimates) is { } x) plan.Retract(x, x with { Status = ClaimStatus.Retracted });
@@ -62,34 +70,49 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
 
     private async Task PlanMergeAsync(WritePlan plan, EntityMerge merge, CancellationToken ct)
     {
-        var resolved = await GetEntitiesAsync([merge.MergedId, merge.SurvivorId], ct).ConfigureAwait(false);
-        var survivor = plan.CurrentEntity(merge.SurvivorId) ?? resolved[merge.SurvivorId];
-        if (resolved.TryGetValue(merge.MergedId, out var already) && already.Id == survivor.Id && plan.CurrentEntity(merge.MergedId) is null)
+        var survivors = await GetSurvivorsAsync([merge.MergedId], ct).ConfigureAwait(false);
+        if (survivors.GetValueOrDefault(merge.MergedId) == merge.SurvivorId)
         {
             plan.MergeUnchanged();
             return;
         }
-        var merged = plan.CurrentEntity(merge.MergedId) ?? resolved[merge.MergedId];
+        var stored = await GetEntitiesDirectAsync([merge.MergedId, merge.SurvivorId], ct).ConfigureAwait(false);
+        var survivor = plan.CurrentEntity(merge.SurvivorId) ?? stored[merge.SurvivorId];
+        var merged = plan.CurrentEntity(merge.MergedId) ?? stored[merge.MergedId];
         var everyStatus = RelationshipFilter.Default with { Statuses = AllStatuses };
-        var relationships = (await GetRelationshipsAsync([merged.Id], everyStatus, ct).ConfigureAwait(false))[merged.Id];
-        var estimates = (await GetStrengthEstimatesAsync([merged.Id], includeRetracted: true, ct).ConfigureAwait(false))[merged.Id];
+        var relationships = (await GetRelationshipsAsync([merged.Id], everyStatus, ct).ConfigureAwait(false))[merged.Id]
+            .Select(plan.CurrentRelationshipOr)
+            .Concat(plan.PlannedRelationshipsTouching(merged.Id))
+            .DistinctBy(r => r.Id);
+        var estimates = (await GetStrengthEstimatesAsync([merged.Id], includeRetracted: true, ct).ConfigureAwait(false))[merged.Id]
+            .Select(plan.CurrentEstimateOr)
+            .Concat(plan.PlannedEstimatesOf(merged.Id))
+            .DistinctBy(x => x.Id);
 
-        var names = survivor.Aliases.Concat(merged.Names).Where(n => n != survivor.Name).Distinct().ToArray();
+        var names = new HashSet<string>(survivor.Names, StringComparer.Ordinal);
         var combined = survivor with
         {
-            Aliases = names,
-            Citations = survivor.Citations.Concat(merged.Citations).Distinct().ToArray(),
+            Aliases = survivor.Aliases.Concat(merged.Names.Where(names.Add)).ToList(),
+            Citations = survivor.Citations.Concat(merged.Citations).Distinct().ToList(),
             Description = survivor.Description ?? merged.Description,
             Founded = survivor.Founded ?? merged.Founded,
             Dissolved = survivor.Dissolved ?? merged.Dissolved,
         };
         plan.Merge(merged, survivor, combined,
-            relationships.Select(r => plan.CurrentRelationshipOr(r) with
+            relationships.Select(r => r with
             {
                 FromId = r.FromId == merged.Id ? survivor.Id : r.FromId,
                 ToId = r.ToId == merged.Id ? survivor.Id : r.ToId,
             }),
             estimates.Select(x => x with { OrganizationId = survivor.Id }));
+    }
+
+    /// <summary>For each of these ids that was merged away, the id that now answers for it.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> GetSurvivorsAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return new Dictionary<string, string>();
+        var result = await RunAsync(Statements.SurvivorsOf, new() { ["ids"] = ids.Distinct().ToArray() }, ct).ConfigureAwait(false);
+        return result.Rows.ToDictionary(r => r[0].GetString()!, r => r[1].GetString()!, StringComparer.Ordinal);
     }
 
     /// <summary>Entities by exact id, without following merges.</summary>
@@ -154,28 +177,29 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
         public Relationship CurrentRelationshipOr(Relationship stored) => _relationships.GetValueOrDefault(stored.Id) ?? stored;
         public StrengthEstimate? CurrentEstimate(string id, IReadOnlyDictionary<string, StrengthEstimate> stored) =>
             _estimates.GetValueOrDefault(id) ?? stored.GetValueOrDefault(id);
+        public StrengthEstimate CurrentEstimateOr(StrengthEstimate stored) => _estimates.GetValueOrDefault(stored.Id) ?? stored;
+        public IEnumerable<Relationship> PlannedRelationshipsTouching(string entityId) =>
+            _relationships.Values.Where(r => r.FromId == entityId || r.ToId == entityId).ToList();
+        public IEnumerable<StrengthEstimate> PlannedEstimatesOf(string organizationId) =>
+            _estimates.Values.Where(x => x.OrganizationId == organizationId).ToList();
 
         public void Source(Source? before, Source after) =>
-            Upsert(RecordKinds.Source, after.Id, before is null ? null : Neo4jRows.SourceRow(before), Neo4jRows.SourceRow(after),
-                () => _sources[after.Id] = after);
+            Upsert(RecordKinds.Source, after.Id, Json(before), RecordJson.Serialize(after), () => _sources[after.Id] = after);
 
         public void Entity(Entity? before, Entity after) =>
-            Upsert(RecordKinds.Entity, after.Id, before is null ? null : Neo4jRows.EntityRow(before), Neo4jRows.EntityRow(after),
-                () => _entities[after.Id] = after);
+            Upsert(RecordKinds.Entity, after.Id, Json(before), RecordJson.Serialize(after), () => _entities[after.Id] = after);
 
         public void Relationship(Relationship? before, Relationship after) =>
-            Upsert(RecordKinds.Relationship, after.Id, before is null ? null : Neo4jRows.RelationshipRow(before),
-                Neo4jRows.RelationshipRow(after), () => _relationships[after.Id] = after);
+            Upsert(RecordKinds.Relationship, after.Id, Json(before), RecordJson.Serialize(after), () => _relationships[after.Id] = after);
 
         public void Estimate(StrengthEstimate? before, StrengthEstimate after) =>
-            Upsert(RecordKinds.StrengthEstimate, after.Id, before is null ? null : Neo4jRows.EstimateRow(before),
-                Neo4jRows.EstimateRow(after), () => _estimates[after.Id] = after);
+            Upsert(RecordKinds.StrengthEstimate, after.Id, Json(before), RecordJson.Serialize(after), () => _estimates[after.Id] = after);
 
         public void Retract(Relationship before, Relationship after) =>
-            Retract(before.Id, before.Status, Neo4jRows.RelationshipRow(before), Neo4jRows.RelationshipRow(after), () => _relationships[after.Id] = after);
+            Retract(before.Id, before.Status, RecordJson.Serialize(before), RecordJson.Serialize(after), () => _relationships[after.Id] = after);
 
         public void Retract(StrengthEstimate before, StrengthEstimate after) =>
-            Retract(before.Id, before.Status, Neo4jRows.EstimateRow(before), Neo4jRows.EstimateRow(after), () => _estimates[after.Id] = after);
+            Retract(before.Id, before.Status, RecordJson.Serialize(before), RecordJson.Serialize(after), () => _estimates[after.Id] = after);
 
         public void MergeUnchanged() => Count(RecordKinds.Merge, unchanged: 1);
 
@@ -188,26 +212,26 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             foreach (var x in moved) _estimates[x.Id] = x;
             _merges.Add(new EntityMerge(survivor.Id, merged.Id));
             Count(RecordKinds.Merge, created: 1);
-            Audit(AuditActions.Merge, merged.Id, Json(Neo4jRows.EntityRow(merged)), Json(Neo4jRows.EntityRow(combined)));
-            Audit(AuditActions.Merge, survivor.Id, Json(Neo4jRows.EntityRow(survivor)), Json(Neo4jRows.EntityRow(combined)));
+            var after = RecordJson.Serialize(combined);
+            Audit(AuditActions.Merge, merged.Id, RecordJson.Serialize(merged), after);
+            Audit(AuditActions.Update, survivor.Id, RecordJson.Serialize(survivor), after);
         }
 
-        private void Retract(string id, ClaimStatus status, Dictionary<string, object?> before, Dictionary<string, object?> after, Action keep)
+        private void Retract(string id, ClaimStatus status, string before, string after, Action keep)
         {
             if (status == ClaimStatus.Retracted) { Count(RecordKinds.Retraction, unchanged: 1); return; }
             keep();
             Count(RecordKinds.Retraction, updated: 1);
-            Audit(AuditActions.Retract, id, Json(before), Json(after));
+            Audit(AuditActions.Retract, id, before, after);
         }
 
-        private void Upsert(string kind, string id, Dictionary<string, object?>? before, Dictionary<string, object?> after, Action keep)
+        /// <summary>Records equal in <see cref="RecordJson"/> are the same content: counted unchanged, neither written nor audited.</summary>
+        private void Upsert(string kind, string id, string? before, string after, Action keep)
         {
-            var afterJson = Json(after);
-            var beforeJson = before is null ? null : Json(before);
-            if (beforeJson == afterJson) { Count(kind, unchanged: 1); return; }
+            if (before == after) { Count(kind, unchanged: 1); return; }
             keep();
             Count(kind, created: before is null ? 1 : 0, updated: before is null ? 0 : 1);
-            Audit(before is null ? AuditActions.Create : AuditActions.Update, id, beforeJson, afterJson);
+            Audit(before is null ? AuditActions.Create : AuditActions.Update, id, before, after);
         }
 
         private void Count(string kind, int created = 0, int updated = 0, int unchanged = 0)
@@ -218,7 +242,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
 
         private void Audit(string action, string targetId, string? before, string? after) => _audit.Add(new()
         {
-            ["at"] = context.At.ToString("O"),
+            ["at"] = context.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["actor"] = context.Actor,
             ["action"] = action,
             ["targetId"] = targetId,
@@ -227,7 +251,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             ["after"] = after,
         });
 
-        private static string Json(Dictionary<string, object?> row) => JsonSerializer.Serialize(row);
+        private static string? Json<T>(T? record) where T : class => record is null ? null : RecordJson.Serialize(record);
 
         public WriteSummary Summary() => new(_counts.ToDictionary(
             kv => kv.Key, kv => new WriteCounts(kv.Value.Created, kv.Value.Updated, kv.Value.Unchanged), StringComparer.Ordinal));
@@ -249,33 +273,24 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             Add(Statements.DeleteCitations, "ids", recited);
             Add(Statements.DeleteEntities, "ids", _deletedEntities);
             Add(Statements.UpsertEntities, "rows", _entities.Values.Select(Neo4jRows.EntityRow));
-            Add(Statements.CreateNames, "rows", _entities.Values.SelectMany(NameRows));
+            Add(Statements.CreateNames, "rows", _entities.Values.SelectMany(Neo4jRows.NameRows));
             Add(Statements.UpsertRelationships, "rows", _relationships.Values.Select(Neo4jRows.RelationshipRow));
             Add(Statements.UpsertEstimates, "rows", _estimates.Values.Select(Neo4jRows.EstimateRow));
             Add(Statements.CreateCitations, "rows",
                 _entities.Values.Select(e => (e.Id, e.Citations))
                     .Concat(_relationships.Values.Select(r => (r.Id, r.Citations)))
                     .Concat(_estimates.Values.Select(x => (x.Id, x.Citations)))
-                    .SelectMany(f => f.Citations.Select((c, i) => (object?)new Dictionary<string, object?>
-                    {
-                        ["supportsId"] = f.Id, ["sourceId"] = c.SourceId, ["quote"] = c.Quote, ["supports"] = c.Supports, ["ordinal"] = i,
-                    })));
+                    .SelectMany(f => Neo4jRows.CitationRows(f.Id, f.Citations)));
             Add(Statements.RecordMerges, "rows", _merges.Select(m => (object?)new Dictionary<string, object?>
             {
                 ["survivorId"] = m.SurvivorId, ["mergedId"] = m.MergedId,
             }));
-            if (_audit.Count > 0) statements.Add(new Statement(Statements.AppendAudit, new Dictionary<string, object?> { ["rows"] = _audit }));
+            foreach (var chunk in _audit.Chunk(batchSize))
+            {
+                var rows = chunk.Select((row, i) => new Dictionary<string, object?>(row) { ["offset"] = i + 1 }).ToArray();
+                statements.Add(new Statement(Statements.AppendAudit, new Dictionary<string, object?> { ["rows"] = rows }));
+            }
             return statements;
         }
-
-        private static IEnumerable<object?> NameRows(Entity e) => e.Names.Distinct().Select(name => (object?)new Dictionary<string, object?>
-        {
-            ["entityId"] = e.Id,
-            ["kind"] = EnumNames.ToContractName(e.Kind),
-            ["name"] = name,
-            ["key"] = NameNormalizer.Key(name),
-            ["folded"] = NameNormalizer.Fold(name),
-            ["trigrams"] = NameTrigrams.Of(NameNormalizer.Key(name)).Distinct().ToArray(),
-        });
     }
 }

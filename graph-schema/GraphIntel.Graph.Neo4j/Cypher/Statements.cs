@@ -14,11 +14,14 @@ namespace GraphIntel.Graph.Neo4j.Cypher;
 /// </summary>
 public static class Statements
 {
-    /// <summary>The relationship filter every read shares: types, statuses and the asOf overlap on ISO days.</summary>
-    private const string RelFilter =
-        "r.type IN $types AND r.status IN $statuses " +
+    /// <summary>Statuses and the asOf overlap on ISO days: the part of the relationship filter every read shares.</summary>
+    private const string StatusAndTimeFilter =
+        "r.status IN $statuses " +
         "AND ($asOfEnd IS NULL OR r.fromStart IS NULL OR r.fromStart <= $asOfEnd) " +
         "AND ($asOfStart IS NULL OR r.toEnd IS NULL OR r.toEnd >= $asOfStart)";
+
+    /// <summary>The whole relationship filter: types, statuses and asOf.</summary>
+    private const string RelFilter = "r.type IN $types AND " + StatusAndTimeFilter;
 
     private const string RelColumns =
         "r.id AS id, r.type AS type, a.id AS fromId, b.id AS toId, r.validFrom AS validFrom, r.validTo AS validTo, " +
@@ -52,6 +55,10 @@ public static class Statements
         "OPTIONAL MATCH (m:Merge {mergedId: asked}) " +
         "WITH asked, coalesce(m.survivorId, asked) AS target " +
         "MATCH (e:Entity {id: target}) RETURN asked, e.id AS id, e.kind AS kind";
+
+    /// <summary>The survivor of each asked id that was merged away (ids not merged are absent).</summary>
+    public const string SurvivorsOf =
+        "UNWIND $ids AS asked MATCH (m:Merge {mergedId: asked}) RETURN asked, m.survivorId AS survivorId";
 
     public const string ExistingFactIds =
         "UNWIND $ids AS asked " +
@@ -98,15 +105,16 @@ public static class Statements
         "WITH asked, a, r, b WHERE " + RelFilter + " " +
         "RETURN asked, " + RelColumns;
 
-    /// <summary>Relationships touching a frontier of entity ids (one BFS level); same direction convention.</summary>
+    /// <summary>
+    /// One breadth-first level: the relationships each frontier entity may follow, keyed by that entity — outgoing
+    /// ones of the types in $outTypes, incoming ones of the types in $inTypes (lineage follows each type its own way).
+    /// </summary>
     public const string ExpandFrontier =
         "UNWIND $ids AS target " +
-        "MATCH (s:Entity {id: target})-[r:REL]-(o:Entity) " +
-        "WHERE (($direction = 'BOTH') OR ($direction = 'OUTGOING' AND startNode(r) = s) OR ($direction = 'INCOMING' AND endNode(r) = s)) " +
-        "AND " + RelFilter + " " +
-        "WITH DISTINCT r " +
-        "MATCH (a:Entity)-[r]->(b:Entity) " +
-        "RETURN " + RelColumns;
+        "MATCH (s:Entity {id: target})-[r:REL]-(:Entity) " +
+        "WITH target, s, r, startNode(r) AS a, endNode(r) AS b " +
+        "WHERE ((a = s AND r.type IN $outTypes) OR (b = s AND r.type IN $inTypes)) AND " + StatusAndTimeFilter + " " +
+        "RETURN target, " + RelColumns;
 
     public const string RelationshipsByIds =
         "UNWIND $ids AS asked " +
@@ -189,13 +197,16 @@ public static class Statements
         "MERGE (m:Merge {mergedId: row.mergedId}) SET m.survivorId = row.survivorId " +
         "WITH row MATCH (earlier:Merge {survivorId: row.mergedId}) SET earlier.survivorId = row.survivorId";
 
+    /// <summary>
+    /// Appends a batch of audit entries, numbered after the counter's value; each row carries its 1-based offset in
+    /// the batch (no list indexing, which is linear per access on Neo4j 3.x).
+    /// </summary>
     public const string AppendAudit =
         "MERGE (c:Counter {name: 'audit'}) " +
         "WITH c, coalesce(c.value, 0) AS base " +
         "SET c.value = base + size($rows) " +
-        "WITH base UNWIND range(0, size($rows) - 1) AS i " +
-        "WITH base + i + 1 AS seq, $rows[i] AS row " +
-        "CREATE (:Audit {seq: seq, at: row.at, actor: row.actor, action: row.action, targetId: row.targetId, " +
+        "WITH base UNWIND $rows AS row " +
+        "CREATE (:Audit {seq: base + row.offset, at: row.at, actor: row.actor, action: row.action, targetId: row.targetId, " +
         "reason: row.reason, before: row.before, after: row.after})";
 
     public const string ReadAudit =

@@ -8,6 +8,9 @@ namespace GraphIntel.Graph.Neo4j.Http;
 /// </summary>
 public static class Neo4jErrors
 {
+    /// <summary>Used when an error in a response body carries no code.</summary>
+    public const string UnknownCode = "Neo.DatabaseError.General.UnknownError";
+
     public static bool IsTransient(string code) => code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
 
     public static GraphStoreException ToException(string code, string message) =>

@@ -26,8 +26,9 @@ public readonly record struct Neo4jVersion(int Major, int Minor)
 /// <summary>
 /// Speaks Neo4j's transactional HTTP endpoint: <c>{"statements":[…]}</c> in, <c>{"results":[…],"errors":[…]}</c>
 /// out — the one shape served by every Neo4j from 3.x to 5.x and 2025.x. All statements of one call run in one
-/// transaction (commit endpoint), so a call either commits whole or not at all. Every call goes through the
-/// resilience pipeline given at construction.
+/// transaction: through the commit endpoint when they fit one request, else through an open transaction (begin,
+/// continue, commit) that is rolled back when any request fails — so a call either commits whole or not at all.
+/// Every call goes through the resilience pipeline given at construction; a retry re-runs the whole transaction.
 /// </summary>
 public sealed class Neo4jHttpClient
 {
@@ -37,6 +38,8 @@ public sealed class Neo4jHttpClient
     private readonly ResiliencePipeline _pipeline;
     private readonly SemaphoreSlim _discoveryLock = new(1, 1);
     private Uri? _commitUri;
+    private Uri? _beginUri;
+    private volatile string? _lastFailure;
 
     public Neo4jHttpClient(HttpClient http, Neo4jOptions options, ResiliencePipeline pipeline)
     {
@@ -48,32 +51,126 @@ public sealed class Neo4jHttpClient
     /// <summary>Known after the first successful call.</summary>
     public Neo4jVersion? ServerVersion { get; private set; }
 
-    /// <summary>Runs the statements in one transaction and returns one result per statement.</summary>
-    public async Task<IReadOnlyList<StatementResult>> RunAsync(IReadOnlyList<Statement> statements, CancellationToken ct)
-    {
-        try
+    /// <summary>Runs the statements in one transaction (one request) and returns one result per statement.</summary>
+    public Task<IReadOnlyList<StatementResult>> RunAsync(IReadOnlyList<Statement> statements, CancellationToken ct) =>
+        ExecuteAsync(1, async token =>
         {
-            return await _pipeline.ExecuteAsync(
-                async token =>
-                {
-                    var uri = await GetCommitUriAsync(token).ConfigureAwait(false);
-                    return await PostAsync(uri, statements, token).ConfigureAwait(false);
-                },
-                ct).ConfigureAwait(false);
-        }
-        catch (BrokenCircuitException e)
-        {
-            throw new GraphStoreUnavailableException(
-                $"Neo4j at {_options.Url} is unavailable (circuit open after repeated failures; retrying by itself in {_options.BreakDuration.TotalSeconds:0.#} s)", e);
-        }
-        catch (TimeoutRejectedException e)
-        {
-            throw new GraphStoreUnavailableException($"Neo4j at {_options.Url} did not answer in time", e);
-        }
-    }
+            var uri = await GetCommitUriAsync(token).ConfigureAwait(false);
+            return await PostAsync(uri, statements, token).ConfigureAwait(false);
+        }, ct);
 
     public async Task<StatementResult> RunAsync(Statement statement, CancellationToken ct) =>
         (await RunAsync([statement], ct).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Runs the statements in one transaction spread over requests of at most <paramref name="statementsPerRequest"/>
+    /// statements each; returns one result per statement. Nothing is committed unless every statement succeeds.
+    /// </summary>
+    public Task<IReadOnlyList<StatementResult>> RunInTransactionAsync(
+        IReadOnlyList<Statement> statements, int statementsPerRequest, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statementsPerRequest, 1);
+        if (statements.Count <= statementsPerRequest) return RunAsync(statements, ct);
+        var requests = statements.Chunk(statementsPerRequest).ToArray();
+        return ExecuteAsync(requests.Length, token => RunOpenTransactionAsync(requests, token), ct);
+    }
+
+    private async Task<IReadOnlyList<StatementResult>> RunOpenTransactionAsync(Statement[][] requests, CancellationToken ct)
+    {
+        await GetCommitUriAsync(ct).ConfigureAwait(false);
+        var results = new List<StatementResult>();
+        var (transaction, first) = await BeginAsync(requests[0], ct).ConfigureAwait(false);
+        var committed = false;
+        try
+        {
+            results.AddRange(first);
+            for (var i = 1; i < requests.Length - 1; i++)
+                results.AddRange(await PostAsync(transaction, requests[i], ct).ConfigureAwait(false));
+            results.AddRange(await PostAsync(new Uri(transaction + "/commit"), requests[^1], ct).ConfigureAwait(false));
+            committed = true;
+            return results;
+        }
+        finally
+        {
+            if (!committed) await RollBackAsync(transaction).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Opens a transaction with the first request's statements; Neo4j names it in the Location header.</summary>
+    private async Task<(Uri Transaction, IReadOnlyList<StatementResult> Results)> BeginAsync(Statement[] statements, CancellationToken ct)
+    {
+        using var request = NewPost(_beginUri!, statements);
+        using var response = await SendAsync(request, ct).ConfigureAwait(false);
+        var location = response.Headers.Location
+            ?? throw new GraphStoreException($"Neo4j at {_options.Url} opened a transaction without naming it (no Location header)", isTransient: false);
+        var transaction = location.IsAbsoluteUri ? location : new Uri(_beginUri!, location);
+        try
+        {
+            return (transaction, await ReadResultsAsync(response, statements.Length, ct).ConfigureAwait(false));
+        }
+        catch
+        {
+            await RollBackAsync(transaction).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Best effort: Neo4j rolls a failed transaction back by itself and expires abandoned ones.</summary>
+    private async Task RollBackAsync(Uri transaction)
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(_options.AttemptTimeout);
+            using var request = new HttpRequestMessage(HttpMethod.Delete, transaction);
+            request.Headers.Accept.Add(Json);
+            Authorize(request);
+            using var response = await _http.SendAsync(request, cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        {
+            // The server is unreachable or slow: the transaction dies with it or expires.
+        }
+    }
+
+    private async Task<IReadOnlyList<StatementResult>> ExecuteAsync(
+        int requests, Func<CancellationToken, Task<IReadOnlyList<StatementResult>>> call, CancellationToken ct)
+    {
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(Neo4jResilience.Requests, requests);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                async (ctx, state) =>
+                {
+                    try
+                    {
+                        return await state(ctx.CancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (Neo4jResilience.IsTransient(e))
+                    {
+                        _lastFailure = e.Message;
+                        throw;
+                    }
+                },
+                context, call).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException e)
+        {
+            var cause = e.InnerException?.Message ?? _lastFailure ?? "repeated failures";
+            throw new GraphStoreUnavailableException(
+                $"Neo4j at {_options.Url} is unavailable: the circuit is open after repeated failures (last: {cause}); " +
+                $"calls fail fast until a trial call after {_options.BreakDuration.TotalSeconds:0.#} s succeeds", e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new GraphStoreUnavailableException(
+                $"Neo4j at {_options.Url} did not answer in time (after {e.Timeout.TotalSeconds:0.#} s; last failure: {_lastFailure ?? "none"})", e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     /// <summary>Finds the transaction endpoint from <c>GET /</c> (4+: a <c>transaction</c> URL template; 3.x: a <c>data</c> URL).</summary>
     public async Task<Uri> GetCommitUriAsync(CancellationToken ct)
@@ -84,23 +181,26 @@ public sealed class Neo4jHttpClient
         {
             if (_commitUri is not null) return _commitUri;
             using var root = await GetJsonAsync(_options.Url, ct).ConfigureAwait(false);
+            Uri begin;
             if (root.RootElement.TryGetProperty("transaction", out var tx) && tx.GetString() is { } template)
             {
                 ServerVersion = Neo4jVersion.Parse(root.RootElement.TryGetProperty("neo4j_version", out var v) ? v.GetString() : null);
-                _commitUri = new Uri(template.Replace("{databaseName}", Uri.EscapeDataString(_options.Database), StringComparison.Ordinal) + "/commit");
+                begin = new Uri(template.Replace("{databaseName}", Uri.EscapeDataString(_options.Database), StringComparison.Ordinal));
             }
             else if (root.RootElement.TryGetProperty("data", out var data) && data.GetString() is { } dataUrl)
             {
                 var dataUri = new Uri(dataUrl.EndsWith('/') ? dataUrl : dataUrl + "/");
                 using var service = await GetJsonAsync(dataUri, ct).ConfigureAwait(false);
                 ServerVersion = Neo4jVersion.Parse(service.RootElement.TryGetProperty("neo4j_version", out var v) ? v.GetString() : null);
-                _commitUri = new Uri(dataUri, "transaction/commit");
+                begin = new Uri(dataUri, "transaction");
             }
             else
             {
                 throw new GraphStoreException(
                     $"{_options.Url} does not look like Neo4j: GET / has neither a 'transaction' nor a 'data' URL", isTransient: false);
             }
+            _beginUri = begin;
+            _commitUri = new Uri(begin + "/commit");
             return _commitUri;
         }
         finally
@@ -115,27 +215,38 @@ public sealed class Neo4jHttpClient
         request.Headers.Accept.Add(Json);
         Authorize(request);
         using var response = await SendAsync(request, ct).ConfigureAwait(false);
-        await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        return await JsonDocument.ParseAsync(body, cancellationToken: ct).ConfigureAwait(false);
+        return await ReadJsonAsync(response, ct).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<StatementResult>> PostAsync(Uri uri, IReadOnlyList<Statement> statements, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+        using var request = NewPost(uri, statements);
+        using var response = await SendAsync(request, ct).ConfigureAwait(false);
+        return await ReadResultsAsync(response, statements.Count, ct).ConfigureAwait(false);
+    }
+
+    private HttpRequestMessage NewPost(Uri uri, IReadOnlyList<Statement> statements)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, uri);
         request.Headers.Accept.Add(Json);
         Authorize(request);
         request.Content = new ByteArrayContent(SerializeStatements(statements));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        using var response = await SendAsync(request, ct).ConfigureAwait(false);
-        await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        using var doc = await JsonDocument.ParseAsync(body, cancellationToken: ct).ConfigureAwait(false);
+        return request;
+    }
+
+    /// <summary>The results of a response body, or the first error it reports as an exception.</summary>
+    private async Task<IReadOnlyList<StatementResult>> ReadResultsAsync(HttpResponseMessage response, int expected, CancellationToken ct)
+    {
+        using var doc = await ReadJsonAsync(response, ct).ConfigureAwait(false);
         if (doc.RootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
         {
             var first = errors[0];
-            throw Neo4jErrors.ToException(first.GetProperty("code").GetString() ?? "Neo.DatabaseError.General.UnknownError",
+            throw Neo4jErrors.ToException(
+                first.TryGetProperty("code", out var c) ? c.GetString() ?? Neo4jErrors.UnknownCode : Neo4jErrors.UnknownCode,
                 first.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
         }
-        var results = new List<StatementResult>(statements.Count);
+        var results = new List<StatementResult>(expected);
         foreach (var result in doc.RootElement.GetProperty("results").EnumerateArray())
         {
             var columns = result.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToArray();
@@ -150,7 +261,27 @@ public sealed class Neo4jHttpClient
             }
             results.Add(new StatementResult(columns, rows));
         }
+        if (results.Count != expected)
+            throw new GraphStoreException($"Neo4j at {_options.Url} returned {results.Count} results for {expected} statements", isTransient: false);
         return results;
+    }
+
+    /// <summary>Reads a JSON body; a connection lost mid-body is transient, a body that is not JSON is not.</summary>
+    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            return await JsonDocument.ParseAsync(body, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new GraphStoreException($"lost the connection to Neo4j at {_options.Url} while reading its answer: {e.Message}", isTransient: true, e);
+        }
+        catch (JsonException e)
+        {
+            throw new GraphStoreException($"Neo4j at {_options.Url} answered {response.RequestMessage?.RequestUri} with a body that is not JSON: {e.Message}", isTransient: false, e);
+        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
@@ -170,9 +301,9 @@ public sealed class Neo4jHttpClient
         throw status switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                new GraphStoreException($"Neo4j at {_options.Url} refused the credentials ({(int)status})", isTransient: false),
+                new GraphStoreException($"Neo4j at {_options.Url} refused the credentials ({(int)status}); check GRAPHINTEL_NEO4J_USER and GRAPHINTEL_NEO4J_PASSWORD", isTransient: false),
             >= HttpStatusCode.InternalServerError or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout =>
-                new GraphStoreException($"Neo4j at {_options.Url} answered {(int)status}", isTransient: true),
+                new GraphStoreException($"Neo4j at {_options.Url} answered {(int)status} to {request.Method} {request.RequestUri}", isTransient: true),
             _ => new GraphStoreException($"Neo4j at {_options.Url} answered {(int)status} to {request.Method} {request.RequestUri}", isTransient: false),
         };
     }

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using GraphIntel.Benchmarks.Graph;
+using GraphIntel.Graph.Neo4j;
+using GraphIntel.Graph.Neo4j.Http;
+using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
+
+namespace GraphIntel.Benchmarks.Neo4j;
+
+/// <summary>
+/// The scale benchmark of the Neo4j store: the same <see cref="SyntheticGraph"/> as the embedded benchmark, loaded into
+/// a Neo4j server over HTTP, then the same operations measured one call at a time (p50/p99): name lookup (exact and
+/// misspelled), lineage to depth 5, 5 shortest paths within 6 hops, the depth-2 neighbourhood — beside a reference
+/// round trip (<c>RETURN 1</c>) measured in the same run. The graph is written as several atomic change sets (sources
+/// and entities, then relationships in slices of --slice), since Neo4j holds a transaction's state in its heap; each
+/// change set spans many HTTP requests of one open transaction.
+/// <code>dotnet run -c Release --project tests/GraphIntel.Benchmarks -- neo4j --url http://127.0.0.1:7474 --wipe [--entities N] [--relationships N] [--slice N] [--samples N] [--seed N]</code>
+/// Start a server of your own for it (GRAPHINTEL_NEO4J_STATE=/tmp/bench GRAPHINTEL_NEO4J_HEAP=2g tests/tools/neo4j-test-server.sh start):
+/// --wipe deletes everything in the database it is given.
+/// </summary>
+public static class Neo4jBenchmark
+{
+    private const double LookupTargetMs = 5;
+    private const double TraversalTargetMs = 50;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!TryParse(args, out var parsed, out var error))
+        {
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine("usage: neo4j --url URL [--wipe] [--entities N] [--relationships N] [--slice N] [--samples N] [--seed N]");
+            return 2;
+        }
+        var (url, wipe, options, slice, samples) = parsed;
+        var neo4j = new Neo4jOptions
+        {
+            Url = url,
+            AttemptTimeout = TimeSpan.FromMinutes(5),
+            OperationTimeout = TimeSpan.FromHours(1),
+            BreakerMinimumThroughput = 1_000,
+        };
+        await using var store = new Neo4jGraphStore(neo4j);
+        var client = store.Client;
+        await store.InitializeAsync();
+        var existing = (await client.RunAsync(new Statement("MATCH (e:Entity) RETURN count(e) AS n"), CancellationToken.None)).Rows[0][0].GetInt64();
+        if (existing > 0 && !wipe)
+        {
+            Console.Error.WriteLine($"{url} already holds {existing:N0} entities; give --wipe to delete everything in it first");
+            return 2;
+        }
+        var clock = Stopwatch.StartNew();
+        if (wipe) await WipeAsync(client);
+        Console.WriteLine($"Neo4j {client.ServerVersion} at {url}{(wipe ? $" (wiped in {clock.Elapsed.TotalSeconds:0.0} s)" : "")}");
+
+        clock.Restart();
+        SyntheticGraph? graph = SyntheticGraph.Generate(options);
+        var changes = graph.ChangeSet;
+        Console.WriteLine($"generated {options.Entities:N0} entities, {changes.Relationships.Count:N0} relationships, " +
+                          $"{changes.Sources.Count:N0} sources in {clock.Elapsed.TotalSeconds:0.0} s (seed {options.Seed})");
+
+        var context = new WriteContext("benchmark", "synthetic load", DateTimeOffset.UtcNow);
+        clock.Restart();
+        await store.ApplyAsync(new ChangeSet { Sources = changes.Sources, Entities = changes.Entities }, context);
+        var entitiesLoaded = clock.Elapsed;
+        Console.WriteLine($"  sources and entities: {entitiesLoaded.TotalSeconds:0.0} s");
+        var sliceNumber = 0;
+        foreach (var part in changes.Relationships.Chunk(slice))
+        {
+            var sliceClock = Stopwatch.StartNew();
+            await store.ApplyAsync(new ChangeSet { Relationships = part }, context);
+            Console.WriteLine($"  relationships slice {++sliceNumber}: {part.Length:N0} in {sliceClock.Elapsed.TotalSeconds:0.0} s");
+        }
+        if (changes.StrengthEstimates.Count > 0) await store.ApplyAsync(new ChangeSet { StrengthEstimates = changes.StrengthEstimates }, context);
+        var load = clock.Elapsed;
+        var stats = await store.GetStatisticsAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"loaded {stats.EntitiesByKind.Values.Sum():N0} entities and {stats.RelationshipsByType.Values.Sum():N0} relationships in {load.TotalSeconds:0.0} s " +
+            $"({stats.RelationshipsByType.Values.Sum() / load.TotalSeconds:N0} relationships/s)"));
+
+        var random = new Random(options.Seed + 1);
+        var entities = graph.Entities;
+        var organizations = graph.OrganizationIds;
+        graph = null;
+        changes = null;
+        GC.Collect();
+
+        var warmUp = Math.Min(20, samples);
+        var ping = new Statement("RETURN 1 AS ok");
+        var reference = await LatencySample.MeasureAsync(warmUp, samples, _ => client.RunAsync(ping, CancellationToken.None));
+        var exactNames = Draw(samples + warmUp, () => PickName(entities, random));
+        var misspelled = Draw(samples + warmUp, () => SyntheticGraph.Misspell(PickName(entities, random), random));
+        var lineageStarts = Draw(samples + warmUp, () => organizations[random.Next(organizations.Count)]);
+        var pathEnds = Draw(samples + warmUp, () => (organizations[random.Next(organizations.Count)], organizations[random.Next(organizations.Count)]));
+        var neighbourhoodSamples = Math.Max(1, samples / 5);
+        var neighbourhoodStarts = Draw(neighbourhoodSamples + warmUp, () => entities[random.Next(entities.Count)].Id);
+
+        long exactHits = 0, fuzzyHits = 0, lineageNodes = 0, pathsFound = 0, neighbourhoodNodes = 0;
+        var exact = await LatencySample.MeasureAsync(warmUp, samples, async i =>
+        {
+            if ((await store.FindByNameAsync(exactNames[i + warmUp], limit: 10)).FirstOrDefault() is { Exact: true } && i >= 0) exactHits++;
+        });
+        var fuzzy = await LatencySample.MeasureAsync(warmUp, samples, async i =>
+        {
+            if ((await store.FindByNameAsync(misspelled[i + warmUp], limit: 10)).Count > 0 && i >= 0) fuzzyHits++;
+        });
+        var lineage = await LatencySample.MeasureAsync(warmUp, samples, async i =>
+        {
+            var subgraph = await store.GetLineageAsync(lineageStarts[i + warmUp], LineageDirection.Both, RelationshipFilter.Default, 5);
+            if (i >= 0) lineageNodes += subgraph.Nodes.Count;
+        });
+        var paths = await LatencySample.MeasureAsync(warmUp, samples, async i =>
+        {
+            var (from, to) = pathEnds[i + warmUp];
+            var found = await store.FindPathsAsync(from, to, RelationshipFilter.Default, maxHops: 6, first: 5);
+            if (i >= 0) pathsFound += found.Count;
+        });
+        var neighbourhood = await LatencySample.MeasureAsync(warmUp, neighbourhoodSamples, async i =>
+        {
+            var subgraph = await store.GetNeighborhoodAsync(neighbourhoodStarts[i + warmUp], 2, RelationshipFilter.Default);
+            if (i >= 0) neighbourhoodNodes += subgraph.Nodes.Count;
+        });
+
+        Console.WriteLine();
+        Console.WriteLine($"{"operation",-36} {"samples",8} {"p50 ms",9} {"p99 ms",9} {"target p99",11} {"p99/ref",9}  verdict");
+        Row("reference: RETURN 1 over HTTP", reference, null, reference);
+        Row("lookup, exact name", exact, LookupTargetMs, reference);
+        Row("lookup, one letter misspelled", fuzzy, LookupTargetMs, reference);
+        Row("lineage, both ways, depth 5", lineage, TraversalTargetMs, reference);
+        Row("5 shortest paths, maxHops 6", paths, TraversalTargetMs, reference);
+        Row("neighbourhood, depth 2", neighbourhood, null, reference);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"exact lookups ranking an exact match first: {exactHits}/{samples}; misspelled lookups with a hit: {fuzzyHits}/{samples}; " +
+            $"mean lineage size {(double)lineageNodes / samples:0.0} nodes; mean paths found {(double)pathsFound / samples:0.00}; " +
+            $"mean neighbourhood size {(double)neighbourhoodNodes / neighbourhoodSamples:0} nodes"));
+        return 0;
+    }
+
+    /// <summary>Deletes everything in slices, so no single transaction has to hold the whole graph.</summary>
+    private static async Task WipeAsync(Neo4jHttpClient client)
+    {
+        var slice = new Statement("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n");
+        while ((await client.RunAsync(slice, CancellationToken.None)).Rows[0][0].GetInt64() > 0) { }
+    }
+
+    private static string PickName(IReadOnlyList<GraphIntel.Graph.Model.Entity> entities, Random random)
+    {
+        var names = entities[random.Next(entities.Count)].Names.ToList();
+        return names[random.Next(names.Count)];
+    }
+
+    private static T[] Draw<T>(int count, Func<T> draw)
+    {
+        var drawn = new T[count];
+        for (var i = 0; i < count; i++) drawn[i] = draw();
+        return drawn;
+    }
+
+    private static void Row(string name, LatencySample sample, double? target, LatencySample reference)
+    {
+        var p50 = sample.Percentile(50);
+        var p99 = sample.Percentile(99);
+        var verdict = target is { } t ? (p99 <= t ? "met" : "MISSED") : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-36} {sample.Count,8} {p50,9:0.000} {p99,9:0.000} {(target is null ? "-" : $"<= {target:0}"),11} {p99 / reference.Percentile(99),8:0}x  {verdict}"));
+    }
+
+    private static bool TryParse(string[] args, out (Uri Url, bool Wipe, SyntheticGraphOptions Graph, int Slice, int Samples) parsed, out string error)
+    {
+        var options = new SyntheticGraphOptions();
+        int slice = 50_000, samples = 200;
+        var wipe = false;
+        var urlText = Environment.GetEnvironmentVariable("GRAPHINTEL_NEO4J_URL");
+        parsed = default;
+        error = "";
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--wipe") { wipe = true; continue; }
+            if (i + 1 >= args.Length) { error = $"'{args[i]}' needs a value after it"; return false; }
+            if (args[i] == "--url") { urlText = args[++i]; continue; }
+            if (!int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                error = $"'{args[i]}' needs a positive whole number after it";
+                return false;
+            }
+            switch (args[i])
+            {
+                case "--entities": options = options with { Entities = value }; break;
+                case "--relationships": options = options with { Relationships = value }; break;
+                case "--seed": options = options with { Seed = value }; break;
+                case "--slice": slice = value; break;
+                case "--samples": samples = value; break;
+                default: error = $"unknown option '{args[i]}'"; return false;
+            }
+            i++;
+        }
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url))
+        {
+            error = "give the Neo4j HTTP URL with --url (or GRAPHINTEL_NEO4J_URL)";
+            return false;
+        }
+        parsed = (url, wipe, options, slice, samples);
+        return true;
+    }
+}
