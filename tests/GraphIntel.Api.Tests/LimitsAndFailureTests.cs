@@ -30,7 +30,7 @@ public sealed class LimitsTests(ApiHost api) : IClassFixture<ApiHost>
         var error = Assert.Single(response.Errors);
         Assert.Equal("QUERY_TOO_COMPLEX", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.StartsWith("Query cost ", error.GetProperty("message").GetString());
-        Assert.EndsWith("exceeds the maximum allowed cost of 50000.", error.GetProperty("message").GetString());
+        Assert.EndsWith("exceeds the maximum allowed cost of 100000.", error.GetProperty("message").GetString());
         Assert.False(response.Body.TryGetProperty("data", out _));
     }
 

@@ -10,7 +10,7 @@ public sealed class ApiLimits
     /// <summary>Deepest field nesting of an operation.</summary>
     public int MaxQueryDepth { get; set; } = 15;
     /// <summary>Highest cost of an operation (each field 1, list fields multiplied by their page size).</summary>
-    public long MaxQueryCost { get; set; } = 50_000;
+    public long MaxQueryCost { get; set; } = 100_000;
     /// <summary>Longest time one request may execute.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>Largest page (`first`) of a list.</summary>
