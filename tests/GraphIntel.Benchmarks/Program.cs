@@ -3,11 +3,13 @@
 using GraphIntel.Benchmarks.Engine;
 using GraphIntel.Benchmarks.Graph;
 using GraphIntel.Benchmarks.Http;
+using GraphIntel.Benchmarks.Neo4j;
 
 var benchmarks = new Dictionary<string, (string About, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["graph"] = ("embedded store at scale: load 100k entities / 1M relationships; lookup, lineage, paths, neighborhood p50/p99", GraphBenchmark.RunAsync),
     ["engine"] = ("GraphQL engine vs graphql-js: parse+validate+execute ops/s, with and without the document cache", EngineBenchmark.RunAsync),
+    ["neo4j"] = ("Neo4j store at scale: the graph benchmark's synthetic graph and operations on a Neo4j server", Neo4jBenchmark.RunAsync),
     ["http"] = ("HTTP load (wrk) on a dashboard query vs a minimal endpoint returning the same JSON", HttpBenchmark.RunAsync),
     ["minimal-server"] = ("(internal) the reference endpoint of the http benchmark: <port> <json-file>", HttpBenchmark.RunMinimalServerAsync),
 };

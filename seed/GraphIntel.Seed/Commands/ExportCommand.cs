@@ -1,6 +1,6 @@
 using System.CommandLine;
+using GraphIntel.Graph.Stores;
 using GraphIntel.Seed.Export;
-using GraphIntel.Seed.Stores;
 
 namespace GraphIntel.Seed.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using GraphIntel.Graph.Dataset;
 using GraphIntel.Graph.Store;
+using GraphIntel.Graph.Stores;
 using GraphIntel.Seed.Load;
-using GraphIntel.Seed.Stores;
 
 namespace GraphIntel.Seed.Commands;
 
