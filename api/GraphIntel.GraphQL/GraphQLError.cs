@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Globalization;
 using System.Text.Json;
 using GraphIntel.GraphQL.Language;
 
@@ -104,7 +102,7 @@ public sealed class GraphQLError
         if (Extensions is { Count: > 0 } extensions)
         {
             writer.WritePropertyName("extensions");
-            WriteValue(writer, extensions);
+            Execution.ExecutionResult.WriteValue(writer, extensions);
         }
         writer.WriteEndObject();
     }
@@ -147,53 +145,5 @@ public sealed class GraphQLError
             }
         }
         return locations;
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case null: writer.WriteNullValue(); break;
-            case string s: writer.WriteStringValue(s); break;
-            case bool b: writer.WriteBooleanValue(b); break;
-            case int i: writer.WriteNumberValue(i); break;
-            case long l: writer.WriteNumberValue(l); break;
-            case double d: writer.WriteNumberValue(d); break;
-            case float f: writer.WriteNumberValue(f); break;
-            case decimal m: writer.WriteNumberValue(m); break;
-            case JsonElement element: element.WriteTo(writer); break;
-            case IEnumerable<KeyValuePair<string, object?>> map:
-                writer.WriteStartObject();
-                foreach (var (key, item) in map)
-                {
-                    writer.WritePropertyName(key);
-                    WriteValue(writer, item);
-                }
-                writer.WriteEndObject();
-                break;
-            case IDictionary dictionary:
-                writer.WriteStartObject();
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
-                    WriteValue(writer, entry.Value);
-                }
-                writer.WriteEndObject();
-                break;
-            case IEnumerable sequence:
-                writer.WriteStartArray();
-                foreach (var item in sequence)
-                {
-                    WriteValue(writer, item);
-                }
-                writer.WriteEndArray();
-                break;
-            case IFormattable formattable:
-                writer.WriteStringValue(formattable.ToString(null, CultureInfo.InvariantCulture));
-                break;
-            default:
-                writer.WriteStringValue(value.ToString());
-                break;
-        }
     }
 }

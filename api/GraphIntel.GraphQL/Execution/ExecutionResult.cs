@@ -96,7 +96,7 @@ public sealed class ExecutionResult
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Writes a result value as JSON.</summary>
+    /// <summary>Writes a result value (or an error's extensions) as JSON: scalars, result maps, dictionaries, sequences.</summary>
     public static void WriteValue(Utf8JsonWriter writer, object? value)
     {
         switch (value)
@@ -133,6 +133,15 @@ public sealed class ExecutionResult
                 {
                     writer.WritePropertyName(key);
                     WriteValue(writer, item);
+                }
+                writer.WriteEndObject();
+                break;
+            case IDictionary dictionary:
+                writer.WriteStartObject();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
+                    WriteValue(writer, entry.Value);
                 }
                 writer.WriteEndObject();
                 break;
