@@ -92,16 +92,3 @@ public sealed record GraphQLResponse(int Status, JsonElement Body, string Raw)
 
     public string ErrorCode(int i = 0) => Errors[i].GetProperty("extensions").GetProperty("code").GetString()!;
 }
-
-/// <summary>Paths inside the repository, found by walking up to GraphIntel.sln.</summary>
-public static class RepoPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GraphIntel.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"GraphIntel.sln not found above {AppContext.BaseDirectory}");
-    }
-}

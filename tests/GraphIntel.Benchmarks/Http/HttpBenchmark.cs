@@ -34,7 +34,7 @@ public static class HttpBenchmark
         var wrk = FindWrk();
         if (wrk is null) { Console.Error.WriteLine("wrk not found: install it (apt-get install wrk)"); return 2; }
 
-        var root = RepoRoot();
+        var root = RepoPaths.Root;
         var dataDir = Path.Combine(Path.GetTempPath(), "graphintel-bench-" + Guid.NewGuid().ToString("N"));
         var body = System.Text.Json.JsonSerializer.Serialize(new { query = DashboardQuery, variables = new { id = "org/isis-k" }, operationName = "Dashboard" });
         var apiPort = FreePort();
@@ -188,13 +188,6 @@ public static class HttpBenchmark
 
     private static string? FindWrk() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "wrk")).FirstOrDefault(File.Exists);
-
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GraphIntel.sln"))) return dir.FullName;
-        throw new InvalidOperationException("GraphIntel.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private static int Option(string[] args, string name, int fallback)
     {

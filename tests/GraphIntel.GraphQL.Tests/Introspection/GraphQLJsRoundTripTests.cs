@@ -62,7 +62,7 @@ public sealed class GraphQLJsRoundTripTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.Environment["NODE_PATH"] = Path.Combine(RepositoryRoot(), "tests", "conformance", "node_modules");
+        startInfo.Environment["NODE_PATH"] = Path.Combine(RepoPaths.Root, "tests", "conformance", "node_modules");
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -73,18 +73,5 @@ public sealed class GraphQLJsRoundTripTests
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"node {string.Join(' ', arguments)} failed: {await error}");
         return await output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GraphIntel.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        // Outside the repository (a copied build): fall back to the conventional checkout.
-        return "/work/main";
     }
 }
