@@ -19,8 +19,9 @@ public sealed partial class EmbeddedGraphStore
                 using var connection = Open();
                 using (var cache = connection.CreateCommand())
                 {
-                    // A write may touch far more pages than the default 2 MB cache holds (a bulk load: millions).
-                    cache.CommandText = "PRAGMA cache_size = -262144";
+                    // In WAL mode NORMAL is durable across application crashes and skips an fsync per commit; a write may
+                    // touch far more pages than the default 2 MB cache holds (a bulk load: millions).
+                    cache.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144";
                     cache.ExecuteNonQuery();
                 }
                 using var transaction = connection.BeginTransaction(deferred: false);

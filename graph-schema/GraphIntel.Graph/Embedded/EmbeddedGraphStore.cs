@@ -103,9 +103,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA synchronous = NORMAL";
-        pragmas.ExecuteNonQuery();
         return connection;
     }
 

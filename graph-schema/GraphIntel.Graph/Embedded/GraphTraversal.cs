@@ -77,8 +77,18 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
             while (found.Count < k)
             {
                 var previous = found[^1];
+                var need = k - found.Count;
+                // No later path is shorter than the last one found: if enough candidates already have its length, they finish the list.
+                if (candidates.TakeWhile(c => c.Edges.Length == previous.Edges.Length).Count() >= need)
+                {
+                    found.AddRange(candidates.Take(need));
+                    break;
+                }
                 for (var i = 0; i < previous.Edges.Length; i++)
                 {
+                    // Only candidates no longer than the need-th best one held can still be chosen; search no further than that.
+                    var bound = candidates.Count >= need ? candidates.ElementAt(need - 1).Edges.Length : maxHops;
+                    if (i + 1 > bound) break;
                     var spurNode = previous.Nodes[i];
                     var blockedEdges = new List<int>();
                     foreach (var p in found)
@@ -87,7 +97,7 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
                             blockedEdges.Add(p.Edges[i]);
                     }
                     var blockedNodes = previous.Nodes.AsSpan(0, i).ToArray();
-                    var spur = ShortestPath(scratch, spurNode, target, filter, maxHops - i, blockedNodes, blockedEdges);
+                    var spur = ShortestPath(scratch, spurNode, target, filter, bound - i, blockedNodes, blockedEdges);
                     if (spur is null) continue;
                     var candidate = new OrdinalPath(
                         [.. previous.Nodes.AsSpan(0, i), .. spur.Nodes],
@@ -143,7 +153,8 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
 
         while (frontiers[0].Count > 0 && frontiers[1].Count > 0 && levels[0] + levels[1] < maxHops)
         {
-            var s = frontiers[0].Count <= frontiers[1].Count ? 0 : 1;
+            // Expand the side whose next level costs less: the one whose frontier has fewer incident relationships.
+            var s = IncidentCount(frontiers[0]) <= IncidentCount(frontiers[1]) ? 0 : 1;
             var side = sides[s];
             var other = sides[1 - s];
             var next = new List<int>();
@@ -191,6 +202,13 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
             nodes.Add(n);
         }
         return new OrdinalPath([.. nodes], [.. edges]);
+    }
+
+    private long IncidentCount(List<int> frontier)
+    {
+        long total = 0;
+        foreach (var node in frontier) total += index.Incident(node).Length;
+        return total;
     }
 
     private readonly record struct BfsSide(int[] Mark, int[] ParentEdge, int[] Depth)

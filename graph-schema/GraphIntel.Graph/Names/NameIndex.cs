@@ -76,33 +76,55 @@ public sealed class NameIndex
         finally { _lock.ExitReadLock(); }
     }
 
+    /// <summary>
+    /// Misspellings: a name within <c>maxEdits</c> edits shares at least <c>needed</c> of the query's trigrams
+    /// (<see cref="NameSimilarity.MinSharedTrigrams"/>). Candidates are gathered only from the <c>n - needed + 1</c> rarest postings (prefix
+    /// filtering: a qualifying name must appear in one of them), their shared trigrams counted over all postings, and
+    /// the survivors scored by edit distance (bit-parallel, <see cref="OsaDistance"/>).
+    /// </summary>
     private void AddFuzzy(Dictionary<string, (NameHit Hit, int Slot)> best, string key, IReadOnlyCollection<EntityKind>? kinds)
     {
         var maxEdits = NameSimilarity.MaxEdits(key.Length);
         if (maxEdits == 0) return;
-        var queryTrigrams = Trigrams(key).Distinct().ToArray();
-        // Each edit destroys at most three trigrams, so a candidate within maxEdits shares at least this many.
-        var needed = Math.Max(1, queryTrigrams.Length - 3 * maxEdits);
+        // Postings are kept per trigram and key length, so only names of a length within reach are ever counted.
+        var postings = Trigrams(key).Distinct()
+            .Select(t => Enumerable.Range(key.Length - maxEdits, 2 * maxEdits + 1)
+                .Select(length => _byTrigram.TryGetValue(PostingKey(t, length), out var list) ? list : null)
+                .OfType<List<int>>()
+                .ToArray())
+            .OrderBy(lists => lists.Sum(l => l.Count))
+            .ToArray();
+        var needed = NameSimilarity.MinSharedTrigrams(postings.Length, maxEdits);
+        var prefix = Math.Min(postings.Length, postings.Length - needed + 1);
         var counts = CountsPool.Rent(_entries.Count);
         var touched = new List<int>();
         try
         {
-            foreach (var trigram in queryTrigrams)
+            for (var p = 0; p < postings.Length; p++)
             {
-                if (!_byTrigram.TryGetValue(trigram, out var postings)) continue;
-                foreach (var slot in postings)
+                var gather = p < prefix;
+                foreach (var list in postings[p])
                 {
-                    if (counts[slot] == 0) touched.Add(slot);
-                    if (counts[slot] < byte.MaxValue) counts[slot]++;
+                    foreach (var slot in list)
+                    {
+                        if (counts[slot] == 0)
+                        {
+                            if (!gather) continue;
+                            touched.Add(slot);
+                        }
+                        if (counts[slot] < byte.MaxValue) counts[slot]++;
+                    }
                 }
             }
+            var distance = new OsaDistance(key);
             foreach (var slot in touched)
             {
                 if (counts[slot] < needed) continue;
                 var entry = _entries[slot];
                 if (entry.EntityId is null || Math.Abs(entry.Key.Length - key.Length) > maxEdits) continue;
-                var score = NameSimilarity.FuzzyScore(key, entry.Key);
-                if (score > 0) Offer(best, slot, score, exact: false, kinds);
+                var allowed = NameSimilarity.MaxEdits(Math.Min(key.Length, entry.Key.Length));
+                if (distance.Distance(entry.Key, allowed) is { } edits)
+                    Offer(best, slot, NameSimilarity.Score(edits, Math.Max(key.Length, entry.Key.Length)), exact: false, kinds);
             }
         }
         finally
@@ -145,7 +167,7 @@ public sealed class NameIndex
             slots[i] = slot;
             Post(_byLower, entry.Lower, slot);
             Post(_byKey, entry.Key, slot);
-            foreach (var trigram in Trigrams(entry.Key)) Post(_byTrigram, trigram, slot);
+            foreach (var trigram in Trigrams(entry.Key).Distinct()) Post(_byTrigram, PostingKey(trigram, entry.Key.Length), slot);
         }
         _entities[entityId] = new IndexedEntity(kind, names, slots);
     }
@@ -170,6 +192,9 @@ public sealed class NameIndex
     }
 
     private static string Lower(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    /// <summary>A trigram (48 bits) and the length of the key it occurs in, as one dictionary key.</summary>
+    private static long PostingKey(long trigram, int keyLength) => (trigram << 15) ^ keyLength;
 
     /// <summary>The trigrams of a key padded with a space at each end, each packed into a long.</summary>
     private static IEnumerable<long> Trigrams(string key)

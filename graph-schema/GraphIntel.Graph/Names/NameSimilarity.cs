@@ -24,6 +24,13 @@ public static class NameSimilarity
         _ => 3,
     };
 
+    /// <summary>
+    /// How many of a key's distinct trigrams (padded with a space at each end) any key within <paramref name="maxEdits"/>
+    /// edits still shares: an insertion, deletion or substitution breaks at most three trigram windows, a transposition
+    /// of adjacent characters four. At least 1, so candidates always share something.
+    /// </summary>
+    public static int MinSharedTrigrams(int distinctTrigrams, int maxEdits) => Math.Max(1, distinctTrigrams - 4 * maxEdits);
+
     /// <summary>The fuzzy score of two keys (0 when they are further apart than <see cref="MaxEdits"/> allows).</summary>
     public static double FuzzyScore(string queryKey, string candidateKey)
     {

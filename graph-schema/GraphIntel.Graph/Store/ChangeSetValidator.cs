@@ -19,6 +19,8 @@ public sealed class ChangeSetValidator
     private readonly Dictionary<string, string> _mergedInSet = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, ExistingEntity> _stored = new Dictionary<string, ExistingEntity>();
     private readonly Dictionary<string, QuoteMatcher?> _matchers = new(StringComparer.Ordinal);
+    /// <summary>Quotes already checked: records often cite the same passage (an entity and its relationships).</summary>
+    private readonly Dictionary<(string SourceId, string Quote), bool> _checkedQuotes = [];
 
     private ChangeSetValidator(ChangeSet set) => _set = set;
 
@@ -240,9 +242,16 @@ public sealed class ChangeSetValidator
             if (string.IsNullOrWhiteSpace(c.Quote)) { Report(recordId, $"{where} ({c.SourceId}) has an empty quote"); continue; }
             if (!_matchers.TryGetValue(c.SourceId, out var matcher))
                 Report(recordId, $"{where} cites {c.SourceId}, which is neither in the change set nor stored");
-            else if (matcher is not null && !matcher.Occurs(c.Quote))
+            else if (matcher is not null && !Occurs(matcher, c.SourceId, c.Quote))
                 Report(recordId, $"{where}: the quote \"{Abbreviate(c.Quote)}\" does not occur in {c.SourceId}");
         }
+    }
+
+    private bool Occurs(QuoteMatcher matcher, string sourceId, string quote)
+    {
+        if (!_checkedQuotes.TryGetValue((sourceId, quote), out var occurs))
+            _checkedQuotes[(sourceId, quote)] = occurs = matcher.Occurs(quote);
+        return occurs;
     }
 
     /// <summary>The kind of a referenced entity (from the set or the store), reporting when it is missing.</summary>

@@ -25,11 +25,17 @@ public sealed record SyntheticGraphOptions
 /// </summary>
 public sealed class SyntheticGraph
 {
+    /// <summary>Transliteration syllables (Arabic, Persian, Pashto, Turkic): enough of them that names vary as real ones do.</summary>
     private static readonly string[] Syllables =
     [
         "ka", "ti", "bat", "jam", "at", "an", "sar", "ul", "lah", "tah", "rik", "ta", "li", "ban", "khor", "as",
         "is", "lam", "hiz", "bu", "kha", "ri", "tow", "hid", "ji", "had", "mu", "ja", "hi", "din", "fur", "qan",
         "nus", "rah", "sham", "dag", "he", "stan", "ba", "dakh", "shan", "ter", "mez", "kun", "duz", "faz", "ghor", "zab",
+        "wa", "zir", "ab", "dul", "ra", "him", "sal", "man", "ye", "men", "qa", "sim", "nur", "ud", "daw", "lat",
+        "mir", "za", "gul", "bad", "pak", "tia", "hel", "mand", "nan", "gar", "har", "kat", "wal", "jaw", "zjan", "sab",
+        "fa", "riy", "mal", "ik", "sha", "rif", "bek", "tosh", "kent", "sur", "khan", "yar", "zai", "pur", "abad", "ghaz",
+        "ni", "ko", "hat", "tar", "shir", "dar", "yo", "lu", "gan", "ob", "chor", "tep", "bol", "qal", "dev", "sol",
+        "vakh", "rush", "tum", "nam", "ang", "sei", "fid", "ham", "zeh", "raf", "qub", "tul", "sef", "hok", "nad", "bey",
     ];
     private static readonly string[] OrganizationPrefixes = ["Katibat", "Jamaat", "Harakat", "Tehrik-e", "Jabhat", "Lashkar-e", "Ittehad", "Hizb"];
     private static readonly string[] FirstNames =

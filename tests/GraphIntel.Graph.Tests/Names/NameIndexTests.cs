@@ -83,3 +83,18 @@ public sealed class NameIndexTests
         Assert.Empty(Sample().Search("Hezbollah", null, 5));
     }
 }
+
+public sealed class NameIndexMisspellingTests
+{
+    [Theory]
+    [InlineData("Katibat Imam al-Bukhari", "Katibat Imam al-Bukhrai")] // transposition: four trigram windows change
+    [InlineData("Katibat Imam al-Bukhari", "Katibta Imma al-Bukhari")] // two transpositions
+    [InlineData("Jamaat Ansarullah", "Jamaat Ansarulah")]
+    [InlineData("Islamic Jihad Union", "Islamik Jihat Union")]
+    public void Misspellings_within_the_edit_budget_are_found(string name, string misspelled)
+    {
+        var index = new NameIndex();
+        index.Set("org/x", GraphIntel.Graph.Ontology.EntityKind.Organization, name, []);
+        Assert.Equal("org/x", Assert.Single(index.Search(misspelled, null, 5)).EntityId);
+    }
+}

@@ -45,3 +45,35 @@ public sealed class NameSimilarityTests
         Assert.Equal(0, NameSimilarity.FuzzyScore("taliban", "haqqani"));
     }
 }
+
+public sealed class OsaDistanceTests
+{
+    [Fact]
+    public void Bit_parallel_distance_agrees_with_the_dynamic_programme()
+    {
+        var random = new Random(17);
+        const string alphabet = "abcdeé k";
+        string Draw(int max) => new(Enumerable.Range(0, random.Next(max + 1)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        for (var i = 0; i < 5000; i++)
+        {
+            var pattern = Draw(12);
+            var text = Draw(12);
+            var max = random.Next(0, 6);
+            Assert.Equal(NameSimilarity.Distance(pattern, text, max), new OsaDistance(pattern).Distance(text, max));
+        }
+    }
+
+    [Theory]
+    [InlineData("mahdi arsalan", "mehdi arsalan", 1)]
+    [InlineData("bukhari", "bukhrai", 1)]
+    [InlineData("ca", "abc", 3)]
+    public void Known_distances(string pattern, string text, int expected) =>
+        Assert.Equal(expected, new OsaDistance(pattern).Distance(text, 10));
+
+    [Fact]
+    public void Patterns_longer_than_a_word_fall_back_to_the_dynamic_programme()
+    {
+        var pattern = new string('a', 70) + "b";
+        Assert.Equal(1, new OsaDistance(pattern).Distance(new string('a', 70) + "c", 3));
+    }
+}
