@@ -36,6 +36,7 @@ public sealed class StoreInitializer(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retrying;
+    private volatile bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -46,11 +47,16 @@ public sealed class StoreInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed) return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_retrying is not null) await Task.WhenAny(_retrying, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task RetryAsync(CancellationToken ct)
     {
