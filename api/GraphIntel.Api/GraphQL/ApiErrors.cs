@@ -27,18 +27,35 @@ public static class ApiErrors
 
     public static GraphQLException BadArgument(string message) => Error(message, BadUserInput);
 
-    /// <summary>Wraps a resolver so store failures and unexpected exceptions surface as coded GraphQL errors.</summary>
-    public static FieldResolver Guard(Func<IResolveFieldContext, Task<object?>> resolver) => async context =>
+    /// <summary>
+    /// Wraps a resolver so store failures and unexpected exceptions surface as coded GraphQL errors. A task that has
+    /// already completed (a value from a warm loader) is returned as it is, without an extra async state machine.
+    /// </summary>
+    public static FieldResolver Guard<T>(Func<IResolveFieldContext, Task<T>> resolver) => context =>
     {
+        Task<T> task;
         try
         {
-            return await resolver(context).ConfigureAwait(false);
+            task = resolver(context);
         }
         catch (Exception e) when (Translate(e, context) is { } error)
         {
             throw error;
         }
+        return task.IsCompletedSuccessfully ? new ValueTask<object?>(task.Result) : Awaited(task, context);
     };
+
+    private static async ValueTask<object?> Awaited<T>(Task<T> task, IResolveFieldContext context)
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e, context) is { } error)
+        {
+            throw error;
+        }
+    }
 
     private static GraphQLException? Translate(Exception e, IResolveFieldContext context) => e switch
     {

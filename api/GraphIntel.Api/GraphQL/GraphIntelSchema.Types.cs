@@ -25,15 +25,23 @@ public sealed partial class GraphIntelSchema
                 .Select(r => new LeadershipTermView(r)).ToList());
         Async(b, "Organization", "leadershipHistory", async c =>
             (await _load.Succession(c, Parent<Entity>(c).Id)).Select(r => new LeadershipTermView(r)).ToList());
-        Async(b, "Organization", "umbrella", c => _load.Relationships(c, Parent<Entity>(c).Id,
-            new RelationshipFilter { Types = GraphOntology.UmbrellaTypes, Direction = Direction.Outgoing, AsOf = c.GetArgument<PartialDate?>("asOf", null) }));
-        Async(b, "Organization", "subgroups", c => _load.Relationships(c, Parent<Entity>(c).Id,
-            new RelationshipFilter { Types = GraphOntology.UmbrellaTypes, Direction = Direction.Incoming, AsOf = c.GetArgument<PartialDate?>("asOf", null) }));
+        Async(b, "Organization", "umbrella", c => _load.Relationships(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Outgoing, c)));
+        Async(b, "Organization", "subgroups", c => _load.Relationships(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Incoming, c)));
         Async(b, "Organization", "strengthEstimates", async c =>
             (await _load.Estimates(c, Parent<Entity>(c).Id))
                 .OrderBy(x => x.AsOf is null).ThenBy(x => x.AsOf?.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList());
         Async(b, "Person", "leadershipTerms", async c =>
             (await _load.TermsOf(c, Parent<Entity>(c).Id)).Select(r => new LeadershipTermView(r)).ToList());
+    }
+
+    private static readonly RelationshipFilter UmbrellaOutgoing = new() { Types = GraphOntology.UmbrellaTypes, Direction = Direction.Outgoing };
+    private static readonly RelationshipFilter UmbrellaIncoming = new() { Types = GraphOntology.UmbrellaTypes, Direction = Direction.Incoming };
+
+    /// <summary>Umbrella ties one way, at the field's asOf; without asOf a shared instance (its loader name is computed once).</summary>
+    private static RelationshipFilter UmbrellaFilter(Direction direction, IResolveFieldContext c)
+    {
+        var shared = direction == Direction.Outgoing ? UmbrellaOutgoing : UmbrellaIncoming;
+        return c.GetArgument<PartialDate?>("asOf", null) is { } asOf ? shared with { AsOf = asOf } : shared;
     }
 
     private void BindFacts(SchemaBuilder b)

@@ -77,7 +77,7 @@ public sealed partial class GraphIntelSchema
 
     /// <summary>Binds an async resolver that may touch the store, guarded so failures become coded GraphQL errors.</summary>
     private static void Async<T>(SchemaBuilder b, string type, string field, Func<IResolveFieldContext, Task<T>> resolver) =>
-        b.BindResolver(type, field, ApiErrors.Guard(async context => await resolver(context).ConfigureAwait(false)));
+        b.BindResolver(type, field, ApiErrors.Guard(resolver));
 
     private static T Parent<T>(IResolveFieldContext context) => (T)context.Source!;
 

@@ -26,7 +26,7 @@ public sealed class Loaders(IGraphStore store)
 
     public async Task<IReadOnlyList<Relationship>> Relationships(IResolveFieldContext context, string entityId, RelationshipFilter filter) =>
         await context.GetDataLoader<string, IReadOnlyList<Relationship>>(
-                "relationships:" + Signature(filter), (ids, ct) => store.GetRelationshipsAsync(ids, filter, ct))
+                LoaderName(filter), (ids, ct) => store.GetRelationshipsAsync(ids, filter, ct))
             .LoadAsync(entityId).ConfigureAwait(false) ?? [];
 
     public async Task<IReadOnlyList<StrengthEstimate>> Estimates(IResolveFieldContext context, string organizationId) =>
@@ -46,6 +46,15 @@ public sealed class Loaders(IGraphStore store)
     /// <summary>A person's leadership terms, oldest first.</summary>
     public async Task<IReadOnlyList<Relationship>> TermsOf(IResolveFieldContext context, string personId) =>
         GraphQL.Succession.Order(await Relationships(context, personId, GraphQL.Succession.PersonFilter).ConfigureAwait(false));
+
+    /// <summary>
+    /// The loader of a filter: filters with the same content share one. Memoized per filter instance, so the shared
+    /// static filters (successions, umbrella ties without asOf) pay for the name once, not on every field.
+    /// </summary>
+    private static string LoaderName(RelationshipFilter filter) =>
+        LoaderNames.GetValue(filter, static f => "relationships:" + Signature(f));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RelationshipFilter, string> LoaderNames = new();
 
     private static string Signature(RelationshipFilter f) =>
         $"{(f.Types is null ? "*" : string.Join(',', f.Types.Order()))}|{f.Direction}|{f.AsOf}|{(f.Statuses is null ? "*" : string.Join(',', f.Statuses.Order()))}";

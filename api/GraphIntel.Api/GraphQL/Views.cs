@@ -30,8 +30,12 @@ public sealed record CountView(object Key, int Count);
 
 public static class ViewExtensions
 {
-    public static IReadOnlyList<CitationView> Views(this IReadOnlyList<Citation> citations, string subjectId) =>
-        citations.Select(c => new CitationView(c, subjectId)).ToList();
+    public static IReadOnlyList<CitationView> Views(this IReadOnlyList<Citation> citations, string subjectId)
+    {
+        var views = new CitationView[citations.Count];
+        for (var i = 0; i < views.Length; i++) views[i] = new CitationView(citations[i], subjectId);
+        return views;
+    }
 
     public static PageView<Entity> ToView(this EntityPage page, bool hasPrevious) =>
         new(page.Items, page.Cursors, page.HasNextPage, hasPrevious, page.TotalCount);

@@ -15,11 +15,15 @@ public static class StoreHosting
         var startup = new StoreStartupOptions();
         builder.Configuration.GetSection(StoreStartupOptions.SectionName).Bind(startup);
         startup.ApplyEnvironment(Environment.GetEnvironmentVariable);
+        var cache = new StoreCacheOptions();
+        builder.Configuration.GetSection(StoreCacheOptions.SectionName).Bind(cache);
+        cache.ApplyEnvironment(Environment.GetEnvironmentVariable);
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(startup);
         builder.Services.AddSingleton<StoreState>();
-        builder.Services.AddSingleton<IGraphStore>(sp => GraphStoreFactory.Create(options, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(cache);
+        builder.Services.AddSingleton<IGraphStore>(sp => cache.Wrap(GraphStoreFactory.Create(options, sp.GetRequiredService<TimeProvider>()), options));
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("running"), tags: [HealthTags.Live])

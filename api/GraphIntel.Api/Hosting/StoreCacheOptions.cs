@@ -1,0 +1,39 @@
+using GraphIntel.Graph.Store;
+
+namespace GraphIntel.Api.Hosting;
+
+/// <summary>
+/// The read-through cache in front of the store (<see cref="CachingGraphStore"/>). On by default for the embedded
+/// store: its file belongs to this one process, so every write passes through the cache and invalidates it. Off by
+/// default for Neo4j: several API instances (and the import tools) may write to one Neo4j, and a write through another
+/// instance would not invalidate this one's cache — turn it on only when this process is the database's only writer.
+/// </summary>
+public sealed class StoreCacheOptions
+{
+    public const string SectionName = "GraphIntel:Cache";
+    public const string EnabledVariable = "GRAPHINTEL_CACHE";
+
+    /// <summary>Null: on for the embedded backend, off for Neo4j.</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>The most cached entries (an entity, one entity's relationships, a source…); reaching it clears the cache.</summary>
+    public int MaxEntries { get; set; } = CachingGraphStore.DefaultMaxEntries;
+
+    public void ApplyEnvironment(Func<string, string?> getVariable)
+    {
+        if (getVariable(EnabledVariable) is { Length: > 0 } value && bool.TryParse(value, out var on)) Enabled = on;
+    }
+
+    /// <summary>Whether to put the cache in front of the store <paramref name="store"/> selects.</summary>
+    public bool IsEnabledFor(GraphStoreOptions store) =>
+        Enabled ?? string.Equals(store.Backend, GraphStoreOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The store to register: <paramref name="store"/>, behind the cache when it is enabled for the backend.</summary>
+    public IGraphStore Wrap(IGraphStore store, GraphStoreOptions options)
+    {
+        if (!IsEnabledFor(options)) return store;
+        if (MaxEntries < 1)
+            throw new InvalidOperationException($"{SectionName}:{nameof(MaxEntries)} must be at least 1 (got {MaxEntries})");
+        return new CachingGraphStore(store, MaxEntries);
+    }
+}

@@ -1,0 +1,263 @@
+using System.Collections.Concurrent;
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Ontology;
+
+namespace GraphIntel.Graph.Store;
+
+/// <summary>
+/// A read-through cache in front of any <see cref="IGraphStore"/>. It keeps the keyed reads (entities by id with merge
+/// resolution, each entity's relationships and estimates, relationships, estimates and sources by id, citations by
+/// source, the source list) and answers a batch from memory, asking the inner store for the missing keys only, in one
+/// call. Relationships and estimates are kept per canonical entity unfiltered (every status) and filtered in memory,
+/// so every filter shares one entry. Queries that are not keyed (name search, listing, traversals, audit,
+/// statistics, export) go straight to the inner store.
+/// <para>
+/// Writes go to the inner store and then start a new generation: entries filled in an older generation are misses.
+/// A fill is tagged with the generation observed <em>before</em> its inner read, so a read racing a write can never
+/// store data older than the write as current. The cache is only correct when every write to the data goes through
+/// it (one process per store); memory is bounded by <see cref="MaxEntries"/> (the cache is cleared when full).
+/// </para>
+/// </summary>
+public sealed class CachingGraphStore : IGraphStore
+{
+    public const int DefaultMaxEntries = 100_000;
+
+    /// <summary>Relationships and estimates are fetched with every status and filtered on the way out.</summary>
+    private static readonly RelationshipFilter EveryRelationship = new() { Statuses = Enum.GetValues<ClaimStatus>() };
+
+    private readonly IGraphStore _inner;
+    private readonly ConcurrentDictionary<Key, Entry> _entries = new();
+    private long _generation;
+    private int _count;
+    private long _hits;
+    private long _misses;
+    private long _evictions;
+
+    public CachingGraphStore(IGraphStore inner, int maxEntries = DefaultMaxEntries)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
+        _inner = inner;
+        MaxEntries = maxEntries;
+    }
+
+    /// <summary>The most entries kept; reaching it clears the cache.</summary>
+    public int MaxEntries { get; }
+
+    /// <summary>The store behind the cache.</summary>
+    public IGraphStore Inner => _inner;
+
+    /// <summary>Counters so far: keys answered from memory, keys fetched, clears for size, writes seen.</summary>
+    public CacheStatistics Statistics => new(
+        Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _evictions),
+        Interlocked.Read(ref _generation), Volatile.Read(ref _count));
+
+    /// <summary>Drops every entry (for changes made to the inner store behind the cache's back).</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        Clear();
+    }
+
+    // ---- cached keyed reads --------------------------------------------------------------------------------
+
+    public async Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Present(await Lookup<Entity>(Kind.Entity, ids, _inner.GetEntitiesAsync, ct).ConfigureAwait(false));
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Relationship>>> GetRelationshipsAsync(
+        IReadOnlyCollection<string> entityIds, RelationshipFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var canonical = await CanonicalIdsAsync(entityIds, ct).ConfigureAwait(false);
+        var all = await Lookup<IReadOnlyList<Relationship>>(Kind.Relationships, canonical.Values,
+            (ids, token) => _inner.GetRelationshipsAsync(ids, EveryRelationship, token), ct).ConfigureAwait(false);
+        var result = new Dictionary<string, IReadOnlyList<Relationship>>(canonical.Count, StringComparer.Ordinal);
+        foreach (var (id, canonicalId) in canonical)
+        {
+            var matching = new List<Relationship>();
+            foreach (var r in all[canonicalId] ?? [])
+                if (filter.Matches(r) && filter.MatchesDirection(r, canonicalId)) matching.Add(r);
+            result[id] = matching;
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, Relationship>> GetRelationshipsByIdAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Present(await Lookup<Relationship>(Kind.RelationshipById, ids, _inner.GetRelationshipsByIdAsync, ct).ConfigureAwait(false));
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StrengthEstimate>>> GetStrengthEstimatesAsync(
+        IReadOnlyCollection<string> organizationIds, bool includeRetracted = false, CancellationToken ct = default)
+    {
+        var canonical = await CanonicalIdsAsync(organizationIds, ct).ConfigureAwait(false);
+        var all = await Lookup<IReadOnlyList<StrengthEstimate>>(Kind.Estimates, canonical.Values,
+            (ids, token) => _inner.GetStrengthEstimatesAsync(ids, includeRetracted: true, token), ct).ConfigureAwait(false);
+        var result = new Dictionary<string, IReadOnlyList<StrengthEstimate>>(canonical.Count, StringComparer.Ordinal);
+        foreach (var (id, canonicalId) in canonical)
+        {
+            var matching = new List<StrengthEstimate>();
+            foreach (var s in all[canonicalId] ?? [])
+                if (includeRetracted || s.Status != ClaimStatus.Retracted) matching.Add(s);
+            result[id] = matching;
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, StrengthEstimate>> GetStrengthEstimatesByIdAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Present(await Lookup<StrengthEstimate>(Kind.EstimateById, ids, _inner.GetStrengthEstimatesByIdAsync, ct).ConfigureAwait(false));
+
+    public async Task<IReadOnlyDictionary<string, Source>> GetSourcesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Present(await Lookup<Source>(Kind.Source, ids, _inner.GetSourcesAsync, ct).ConfigureAwait(false));
+
+    public async Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct = default)
+    {
+        var all = await Lookup<IReadOnlyList<Source>>(Kind.SourceList, [string.Empty],
+            async (_, token) => new Dictionary<string, IReadOnlyList<Source>>
+            {
+                [string.Empty] = await _inner.ListSourcesAsync(token).ConfigureAwait(false),
+            }, ct).ConfigureAwait(false);
+        return all[string.Empty] ?? [];
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SourceCitation>>> GetCitationsBySourceAsync(
+        IReadOnlyCollection<string> sourceIds, CancellationToken ct = default)
+    {
+        var citations = await Lookup<IReadOnlyList<SourceCitation>>(Kind.CitationsBySource, sourceIds, _inner.GetCitationsBySourceAsync, ct)
+            .ConfigureAwait(false);
+        var result = new Dictionary<string, IReadOnlyList<SourceCitation>>(citations.Count, StringComparer.Ordinal);
+        foreach (var (id, list) in citations) result[id] = list ?? [];
+        return result;
+    }
+
+    // ---- pass-through --------------------------------------------------------------------------------------
+
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        try { await _inner.InitializeAsync(ct).ConfigureAwait(false); }
+        finally { Invalidate(); }
+    }
+
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken ct = default) => _inner.CheckHealthAsync(ct);
+
+    public Task<IReadOnlyList<NameMatch>> FindByNameAsync(string text, IReadOnlyCollection<EntityKind>? kinds = null, int limit = 10, CancellationToken ct = default) =>
+        _inner.FindByNameAsync(text, kinds, limit, ct);
+
+    public Task<EntityPage> ListEntitiesAsync(EntityQuery query, CancellationToken ct = default) => _inner.ListEntitiesAsync(query, ct);
+
+    public Task<Subgraph> GetLineageAsync(string id, LineageDirection direction, RelationshipFilter filter, int maxDepth, CancellationToken ct = default) =>
+        _inner.GetLineageAsync(id, direction, filter, maxDepth, ct);
+
+    public Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, RelationshipFilter filter, int maxHops, int first, CancellationToken ct = default) =>
+        _inner.FindPathsAsync(fromId, toId, filter, maxHops, first, ct);
+
+    public Task<Subgraph> GetNeighborhoodAsync(string id, int depth, RelationshipFilter filter, CancellationToken ct = default) =>
+        _inner.GetNeighborhoodAsync(id, depth, filter, ct);
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken ct = default) => _inner.GetAuditAsync(query, ct);
+
+    public Task<GraphStatistics> GetStatisticsAsync(CancellationToken ct = default) => _inner.GetStatisticsAsync(ct);
+
+    public Task<GraphSnapshot> ExportAsync(CancellationToken ct = default) => _inner.ExportAsync(ct);
+
+    /// <summary>Writes through, then invalidates everything cached (also when the write fails: it may have been partly seen).</summary>
+    public async Task<WriteSummary> ApplyAsync(ChangeSet changes, WriteContext context, CancellationToken ct = default)
+    {
+        try { return await _inner.ApplyAsync(changes, context, ct).ConfigureAwait(false); }
+        finally { Invalidate(); }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Clear();
+        return _inner.DisposeAsync();
+    }
+
+    // ---- the cache -----------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The value of every distinct key (null when the inner store has none): current entries from memory, the rest
+    /// from one inner call, stored under the generation seen before that call.
+    /// </summary>
+    private async Task<Dictionary<string, T?>> Lookup<T>(
+        Kind kind, IEnumerable<string> ids,
+        Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch,
+        CancellationToken ct) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var generation = Interlocked.Read(ref _generation);
+        var values = new Dictionary<string, T?>(StringComparer.Ordinal);
+        List<string>? missing = null;
+        foreach (var id in ids)
+        {
+            if (!values.TryAdd(id, null)) continue;
+            if (_entries.TryGetValue(new Key(kind, id), out var entry) && entry.Generation == generation)
+                values[id] = (T?)entry.Value;
+            else
+                (missing ??= []).Add(id);
+        }
+        Interlocked.Add(ref _hits, values.Count - (missing?.Count ?? 0));
+        if (missing is null) return values;
+
+        Interlocked.Add(ref _misses, missing.Count);
+        var fetched = await fetch(missing, ct).ConfigureAwait(false);
+        foreach (var id in missing)
+        {
+            var value = fetched.GetValueOrDefault(id);
+            values[id] = value;
+            Put(new Key(kind, id), new Entry(generation, value));
+        }
+        return values;
+    }
+
+    private void Put(Key key, Entry entry)
+    {
+        if (entry.Generation != Interlocked.Read(ref _generation)) return; // already stale: a write came in meanwhile
+        if (_entries.TryAdd(key, entry))
+        {
+            if (Interlocked.Increment(ref _count) <= MaxEntries) return;
+            Interlocked.Increment(ref _evictions);
+            Clear();
+            if (_entries.TryAdd(key, entry)) Interlocked.Increment(ref _count);
+        }
+        else
+        {
+            _entries[key] = entry;
+        }
+    }
+
+    private void Clear()
+    {
+        _entries.Clear();
+        Volatile.Write(ref _count, 0);
+    }
+
+    /// <summary>Each distinct id with the id its entity answers to now (a merged id → its survivor; unknown ids → themselves).</summary>
+    private async Task<Dictionary<string, string>> CanonicalIdsAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var entities = await Lookup<Entity>(Kind.Entity, ids, _inner.GetEntitiesAsync, ct).ConfigureAwait(false);
+        var canonical = new Dictionary<string, string>(entities.Count, StringComparer.Ordinal);
+        foreach (var (id, entity) in entities) canonical[id] = entity?.Id ?? id;
+        return canonical;
+    }
+
+    private static Dictionary<string, T> Present<T>(Dictionary<string, T?> values) where T : class
+    {
+        var result = new Dictionary<string, T>(values.Count, StringComparer.Ordinal);
+        foreach (var (id, value) in values)
+            if (value is not null) result[id] = value;
+        return result;
+    }
+
+    private enum Kind : byte { Entity, Relationships, RelationshipById, Estimates, EstimateById, Source, SourceList, CitationsBySource }
+
+    private readonly record struct Key(Kind Kind, string Id);
+
+    /// <summary>A cached value (null: the inner store has none) and the generation it was read in.</summary>
+    private sealed record Entry(long Generation, object? Value);
+}
+
+/// <summary>
+/// What a <see cref="CachingGraphStore"/> did so far: keys answered from memory (<see cref="Hits"/>) and fetched from
+/// the inner store (<see cref="Misses"/>), clears because the cache was full, the generation (one per write) and the
+/// entries held now.
+/// </summary>
+public readonly record struct CacheStatistics(long Hits, long Misses, long Evictions, long Generation, int Entries);
