@@ -11,6 +11,9 @@ public sealed partial class Neo4jGraphStore
 {
     private static readonly string[] AllKinds = Enum.GetValues<EntityKind>().Select(EnumNames.ToContractName).ToArray();
     private static readonly string[] AllTypes = Enum.GetValues<RelationshipType>().Select(EnumNames.ToContractName).ToArray();
+    /// <summary>At most this many misspelling candidates are checked (names sharing enough trigrams, before edit distance).</summary>
+    private const int FuzzyCandidateLimit = 1_000;
+
     private static readonly string[] LiveStatuses = Enum.GetValues<ClaimStatus>()
         .Where(s => s != ClaimStatus.Retracted).Select(EnumNames.ToContractName).ToArray();
 
@@ -21,36 +24,45 @@ public sealed partial class Neo4jGraphStore
         return result.Rows.ToDictionary(r => r[0].GetString()!, r => Neo4jRows.ReadEntity(r, 1), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Candidates come from Neo4j — key matches by index, misspellings by shared (:Gram)s — and <see cref="NameIndex"/>
+    /// ranks them exactly as the embedded store does, so both backends answer alike. Exact and key matches always rank
+    /// above misspellings, so when they alone fill <paramref name="limit"/> the misspelling search is skipped.
+    /// </summary>
     public async Task<IReadOnlyList<NameMatch>> FindByNameAsync(
         string text, IReadOnlyCollection<EntityKind>? kinds = null, int limit = 10, CancellationToken ct = default)
     {
         if (limit <= 0 || string.IsNullOrWhiteSpace(text)) return [];
         var key = NameNormalizer.Key(text);
         if (key.Length == 0) return [];
-        // Candidates come from Neo4j (key matches by index; misspellings by shared trigrams); NameIndex then
-        // ranks them exactly as the embedded store does, so both backends answer alike.
-        var ids = (await RunAsync(Statements.NameKeyCandidates, new() { ["keys"] = new[] { key } }, ct).ConfigureAwait(false))
-            .Rows.Select(r => r[0].GetString()!).ToHashSet(StringComparer.Ordinal);
+        var kindNames = kinds is { Count: > 0 } ? kinds.Select(EnumNames.ToContractName).Distinct().ToArray() : null;
+        var candidates = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var row in (await RunAsync(Statements.NameKeyCandidates, new() { ["keys"] = new[] { key }, ["kinds"] = kindNames }, ct).ConfigureAwait(false)).Rows)
+            candidates.TryAdd(row[0].GetString()!, Neo4jRows.ReadEntity(row, 0));
         var maxEdits = NameSimilarity.MaxEdits(key.Length);
-        if (maxEdits > 0)
+        if (candidates.Count < limit && maxEdits > 0)
         {
-            var trigrams = NameTrigrams.Of(key).Distinct().ToArray();
-            var fuzzy = await RunAsync(Statements.NameFuzzyCandidates, new()
+            var names = await RunAsync(Statements.NameFuzzyCandidates, new()
             {
-                ["minLength"] = key.Length - maxEdits,
-                ["maxLength"] = key.Length + maxEdits,
-                ["trigrams"] = trigrams,
-                ["needed"] = Math.Max(1, trigrams.Length - 3 * maxEdits),
-                ["limit"] = 1_000,
+                ["grams"] = NameGrams.OfQuery(key, maxEdits),
+                ["kinds"] = kindNames,
+                ["needed"] = NameSimilarity.MinSharedTrigrams(NameGrams.Trigrams(key).Length, maxEdits),
+                ["limit"] = FuzzyCandidateLimit,
             }, ct).ConfigureAwait(false);
-            foreach (var row in fuzzy.Rows) ids.Add(row[0].GetString()!);
+            // Only entities with a name within the edit bound can rank (the bound NameIndex applies); fetch just those.
+            var within = names.Rows
+                .Where(r => NameSimilarity.Distance(key, r[1].GetString()!, NameSimilarity.MaxEdits(Math.Min(key.Length, r[1].GetString()!.Length))) is not null)
+                .Select(r => r[0].GetString()!)
+                .Where(id => !candidates.ContainsKey(id))
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            foreach (var (id, entity) in await GetEntitiesAsync(within, ct).ConfigureAwait(false)) candidates.TryAdd(id, entity);
         }
-        if (ids.Count == 0) return [];
-        var entities = await GetEntitiesAsync(ids, ct).ConfigureAwait(false);
+        if (candidates.Count == 0) return [];
         var index = new NameIndex();
-        foreach (var e in entities.Values) index.Set(e.Id, e.Kind, e.Name, e.Aliases);
+        foreach (var e in candidates.Values) index.Set(e.Id, e.Kind, e.Name, e.Aliases);
         return index.Search(text, kinds, limit)
-            .Select(h => new NameMatch(entities[h.EntityId], h.Score, h.Matched, h.Exact))
+            .Select(h => new NameMatch(candidates[h.EntityId], h.Score, h.Matched, h.Exact))
             .ToList();
     }
 

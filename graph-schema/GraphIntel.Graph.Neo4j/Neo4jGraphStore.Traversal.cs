@@ -24,13 +24,19 @@ public sealed partial class Neo4jGraphStore
         var start = await ResolveAsync(id, ct).ConfigureAwait(false);
         if (start is null) return Subgraph.Empty;
         var types = filter.Types ?? GraphOntology.LineageTypes;
-        var walk = new Walk(start.Id);
-        // BOTH is the union of the two walks, each following every type towards its own ancestor (or descendant) end.
-        if (direction != LineageDirection.Descendants)
-            await ExpandAsync(walk, filter, LineageSteps(types, towardsAncestors: true), maxDepth, ct).ConfigureAwait(false);
-        if (direction != LineageDirection.Ancestors)
-            await ExpandAsync(walk, filter, LineageSteps(types, towardsAncestors: false), maxDepth, ct).ConfigureAwait(false);
-        return await ToSubgraphAsync(start, walk, ct).ConfigureAwait(false);
+        // BOTH is the union of the two walks, each following every type towards its own ancestor (or descendant) end:
+        // they run concurrently, and the descendants' walk is replayed after the ancestors' so the order is as if in turn.
+        var ancestors = new Walk(start.Id);
+        var descendants = new Walk(start.Id);
+        await Task.WhenAll(
+            direction != LineageDirection.Descendants
+                ? ExpandAsync(ancestors, filter, LineageSteps(types, towardsAncestors: true), maxDepth, ct)
+                : Task.CompletedTask,
+            direction != LineageDirection.Ancestors
+                ? ExpandAsync(descendants, filter, LineageSteps(types, towardsAncestors: false), maxDepth, ct)
+                : Task.CompletedTask).ConfigureAwait(false);
+        ancestors.Replay(descendants);
+        return await ToSubgraphAsync(start, ancestors, ct).ConfigureAwait(false);
     }
 
     public async Task<Subgraph> GetNeighborhoodAsync(string id, int depth, RelationshipFilter filter, CancellationToken ct = default)
@@ -43,33 +49,6 @@ public sealed partial class Neo4jGraphStore
         var walk = new Walk(start.Id);
         await ExpandAsync(walk, filter, Steps(filter), depth, ct).ConfigureAwait(false);
         return await ToSubgraphAsync(start, walk, ct).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(
-        string fromId, string toId, RelationshipFilter filter, int maxHops, int first, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(fromId);
-        ArgumentNullException.ThrowIfNull(toId);
-        ArgumentNullException.ThrowIfNull(filter);
-        if (maxHops <= 0 || first <= 0) return [];
-        var ends = await GetEntitiesAsync([fromId, toId], ct).ConfigureAwait(false);
-        if (!ends.TryGetValue(fromId, out var from) || !ends.TryGetValue(toId, out var to) || from.Id == to.Id) return [];
-
-        // Edge i of a path of length L <= maxHops joins a node at most i hops from one end to a node at most L-i-1 hops
-        // from the other, so it touches a node fewer than ceil(maxHops/2) hops from `from` or fewer than
-        // floor(maxHops/2) hops from `to`: two half-depth walks fetch every edge any such path can use.
-        var steps = Steps(filter with { Direction = Direction.Both });
-        var edges = new Dictionary<string, Relationship>(StringComparer.Ordinal);
-        foreach (var (end, depth) in new[] { (from.Id, (maxHops + 1) / 2), (to.Id, maxHops / 2) })
-        {
-            var walk = new Walk(end);
-            await ExpandAsync(walk, filter, steps, depth, ct).ConfigureAwait(false);
-            foreach (var r in walk.Relationships) edges.TryAdd(r.Id, r);
-        }
-
-        var paths = ShortestSimplePaths.Find(edges.Values, from.Id, to.Id, maxHops, first);
-        var entities = await GetEntitiesAsync(paths.SelectMany(p => p.Nodes).Distinct().ToArray(), ct).ConfigureAwait(false);
-        return paths.Select(p => new GraphPath(p.Nodes.Select(n => entities[n]).ToList(), p.Relationships)).ToList();
     }
 
     /// <summary>Which relationship types a walk follows outgoing, and which incoming.</summary>
@@ -105,10 +84,19 @@ public sealed partial class Neo4jGraphStore
         public List<string> Nodes { get; } = [startId];
         public List<Relationship> Relationships { get; } = [];
 
+        private readonly List<(Relationship Relationship, string OtherEnd)> _steps = [];
+
         public void Follow(Relationship r, string otherEnd)
         {
+            _steps.Add((r, otherEnd));
             if (_followed.TryAdd(r.Id, r)) Relationships.Add(r);
             if (_reached.Add(otherEnd)) Nodes.Add(otherEnd);
+        }
+
+        /// <summary>Follows, in order, every step another walk from the same start took: as if it had continued this one.</summary>
+        public void Replay(Walk other)
+        {
+            foreach (var (r, otherEnd) in other._steps) Follow(r, otherEnd);
         }
     }
 
@@ -117,20 +105,14 @@ public sealed partial class Neo4jGraphStore
     {
         var visited = new HashSet<string>(StringComparer.Ordinal) { walk.StartId };
         var frontier = new List<string> { walk.StartId };
-        var parameters = FilterParameters(filter);
-        parameters["outTypes"] = steps.Outgoing;
-        parameters["inTypes"] = steps.Incoming;
+        var parameters = LevelParameters(filter, steps);
         for (var level = 0; level < depth && frontier.Count > 0; level++)
         {
-            parameters["ids"] = frontier.ToArray();
-            var result = await RunAsync(Statements.ExpandFrontier, parameters, ct).ConfigureAwait(false);
-            var byNode = result.Rows
-                .Select(row => (Node: row[0].GetString()!, Relationship: Neo4jRows.ReadRelationship(row, 1)))
-                .ToLookup(x => x.Node, x => x.Relationship, StringComparer.Ordinal);
+            var byNode = await FetchLevelAsync(frontier, parameters, ct).ConfigureAwait(false);
             var next = new List<string>();
             foreach (var node in frontier)
             {
-                foreach (var r in byNode[node].OrderBy(r => r.Id, StringComparer.Ordinal))
+                foreach (var r in byNode[node])
                 {
                     var other = r.OtherEnd(node);
                     walk.Follow(r, other);
@@ -139,6 +121,26 @@ public sealed partial class Neo4jGraphStore
             }
             frontier = next;
         }
+    }
+
+    private static Dictionary<string, object?> LevelParameters(RelationshipFilter filter, StepTypes steps)
+    {
+        var parameters = FilterParameters(filter);
+        parameters["outTypes"] = steps.Outgoing;
+        parameters["inTypes"] = steps.Incoming;
+        return parameters;
+    }
+
+    /// <summary>One level in one round trip (<see cref="Statements.ExpandFrontier"/>): the relationships each frontier entity may follow, in id order.</summary>
+    private async Task<ILookup<string, Relationship>> FetchLevelAsync(
+        IReadOnlyCollection<string> frontier, Dictionary<string, object?> parameters, CancellationToken ct)
+    {
+        parameters["ids"] = frontier.ToArray();
+        var result = await RunAsync(Statements.ExpandFrontier, parameters, ct).ConfigureAwait(false);
+        return result.Rows
+            .Select(row => (Node: row[0].GetString()!, Relationship: Neo4jRows.ReadRelationship(row, 1)))
+            .OrderBy(x => x.Relationship.Id, StringComparer.Ordinal)
+            .ToLookup(x => x.Node, x => x.Relationship, StringComparer.Ordinal);
     }
 
     private async Task<Entity?> ResolveAsync(string id, CancellationToken ct) =>

@@ -117,7 +117,7 @@ internal static class Neo4jRows
         ["name"] = name,
         ["key"] = Names.NameNormalizer.Key(name),
         ["folded"] = Names.NameNormalizer.Fold(name),
-        ["trigrams"] = NameTrigrams.Of(Names.NameNormalizer.Key(name)).Distinct().ToArray(),
+        ["grams"] = NameGrams.OfName(Names.NameNormalizer.Key(name)),
     });
 
     /// <summary>The (:Citation) rows of a record, in order: what cites each source, for "citations of a source".</summary>

@@ -35,6 +35,7 @@ public static class SchemaStatements
         Make(2, "lookup indexes",
             Index("Name", "key"), Index("Name", "folded"), Index("Name", "entityId"), Index("Citation", "sourceId"), Index("Citation", "supportsId"),
             Index("Estimate", "organizationId"), Index("Merge", "survivorId"), Index("Audit", "targetId"), Index("Audit", "seq")),
+        Make(3, "name grams", Unique("Gram", "key")),
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>

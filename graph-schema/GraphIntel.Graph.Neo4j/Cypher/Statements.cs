@@ -65,15 +65,25 @@ public static class Statements
         "OPTIONAL MATCH (f:FactRef {id: asked}) OPTIONAL MATCH (x:Estimate {id: asked}) " +
         "WITH asked, f, x WHERE f IS NOT NULL OR x IS NOT NULL RETURN asked";
 
-    /// <summary>Entities one of whose names has one of these lookup keys (index-backed).</summary>
+    /// <summary>
+    /// Entities one of whose names has one of these lookup keys (index-backed), with their kind filter applied, as
+    /// entity rows: when they fill the asked limit, name lookup needs no other round trip.
+    /// </summary>
     public const string NameKeyCandidates =
-        "UNWIND $keys AS k MATCH (n:Name {key: k}) RETURN DISTINCT n.entityId AS entityId";
+        "UNWIND $keys AS k MATCH (n:Name {key: k}) WHERE $kinds IS NULL OR n.kind IN $kinds " +
+        "WITH DISTINCT n.entityId AS entityId " +
+        "MATCH (e:Entity {id: entityId}) RETURN " + EntityColumns;
 
-    /// <summary>Entities with a name sharing enough trigrams with the key to be within the edit bound (misspellings).</summary>
+    /// <summary>
+    /// Names sharing at least $needed of the query's trigrams (misspelling candidates), as (entityId, key): the caller
+    /// checks edit distance on the keys and fetches only the entities that pass. Each name links to a (:Gram) per
+    /// distinct trigram of its key and the key's length (NameGrams), so candidates come from the index on the query's
+    /// grams at the lengths within reach, never from a scan of all names.
+    /// </summary>
     public const string NameFuzzyCandidates =
-        "MATCH (n:Name) WHERE size(n.key) >= $minLength AND size(n.key) <= $maxLength " +
-        "WITH n, size([t IN n.trigrams WHERE t IN $trigrams]) AS shared WHERE shared >= $needed " +
-        "RETURN DISTINCT n.entityId AS entityId LIMIT $limit";
+        "UNWIND $grams AS g MATCH (:Gram {key: g})<-[:HAS]-(n:Name) WHERE $kinds IS NULL OR n.kind IN $kinds " +
+        "WITH n, count(*) AS shared WHERE shared >= $needed " +
+        "RETURN n.entityId AS entityId, n.key AS key LIMIT $limit";
 
     /// <summary>Who already claims these name keys (the alias-uniqueness check).</summary>
     public const string NameClaims =
@@ -159,8 +169,9 @@ public static class Statements
     /// <summary>Replaces the name index rows of the given entities.</summary>
     public const string DeleteNames = "UNWIND $ids AS id MATCH (n:Name {entityId: id}) DETACH DELETE n";
     public const string CreateNames =
-        "UNWIND $rows AS row CREATE (:Name {entityId: row.entityId, kind: row.kind, name: row.name, key: row.key, " +
-        "folded: row.folded, trigrams: row.trigrams})";
+        "UNWIND $rows AS row CREATE (n:Name {entityId: row.entityId, kind: row.kind, name: row.name, key: row.key, " +
+        "folded: row.folded}) " +
+        "WITH n, row UNWIND row.grams AS g MERGE (t:Gram {key: g}) CREATE (n)-[:HAS]->(t)";
 
     /// <summary>Creates or updates a relationship; its endpoints may change (a merge re-points it).</summary>
     public const string UpsertRelationships =
