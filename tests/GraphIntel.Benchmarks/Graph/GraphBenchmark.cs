@@ -17,8 +17,6 @@ namespace GraphIntel.Benchmarks.Graph;
 public static class GraphBenchmark
 {
     private static readonly TimeSpan LoadTarget = TimeSpan.FromSeconds(60);
-    private const double LookupTargetMs = 5;
-    private const double TraversalTargetMs = 50;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -48,7 +46,7 @@ public static class GraphBenchmark
             var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             Console.WriteLine($"loaded {summary[RecordKinds.Entity].Created:N0} entities and {summary[RecordKinds.Relationship].Created:N0} relationships " +
                               $"in {load.TotalSeconds:0.0} s, {loadCpu.TotalSeconds:0.0} s of CPU ({new FileInfo(path).Length / 1048576.0:0} MB) — " +
-                              $"target <= {LoadTarget.TotalSeconds:0} s: {Verdict(load <= LoadTarget)}");
+                              $"target <= {LoadTarget.TotalSeconds:0} s: {StoreOperations.Verdict(load <= LoadTarget)}");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} (CPU time stands in for wall time when the machine is shared)");
 
             var random = new Random(options.Seed + 1);
@@ -68,53 +66,8 @@ public static class GraphBenchmark
 
             var warmUp = Math.Min(100, samples);
             var reference = await MeasureReferenceAsync(path, entities.Select(e => e.Id).ToList(), warmUp, samples, random);
-            var exactNames = Draw(samples + warmUp, () => PickName(entities, random));
-            var misspelled = Draw(samples + warmUp, () => SyntheticGraph.Misspell(PickName(entities, random), random));
-            var lineageStarts = Draw(samples + warmUp, () => organizations[random.Next(organizations.Count)]);
-            var pathEnds = Draw(samples + warmUp, () => (organizations[random.Next(organizations.Count)], organizations[random.Next(organizations.Count)]));
-            var neighbourhoodSamples = Math.Max(1, samples / 5);
-            var neighbourhoodStarts = Draw(neighbourhoodSamples + warmUp, () => entities[random.Next(entities.Count)].Id);
-
-            long exactHits = 0, fuzzyHits = 0, lineageNodes = 0, pathsFound = 0, neighbourhoodNodes = 0;
-            var exact = await LatencySample.MeasureAsync(warmUp, samples, async i =>
-            {
-                var name = exactNames[i + warmUp];
-                if ((await store.FindByNameAsync(name, limit: 10)).FirstOrDefault() is { Exact: true } && i >= 0) exactHits++;
-            });
-            var fuzzy = await LatencySample.MeasureAsync(warmUp, samples, async i =>
-            {
-                if ((await store.FindByNameAsync(misspelled[i + warmUp], limit: 10)).Count > 0 && i >= 0) fuzzyHits++;
-            });
-            var lineage = await LatencySample.MeasureAsync(warmUp, samples, async i =>
-            {
-                var subgraph = await store.GetLineageAsync(lineageStarts[i + warmUp], LineageDirection.Both, RelationshipFilter.Default, 5);
-                if (i >= 0) lineageNodes += subgraph.Nodes.Count;
-            });
-            var paths = await LatencySample.MeasureAsync(warmUp, samples, async i =>
-            {
-                var (from, to) = pathEnds[i + warmUp];
-                var found = await store.FindPathsAsync(from, to, RelationshipFilter.Default, maxHops: 6, first: 5);
-                if (i >= 0) pathsFound += found.Count;
-            });
-            var neighbourhood = await LatencySample.MeasureAsync(warmUp, neighbourhoodSamples, async i =>
-            {
-                var subgraph = await store.GetNeighborhoodAsync(neighbourhoodStarts[i + warmUp], 2, RelationshipFilter.Default);
-                if (i >= 0) neighbourhoodNodes += subgraph.Nodes.Count;
-            });
-
-            Console.WriteLine();
-            Console.WriteLine($"{"operation",-36} {"samples",8} {"p50 ms",9} {"p99 ms",9} {"CPU ms/op",10} {"target p99",11} {"p99/ref",9}  verdict");
-            Row("reference: SELECT by primary key", reference, null, reference);
-            Row("lookup, exact name", exact, LookupTargetMs, reference);
-            Row("lookup, one letter misspelled", fuzzy, LookupTargetMs, reference);
-            Row("lineage, both ways, depth 5", lineage, TraversalTargetMs, reference);
-            Row("5 shortest paths, maxHops 6", paths, TraversalTargetMs, reference);
-            Row("neighbourhood, depth 2", neighbourhood, null, reference);
-            Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"exact lookups ranking an exact match first: {exactHits}/{samples}; misspelled lookups with a hit: {fuzzyHits}/{samples}; " +
-                $"mean lineage size {(double)lineageNodes / samples:0.0} nodes; mean paths found {(double)pathsFound / samples:0.00}; " +
-                $"mean neighbourhood size {(double)neighbourhoodNodes / neighbourhoodSamples:0} nodes"));
+            await StoreOperations.MeasureAndPrintAsync(store, entities, organizations, random, warmUp, samples,
+                "reference: SELECT by primary key", reference);
             if (keep) Console.WriteLine($"database kept at {path}");
             return 0;
         }
@@ -133,7 +86,7 @@ public static class GraphBenchmark
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM entities WHERE id = $id";
         var id = command.Parameters.Add("$id", SqliteType.Text);
-        var drawn = Draw(samples + warmUp, () => ids[random.Next(ids.Count)]);
+        var drawn = StoreOperations.Draw(samples + warmUp, () => ids[random.Next(ids.Count)]);
         return await LatencySample.MeasureAsync(warmUp, samples, i =>
         {
             id.Value = drawn[i + warmUp];
@@ -142,34 +95,8 @@ public static class GraphBenchmark
         });
     }
 
-    private static string PickName(IReadOnlyList<GraphIntel.Graph.Model.Entity> entities, Random random)
-    {
-        var entity = entities[random.Next(entities.Count)];
-        var names = entity.Names.ToList();
-        return names[random.Next(names.Count)];
-    }
-
-    /// <summary>Inputs drawn up front, so the measured loop does nothing but the call; index -k-1 is warm-up k.</summary>
-    private static T[] Draw<T>(int count, Func<T> draw)
-    {
-        var drawn = new T[count];
-        for (var i = 0; i < count; i++) drawn[i] = draw();
-        return drawn;
-    }
-
-    private static void Row(string name, LatencySample sample, double? target, LatencySample reference)
-    {
-        var p50 = sample.Percentile(50);
-        var p99 = sample.Percentile(99);
-        var verdict = target is { } t ? Verdict(p99 <= t) : "";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-36} {sample.Count,8} {p50,9:0.000} {p99,9:0.000} {sample.CpuMillisecondsPerOperation,10:0.000} {(target is null ? "-" : $"<= {target:0}"),11} {p99 / reference.Percentile(99),8:0}x  {verdict}"));
-    }
-
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static string Verdict(bool met) => met ? "met" : "MISSED";
 
     private static bool TryParse(string[] args, out SyntheticGraphOptions options, out int samples, out bool keep, out string error)
     {
