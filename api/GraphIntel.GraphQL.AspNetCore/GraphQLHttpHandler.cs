@@ -1,3 +1,6 @@
+using System.Text;
+using GraphIntel.GraphQL.Execution;
+using GraphIntel.GraphQL.Language;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +14,8 @@ namespace GraphIntel.GraphQL.AspNetCore;
 /// </summary>
 internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOptions options, ILogger logger)
 {
+    private const string CacheHeader = GraphQLResponseCache.Header;
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -57,9 +62,33 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
             return;
         }
 
+        ReadOnlyMemory<byte> body = default;
+        if (!isGet)
+        {
+            (body, var bodyProblem) = await GraphQLHttpRequestReader.ReadRawBodyAsync(request, options, cancellationToken).ConfigureAwait(false);
+            if (bodyProblem is not null)
+            {
+                await GraphQLHttpResponseWriter.WriteProblemAsync(response, bodyProblem, mediaType, options, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        // The same request bytes in the same data generation: the stored response, without parsing or executing.
+        var cache = options.ResponseCache;
+        var cacheKey = cache is null ? null : CacheKeyOf(request, isGet, mediaType, body);
+        if (cacheKey is { } key && cache!.TryGet(key, out var hit))
+        {
+            response.Headers[CacheHeader] = "hit";
+            await GraphQLHttpResponseWriter.WriteBytesAsync(response, hit.StatusCode, mediaType, hit.Body, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (cacheKey is not null) response.Headers[CacheHeader] = "miss";
+        // Read before executing: a write racing the execution makes the stored response stale, never current.
+        var generation = cache?.CurrentGeneration ?? 0;
+
         var (parameters, problem) = isGet
             ? GraphQLHttpRequestReader.ReadQueryString(request, options)
-            : await GraphQLHttpRequestReader.ReadBodyAsync(request, options, cancellationToken).ConfigureAwait(false);
+            : GraphQLHttpRequestReader.ParseBody(body);
         if (problem is not null)
         {
             await GraphQLHttpResponseWriter.WriteProblemAsync(response, problem, mediaType, options, cancellationToken).ConfigureAwait(false);
@@ -84,7 +113,27 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         }
 
         var result = await service.ExecuteAsync(prepared, graphQLRequest, cancellationToken).ConfigureAwait(false);
+        if (cacheKey is { } storeKey && IsCacheable(prepared, result))
+        {
+            var statusCode = GraphQLHttpResponseWriter.StatusCodeOf(result, mediaType);
+            var bytes = GraphQLHttpResponseWriter.Serialize(result, options);
+            cache!.Add(storeKey, generation, new CachedResponse(statusCode, bytes));
+            await GraphQLHttpResponseWriter.WriteBytesAsync(response, statusCode, mediaType, bytes, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         await GraphQLHttpResponseWriter.WriteResultAsync(response, result, mediaType, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Responses worth keeping: a query that ran to the end without an error (errors may be transient).</summary>
+    private static bool IsCacheable(PreparedRequest prepared, ExecutionResult result) =>
+        prepared.Operation?.Operation == OperationType.Query && result.HasData && result.Errors is not { Count: > 0 };
+
+    /// <summary>The request's cache key: its method, the response media type and its bytes (body, or query string within the size limit).</summary>
+    private RequestKey? CacheKeyOf(HttpRequest request, bool isGet, string mediaType, ReadOnlyMemory<byte> body)
+    {
+        if (!isGet) return new RequestKey(HttpMethods.Post, mediaType, body);
+        var queryString = request.QueryString.Value ?? "";
+        return queryString.Length > options.MaxRequestBytes ? null : new RequestKey(HttpMethods.Get, mediaType, Encoding.UTF8.GetBytes(queryString));
     }
 
     private Task RefuseGetAsync(HttpResponse response, string message, string mediaType, CancellationToken cancellationToken)

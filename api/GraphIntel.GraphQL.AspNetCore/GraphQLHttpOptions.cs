@@ -29,4 +29,11 @@ public sealed class GraphQLHttpOptions
     /// caller's identity). Null: every request gets a new empty dictionary.
     /// </summary>
     public Func<Microsoft.AspNetCore.Http.HttpContext, IDictionary<string, object?>>? UserContextFactory { get; set; }
+
+    /// <summary>
+    /// Keeps whole responses of queries that ran without errors and answers the same request from it while the data's
+    /// generation is unchanged (<see cref="GraphQLResponseCache"/>: read its conditions of correctness). Null (the
+    /// default): every request is executed. Responses say <c>X-GraphQL-Cache: hit</c> or <c>miss</c> when it is set.
+    /// </summary>
+    public GraphQLResponseCache? ResponseCache { get; set; }
 }

@@ -50,33 +50,43 @@ internal static class GraphQLHttpRequestReader
         return (new GraphQLHttpRequestParameters(text, NullIfEmpty(operationName), variables, extensions), null);
     }
 
-    /// <summary>Reads the parameters from the JSON body of a POST request, enforcing the media type and the size limit.</summary>
-    public static async Task<(GraphQLHttpRequestParameters? Parameters, GraphQLHttpRequestProblem? Problem)> ReadBodyAsync(
+    /// <summary>
+    /// Reads the raw JSON body of a POST request (without a byte order mark), enforcing the media type and the size
+    /// limit; <see cref="ParseBody"/> reads the parameters from it.
+    /// </summary>
+    public static async Task<(ReadOnlyMemory<byte> Body, GraphQLHttpRequestProblem? Problem)> ReadRawBodyAsync(
         HttpRequest request, GraphQLHttpOptions options, CancellationToken cancellationToken)
     {
         if (CheckContentType(request.ContentType) is { } mediaTypeProblem)
         {
-            return (null, mediaTypeProblem);
+            return (default, mediaTypeProblem);
         }
         if (request.ContentLength is { } declared && declared > options.MaxRequestBytes)
         {
-            return Fail(StatusCodes.Status413PayloadTooLarge, TooLarge(declared.ToString(System.Globalization.CultureInfo.InvariantCulture), options));
+            return (default, new GraphQLHttpRequestProblem(StatusCodes.Status413PayloadTooLarge,
+                TooLarge(declared.ToString(System.Globalization.CultureInfo.InvariantCulture), options)));
         }
 
         var body = await ReadBodyAsync(request.BodyReader, options.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return Fail(StatusCodes.Status413PayloadTooLarge, TooLarge("more than " + options.MaxRequestBytes, options));
+            return (default, new GraphQLHttpRequestProblem(StatusCodes.Status413PayloadTooLarge, TooLarge("more than " + options.MaxRequestBytes, options)));
         }
         if (body.Length == 0)
         {
-            return Fail(StatusCodes.Status400BadRequest, "The request body is empty: a POST request must carry a JSON object with a \"query\".");
+            return (default, new GraphQLHttpRequestProblem(StatusCodes.Status400BadRequest,
+                "The request body is empty: a POST request must carry a JSON object with a \"query\"."));
         }
+        return (WithoutByteOrderMark(body), null);
+    }
 
+    /// <summary>Reads the parameters from the JSON body of a POST request (as <see cref="ReadRawBodyAsync"/> returned it).</summary>
+    public static (GraphQLHttpRequestParameters? Parameters, GraphQLHttpRequestProblem? Problem) ParseBody(ReadOnlyMemory<byte> body)
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(WithoutByteOrderMark(body), DocumentOptions);
+            document = JsonDocument.Parse(body, DocumentOptions);
         }
         catch (JsonException exception)
         {

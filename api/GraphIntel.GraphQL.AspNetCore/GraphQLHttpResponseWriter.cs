@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using GraphIntel.GraphQL.Execution;
@@ -41,6 +42,27 @@ internal static class GraphQLHttpResponseWriter
             writer.WriteEndArray();
             writer.WriteEndObject();
         }, cancellationToken);
+
+    /// <summary>An execution result as UTF-8 JSON bytes (for the response cache).</summary>
+    public static byte[] Serialize(ExecutionResult result, GraphQLHttpOptions options)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, options.IndentResponses ? Indented : Compact))
+        {
+            result.WriteTo(writer);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes a response body already serialized, with its length.</summary>
+    public static async Task WriteBytesAsync(HttpResponse response, int statusCode, string mediaType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        response.StatusCode = statusCode;
+        response.ContentType = mediaType + "; charset=utf-8";
+        response.Headers.Vary = "Accept";
+        response.ContentLength = body.Length;
+        await response.BodyWriter.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
 
     private static async Task WriteAsync(HttpResponse response, int statusCode, string mediaType, GraphQLHttpOptions options, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
     {

@@ -36,8 +36,9 @@ public static class ApiComposition
                 ExecutionTimeout = limits.ExecutionTimeout,
                 TimeProvider = sp.GetRequiredService<TimeProvider>(),
             }));
-        builder.Services.Configure<GraphQLHttpOptions>(options =>
+        builder.Services.AddOptions<GraphQLHttpOptions>().Configure<IGraphStore, StoreCacheOptions>((options, store, cache) =>
         {
+            options.ResponseCache = cache.ResponseCacheFor(store);
             options.MaxRequestBytes = limits.MaxRequestBytes;
             options.UserContextFactory = http => new Dictionary<string, object?>
             {

@@ -1,4 +1,5 @@
 using GraphIntel.Graph.Store;
+using GraphIntel.GraphQL.AspNetCore;
 
 namespace GraphIntel.Api.Hosting;
 
@@ -19,6 +20,13 @@ public sealed class StoreCacheOptions
     /// <summary>The most cached entries (an entity, one entity's relationships, a source…); reaching it clears the cache.</summary>
     public int MaxEntries { get; set; } = CachingGraphStore.DefaultMaxEntries;
 
+    /// <summary>
+    /// The most bytes of whole query responses kept (<see cref="GraphQLResponseCache"/>),
+    /// which answers a repeated request while the store's data is unchanged; 0 turns that cache off. It runs only when the
+    /// store cache does, since it relies on the same guarantee: every write passes through this process.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = GraphQLResponseCache.DefaultMaxBytes;
+
     public void ApplyEnvironment(Func<string, string?> getVariable)
     {
         if (getVariable(EnabledVariable) is { Length: > 0 } value && bool.TryParse(value, out var on)) Enabled = on;
@@ -35,5 +43,14 @@ public sealed class StoreCacheOptions
         if (MaxEntries < 1)
             throw new InvalidOperationException($"{SectionName}:{nameof(MaxEntries)} must be at least 1 (got {MaxEntries})");
         return new CachingGraphStore(store, MaxEntries);
+    }
+
+    /// <summary>The response cache for <paramref name="store"/> (the registered store), or null when it is off.</summary>
+    public GraphQLResponseCache? ResponseCacheFor(IGraphStore store)
+    {
+        if (store is not CachingGraphStore cached) return null;
+        if (MaxResponseBytes < 0)
+            throw new InvalidOperationException($"{SectionName}:{nameof(MaxResponseBytes)} must be 0 (off) or more (got {MaxResponseBytes})");
+        return MaxResponseBytes == 0 ? null : new GraphQLResponseCache(() => cached.Generation, MaxResponseBytes);
     }
 }

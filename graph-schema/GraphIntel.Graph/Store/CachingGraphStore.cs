@@ -52,6 +52,12 @@ public sealed class CachingGraphStore : IGraphStore
         Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _evictions),
         Interlocked.Read(ref _generation), Volatile.Read(ref _count));
 
+    /// <summary>
+    /// The data's generation: it advances with every write through this cache (and <see cref="Invalidate"/>), so
+    /// anything computed from the store's data in one generation is current exactly while the generation is unchanged.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>Drops every entry (for changes made to the inner store behind the cache's back).</summary>
     public void Invalidate()
     {

@@ -32,7 +32,25 @@ public sealed class GraphQLHttpAuditTests(StarWarsHttpServerFixture fixture, ITe
     [Fact]
     public async Task Every_MUST_and_SHOULD_audit_passes()
     {
-        var results = await AuditAsync(fixture.Server.Endpoint);
+        AssertAllPass(await AuditAsync(fixture.Server.Endpoint));
+    }
+
+    [Fact]
+    public async Task Every_MUST_and_SHOULD_audit_passes_twice_with_the_response_cache_on()
+    {
+        var cache = new GraphIntel.GraphQL.AspNetCore.GraphQLResponseCache(() => 1);
+        await using var server = await StarWarsHttpServer.StartAsync(options => options.ResponseCache = cache);
+
+        AssertAllPass(await AuditAsync(server.Endpoint));
+        var stored = cache.Statistics.Stored;
+        AssertAllPass(await AuditAsync(server.Endpoint));
+
+        Assert.True(stored > 0, "the audit's queries stored nothing");
+        Assert.True(cache.Statistics.Hits > 0, "the second audit was never answered from the cache");
+    }
+
+    private void AssertAllPass(IReadOnlyList<AuditResult> results)
+    {
         foreach (var result in results)
         {
             output.WriteLine(result.Status == "ok" ? $"ok {result.Id} {result.Name}" : result.ToString());
