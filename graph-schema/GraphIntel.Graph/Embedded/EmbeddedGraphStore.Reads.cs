@@ -178,7 +178,7 @@ public sealed partial class EmbeddedGraphStore
             {
                 using var command = reader.Command(sql);
                 using var rows = command.ExecuteReader();
-                var result = new Dictionary<T, int>();
+                var result = Enum.GetValues<T>().ToDictionary(value => value, _ => 0); // every value, zero when none
                 while (rows.Read()) result[rows.GetEnum<T>(0)] = rows.GetInt32(1);
                 return result;
             }

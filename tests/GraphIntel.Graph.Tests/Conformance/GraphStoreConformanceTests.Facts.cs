@@ -173,4 +173,17 @@ public abstract partial class GraphStoreConformanceTests
         var citations = Entities.Sum(e => e.Citations.Count) + Relationships.Sum(r => r.Citations.Count) + StrengthEstimates.Sum(s => s.Citations.Count);
         Assert.Equal(citations, stats.Citations);
     }
+
+    [StoreFact]
+    public async Task Statistics_list_every_kind_type_and_status_with_zero_for_none()
+    {
+        var stats = await Store.GetStatisticsAsync();
+
+        Assert.Equal(Enum.GetValues<EntityKind>().Order(), stats.EntitiesByKind.Keys.Order());
+        Assert.Equal(Enum.GetValues<RelationshipType>().Order(), stats.RelationshipsByType.Keys.Order());
+        Assert.Equal(Enum.GetValues<ClaimStatus>().Order(), stats.RelationshipsByStatus.Keys.Order());
+        var absent = Enum.GetValues<RelationshipType>().First(t => Relationships.All(r => r.Type != t));
+        Assert.Equal(0, stats.RelationshipsByType[absent]);
+        Assert.Equal(Relationships.Count, stats.RelationshipsByType.Values.Sum());
+    }
 }
