@@ -1,5 +1,6 @@
 // GraphIntel benchmarks. Each prints its numbers and ratios against a reference measured in the same run.
 //   dotnet run -c Release --project tests/GraphIntel.Benchmarks -- <benchmark> [options]
+using GraphIntel.Benchmarks.Api;
 using GraphIntel.Benchmarks.Engine;
 using GraphIntel.Benchmarks.Graph;
 using GraphIntel.Benchmarks.Http;
@@ -10,6 +11,7 @@ var benchmarks = new Dictionary<string, (string About, Func<string[], Task<int>>
     ["graph"] = ("embedded store at scale: load 100k entities / 1M relationships; lookup, lineage, paths, neighborhood p50/p99", GraphBenchmark.RunAsync),
     ["engine"] = ("GraphQL engine vs graphql-js: parse+validate+execute ops/s, with and without the document cache", EngineBenchmark.RunAsync),
     ["neo4j"] = ("Neo4j store at scale: the graph benchmark's synthetic graph and operations on a Neo4j server", Neo4jBenchmark.RunAsync),
+    ["api"] = ("the API's uncached GraphQL path in process: dashboard and analyst queries µs/op p50/p99, ops/s, B/op; JSON writing", ApiBenchmark.RunAsync),
     ["http"] = ("HTTP load (wrk) on a dashboard query vs a minimal endpoint returning the same JSON", HttpBenchmark.RunAsync),
     ["minimal-server"] = ("(internal) the reference endpoint of the http benchmark: <port> <json-file>", HttpBenchmark.RunMinimalServerAsync),
 };

@@ -10,11 +10,11 @@ public sealed partial class GraphIntelSchema
 {
     private void BindQuery(SchemaBuilder b)
     {
-        Async(b, "Query", "node", c => NodeAsync(c, c.GetArgument<string>("id")));
-        Async(b, "Query", "entity", c => FindEntityAsync(c, null));
-        Async(b, "Query", "organization", c => FindEntityAsync(c, EntityKind.Organization));
-        Async(b, "Query", "person", c => FindEntityAsync(c, EntityKind.Person));
-        Async(b, "Query", "place", c => FindEntityAsync(c, EntityKind.Place));
+        Load(b, "Query", "node", c => NodeAsync(c, c.GetArgument<string>("id")));
+        Load(b, "Query", "entity", c => FindEntityAsync(c, null));
+        Load(b, "Query", "organization", c => FindEntityAsync(c, EntityKind.Organization));
+        Load(b, "Query", "person", c => FindEntityAsync(c, EntityKind.Person));
+        Load(b, "Query", "place", c => FindEntityAsync(c, EntityKind.Place));
         Async(b, "Query", "search", c =>
         {
             var text = c.GetArgument<string>("text");
@@ -72,8 +72,8 @@ public sealed partial class GraphIntelSchema
             var items = all.Skip(start).Take(first).ToList();
             return new PageView<Source>(items, items.Select(s => SourceCursor(s.Id)).ToList(), start + items.Count < all.Count, start > 0, all.Count);
         });
-        Async(b, "Query", "source", c => _load.Source(c, c.GetArgument<string>("id")));
-        Async(b, "Query", "relationship", c => _load.RelationshipById(c, c.GetArgument<string>("id")));
+        Load(b, "Query", "source", c => _load.Source(c, c.GetArgument<string>("id")));
+        Load(b, "Query", "relationship", c => _load.RelationshipById(c, c.GetArgument<string>("id")));
         Async(b, "Query", "statistics", c => _store.GetStatisticsAsync(c.CancellationToken));
         Async(b, "Query", "auditLog", c => _store.GetAuditAsync(new AuditQuery
         {
@@ -86,14 +86,14 @@ public sealed partial class GraphIntelSchema
 
     private static string SourceCursor(string id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("source:" + id));
 
-    private async Task<object?> NodeAsync(IResolveFieldContext c, string id)
+    private async ValueTask<object?> NodeAsync(IResolveFieldContext c, string id)
     {
         if (id.StartsWith(EntityIds.SourcePrefix, StringComparison.Ordinal)) return await _load.Source(c, id);
         if (Enum.GetValues<EntityKind>().Any(k => id.StartsWith(EntityIds.PrefixOf(k), StringComparison.Ordinal))) return await _load.Entity(c, id);
         return (object?)await _load.RelationshipById(c, id) ?? await _load.EstimateById(c, id);
     }
 
-    private async Task<Entity?> FindEntityAsync(IResolveFieldContext c, EntityKind? kind)
+    private async ValueTask<Entity?> FindEntityAsync(IResolveFieldContext c, EntityKind? kind)
     {
         var id = c.GetArgument<string?>("id", null);
         var name = c.GetArgument<string?>("name", null);

@@ -15,23 +15,20 @@ public sealed partial class GraphIntelSchema
         foreach (var type in EntityTypes)
         {
             b.BindType<Entity>(type);
-            b.BindResolver(type, "citations", c => Parent<Entity>(c).Citations.Views(Parent<Entity>(c).Id));
-            Async(b, type, "relationships", c => _load.Relationships(c, Parent<Entity>(c).Id, FilterFrom(c)));
+            b.BindSourceResolver<Entity>(type, "citations", s => s.Citations.Views(s.Id));
+            Load(b, type, "relationships", c => _load.Relationships(c, Parent<Entity>(c).Id, FilterFrom(c)));
             Async(b, type, "timeline", c => TimelineAsync(c, Parent<Entity>(c)));
         }
-        b.BindResolver("Organization", "organizationKind", c => Parent<Entity>(c).OrganizationKind ?? OrganizationKind.Other);
-        Async(b, "Organization", "leaders", async c =>
-            Succession.Leaders(await _load.Succession(c, Parent<Entity>(c).Id), c.GetArgument<PartialDate?>("asOf", null))
-                .Select(r => new LeadershipTermView(r)).ToList());
-        Async(b, "Organization", "leadershipHistory", async c =>
-            (await _load.Succession(c, Parent<Entity>(c).Id)).Select(r => new LeadershipTermView(r)).ToList());
-        Async(b, "Organization", "umbrella", c => _load.Relationships(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Outgoing, c)));
-        Async(b, "Organization", "subgroups", c => _load.Relationships(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Incoming, c)));
-        Async(b, "Organization", "strengthEstimates", async c =>
+        b.BindSourceResolver<Entity>("Organization", "organizationKind", s => s.OrganizationKind ?? OrganizationKind.Other);
+        Load(b, "Organization", "leaders", async c =>
+            Succession.Leaders(await _load.Succession(c, Parent<Entity>(c).Id), c.GetArgument<PartialDate?>("asOf", null)).TermViews());
+        Load(b, "Organization", "leadershipHistory", async c => (await _load.Succession(c, Parent<Entity>(c).Id)).TermViews());
+        Load(b, "Organization", "umbrella", c => _load.Relationships(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Outgoing, c)));
+        Load(b, "Organization", "subgroups", c => _load.Relationships(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Incoming, c)));
+        Load(b, "Organization", "strengthEstimates", async c =>
             (await _load.Estimates(c, Parent<Entity>(c).Id))
                 .OrderBy(x => x.AsOf is null).ThenBy(x => x.AsOf?.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList());
-        Async(b, "Person", "leadershipTerms", async c =>
-            (await _load.TermsOf(c, Parent<Entity>(c).Id)).Select(r => new LeadershipTermView(r)).ToList());
+        Load(b, "Person", "leadershipTerms", async c => (await _load.TermsOf(c, Parent<Entity>(c).Id)).TermViews());
     }
 
     private static readonly RelationshipFilter UmbrellaOutgoing = new() { Types = GraphOntology.UmbrellaTypes, Direction = Direction.Outgoing };
@@ -47,46 +44,48 @@ public sealed partial class GraphIntelSchema
     private void BindFacts(SchemaBuilder b)
     {
         b.BindType<Relationship>("Relationship");
-        Async(b, "Relationship", "from", c => _load.Entity(c, Parent<Relationship>(c).FromId));
-        Async(b, "Relationship", "to", c => _load.Entity(c, Parent<Relationship>(c).ToId));
-        b.BindResolver("Relationship", "validFrom", c => Parent<Relationship>(c).Validity.From);
-        b.BindResolver("Relationship", "validTo", c => Parent<Relationship>(c).Validity.To);
-        b.BindResolver("Relationship", "citations", c => Parent<Relationship>(c).Citations.Views(Parent<Relationship>(c).Id));
+        Load(b, "Relationship", "from", (Relationship s, out Entity? e) => _load.TryGetEntity(s.FromId, out e), c => _load.Entity(c, Parent<Relationship>(c).FromId));
+        Load(b, "Relationship", "to", (Relationship s, out Entity? e) => _load.TryGetEntity(s.ToId, out e), c => _load.Entity(c, Parent<Relationship>(c).ToId));
+        b.BindSourceResolver<Relationship>("Relationship", "validFrom", s => s.Validity.From);
+        b.BindSourceResolver<Relationship>("Relationship", "validTo", s => s.Validity.To);
+        b.BindSourceResolver<Relationship>("Relationship", "citations", s => s.Citations.Views(s.Id));
 
-        b.BindResolver("LeadershipTerm", "id", c => Parent<LeadershipTermView>(c).Relationship.Id);
-        Async(b, "LeadershipTerm", "person", c => _load.Entity(c, Parent<LeadershipTermView>(c).Relationship.FromId));
-        Async(b, "LeadershipTerm", "organization", c => _load.Entity(c, Parent<LeadershipTermView>(c).Relationship.ToId));
-        b.BindResolver("LeadershipTerm", "from", c => Parent<LeadershipTermView>(c).Relationship.Validity.From);
-        b.BindResolver("LeadershipTerm", "to", c => Parent<LeadershipTermView>(c).Relationship.Validity.To);
-        b.BindResolver("LeadershipTerm", "role", c => Parent<LeadershipTermView>(c).Relationship.Role);
-        b.BindResolver("LeadershipTerm", "endReason", c => Parent<LeadershipTermView>(c).Relationship.EndReason);
-        b.BindResolver("LeadershipTerm", "status", c => Parent<LeadershipTermView>(c).Relationship.Status);
-        b.BindResolver("LeadershipTerm", "citations", c =>
-            Parent<LeadershipTermView>(c).Relationship.Citations.Views(Parent<LeadershipTermView>(c).Relationship.Id));
-        Async(b, "LeadershipTerm", "predecessor", c => NeighbourTermAsync(c, -1));
-        Async(b, "LeadershipTerm", "successor", c => NeighbourTermAsync(c, +1));
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "id", s => s.Relationship.Id);
+        Load(b, "LeadershipTerm", "person", (LeadershipTermView s, out Entity? e) => _load.TryGetEntity(s.Relationship.FromId, out e),
+            c => _load.Entity(c, Parent<LeadershipTermView>(c).Relationship.FromId));
+        Load(b, "LeadershipTerm", "organization", (LeadershipTermView s, out Entity? e) => _load.TryGetEntity(s.Relationship.ToId, out e),
+            c => _load.Entity(c, Parent<LeadershipTermView>(c).Relationship.ToId));
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "from", s => s.Relationship.Validity.From);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "to", s => s.Relationship.Validity.To);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "role", s => s.Relationship.Role);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "endReason", s => s.Relationship.EndReason);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "status", s => s.Relationship.Status);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "citations", s => s.Relationship.Citations.Views(s.Relationship.Id));
+        Load(b, "LeadershipTerm", "predecessor", c => NeighbourTermAsync(c, -1));
+        Load(b, "LeadershipTerm", "successor", c => NeighbourTermAsync(c, +1));
 
         b.BindType<StrengthEstimate>("StrengthEstimate");
-        Async(b, "StrengthEstimate", "organization", c => _load.Entity(c, Parent<StrengthEstimate>(c).OrganizationId));
-        b.BindResolver("StrengthEstimate", "citations", c => Parent<StrengthEstimate>(c).Citations.Views(Parent<StrengthEstimate>(c).Id));
+        Load(b, "StrengthEstimate", "organization", (StrengthEstimate s, out Entity? e) => _load.TryGetEntity(s.OrganizationId, out e),
+            c => _load.Entity(c, Parent<StrengthEstimate>(c).OrganizationId));
+        b.BindSourceResolver<StrengthEstimate>("StrengthEstimate", "citations", s => s.Citations.Views(s.Id));
 
         b.BindType<GraphPath>("Path").BindType<Subgraph>("Subgraph").BindType<NameMatch>("SearchHit");
         b.BindType<TimelineEventView>("TimelineEvent");
         b.BindType<AuditEntry>("AuditEntry");
-        b.BindResolver("AuditEntry", "sequence", c => checked((int)Parent<AuditEntry>(c).Sequence));
+        b.BindSourceResolver<AuditEntry>("AuditEntry", "sequence", s => checked((int)s.Sequence));
     }
 
     private void BindSources(SchemaBuilder b)
     {
         b.BindType<Source>("Source");
-        Async(b, "Source", "citations", async c =>
-            (await _load.CitationsOfSource(c, Parent<Source>(c).Id)).Select(sc => new CitationView(sc.Citation, sc.SupportsId)).ToList());
+        Load(b, "Source", "citations", async c => (await _load.CitationsOfSource(c, Parent<Source>(c).Id)).Views());
 
-        Async(b, "Citation", "source", c => _load.Source(c, Parent<CitationView>(c).Citation.SourceId));
-        b.BindResolver("Citation", "quote", c => Parent<CitationView>(c).Citation.Quote);
-        b.BindResolver("Citation", "supports", c => Parent<CitationView>(c).Citation.Supports);
-        b.BindResolver("Citation", "subjectId", c => Parent<CitationView>(c).SubjectId);
-        Async(b, "Citation", "location", async c =>
+        Load(b, "Citation", "source", (CitationView s, out Source? source) => _load.TryGetSource(s.Citation.SourceId, out source),
+            c => _load.Source(c, Parent<CitationView>(c).Citation.SourceId));
+        b.BindSourceResolver<CitationView>("Citation", "quote", s => s.Citation.Quote);
+        b.BindSourceResolver<CitationView>("Citation", "supports", s => s.Citation.Supports);
+        b.BindSourceResolver<CitationView>("Citation", "subjectId", s => s.SubjectId);
+        Load(b, "Citation", "location", async c =>
         {
             var view = Parent<CitationView>(c);
             return await _load.Source(c, view.Citation.SourceId) is { } source ? _texts.Locate(source, view.Citation.Quote) : null;
@@ -99,33 +98,33 @@ public sealed partial class GraphIntelSchema
         foreach (var (connection, edge) in new[] { ("OrganizationConnection", "OrganizationEdge"), ("PersonConnection", "PersonEdge"), ("PlaceConnection", "PlaceEdge") })
             BindConnection<Entity>(b, connection, edge);
         BindConnection<Source>(b, "SourceConnection", "SourceEdge");
-        b.BindResolver("PageInfo", "hasNextPage", c => ((IPageInfo)c.Source!).HasNextPage);
-        b.BindResolver("PageInfo", "hasPreviousPage", c => ((IPageInfo)c.Source!).HasPreviousPage);
-        b.BindResolver("PageInfo", "startCursor", c => ((IPageInfo)c.Source!).StartCursor);
-        b.BindResolver("PageInfo", "endCursor", c => ((IPageInfo)c.Source!).EndCursor);
+        b.BindSourceResolver<IPageInfo>("PageInfo", "hasNextPage", s => s.HasNextPage);
+        b.BindSourceResolver<IPageInfo>("PageInfo", "hasPreviousPage", s => s.HasPreviousPage);
+        b.BindSourceResolver<IPageInfo>("PageInfo", "startCursor", s => s.StartCursor);
+        b.BindSourceResolver<IPageInfo>("PageInfo", "endCursor", s => s.EndCursor);
 
-        b.BindResolver("GraphStatistics", "sources", c => Parent<GraphStatistics>(c).Sources);
-        b.BindResolver("GraphStatistics", "organizations", c => Parent<GraphStatistics>(c).EntitiesByKind.GetValueOrDefault(EntityKind.Organization));
-        b.BindResolver("GraphStatistics", "people", c => Parent<GraphStatistics>(c).EntitiesByKind.GetValueOrDefault(EntityKind.Person));
-        b.BindResolver("GraphStatistics", "places", c => Parent<GraphStatistics>(c).EntitiesByKind.GetValueOrDefault(EntityKind.Place));
-        b.BindResolver("GraphStatistics", "relationships", c => Parent<GraphStatistics>(c).RelationshipsByType.Values.Sum());
-        b.BindResolver("GraphStatistics", "relationshipsByType", c =>
-            Parent<GraphStatistics>(c).RelationshipsByType.Where(kv => kv.Value > 0).Select(kv => new CountView(kv.Key, kv.Value)).ToList());
-        b.BindResolver("GraphStatistics", "relationshipsByStatus", c =>
-            Parent<GraphStatistics>(c).RelationshipsByStatus.Where(kv => kv.Value > 0).Select(kv => new CountView(kv.Key, kv.Value)).ToList());
-        b.BindResolver("GraphStatistics", "strengthEstimates", c => Parent<GraphStatistics>(c).StrengthEstimates);
-        b.BindResolver("GraphStatistics", "citations", c => Parent<GraphStatistics>(c).Citations);
-        b.BindResolver("TypeCount", "type", c => Parent<CountView>(c).Key);
-        b.BindResolver("TypeCount", "count", c => Parent<CountView>(c).Count);
-        b.BindResolver("StatusCount", "status", c => Parent<CountView>(c).Key);
-        b.BindResolver("StatusCount", "count", c => Parent<CountView>(c).Count);
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "sources", s => s.Sources);
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "organizations", s => s.EntitiesByKind.GetValueOrDefault(EntityKind.Organization));
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "people", s => s.EntitiesByKind.GetValueOrDefault(EntityKind.Person));
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "places", s => s.EntitiesByKind.GetValueOrDefault(EntityKind.Place));
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "relationships", s => s.RelationshipsByType.Values.Sum());
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "relationshipsByType", s =>
+            s.RelationshipsByType.Where(kv => kv.Value > 0).Select(kv => new CountView(kv.Key, kv.Value)).ToList());
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "relationshipsByStatus", s =>
+            s.RelationshipsByStatus.Where(kv => kv.Value > 0).Select(kv => new CountView(kv.Key, kv.Value)).ToList());
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "strengthEstimates", s => s.StrengthEstimates);
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "citations", s => s.Citations);
+        b.BindSourceResolver<CountView>("TypeCount", "type", s => s.Key);
+        b.BindSourceResolver<CountView>("TypeCount", "count", s => s.Count);
+        b.BindSourceResolver<CountView>("StatusCount", "status", s => s.Key);
+        b.BindSourceResolver<CountView>("StatusCount", "count", s => s.Count);
     }
 
     private static void BindConnection<T>(SchemaBuilder b, string connection, string edge)
     {
-        b.BindResolver(connection, "edges", c => Parent<PageView<T>>(c).Items.Select((item, i) => new EdgeView<T>(Parent<PageView<T>>(c).Cursors[i], item)).ToList());
-        b.BindResolver(connection, "pageInfo", c => (IPageInfo)new PageInfo<T>(Parent<PageView<T>>(c)));
-        b.BindResolver(connection, "totalCount", c => Parent<PageView<T>>(c).TotalCount);
+        b.BindSourceResolver<PageView<T>>(connection, "edges", page => page.Items.Select((item, i) => new EdgeView<T>(page.Cursors[i], item)).ToList());
+        b.BindSourceResolver<PageView<T>>(connection, "pageInfo", page => (IPageInfo)new PageInfo<T>(page));
+        b.BindSourceResolver<PageView<T>>(connection, "totalCount", page => page.TotalCount);
         b.BindType<EdgeView<T>>(edge);
     }
 
@@ -145,11 +144,13 @@ public sealed partial class GraphIntelSchema
         public string? EndCursor => Page.Cursors.Count > 0 ? Page.Cursors[^1] : null;
     }
 
-    private async Task<LeadershipTermView?> NeighbourTermAsync(IResolveFieldContext c, int step)
+    private async ValueTask<LeadershipTermView?> NeighbourTermAsync(IResolveFieldContext c, int step)
     {
         var term = Parent<LeadershipTermView>(c).Relationship;
         var succession = await _load.Succession(c, term.ToId).ConfigureAwait(false);
-        var at = succession.Select(r => r.Id).ToList().IndexOf(term.Id);
+        var at = -1;
+        for (var i = 0; i < succession.Count && at < 0; i++)
+            if (succession[i].Id == term.Id) at = i;
         var neighbour = at + step;
         return at >= 0 && neighbour >= 0 && neighbour < succession.Count ? new LeadershipTermView(succession[neighbour]) : null;
     }
@@ -160,7 +161,7 @@ public sealed partial class GraphIntelSchema
         var relationships = await _load.Relationships(c, entity.Id, filter).ConfigureAwait(false);
         var others = relationships.SelectMany(r => new[] { r.FromId, r.ToId }).Where(id => id != entity.Id).Distinct();
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { [entity.Id] = entity.Name };
-        foreach (var other in await Task.WhenAll(others.Select(id => _load.Entity(c, id))).ConfigureAwait(false))
+        foreach (var other in await Task.WhenAll(others.Select(id => _load.Entity(c, id).AsTask())).ConfigureAwait(false))
             if (other is not null) names[other.Id] = other.Name;
 
         string Sentence(Relationship r) =>

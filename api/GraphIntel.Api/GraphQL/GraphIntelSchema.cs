@@ -79,6 +79,21 @@ public sealed partial class GraphIntelSchema
     private static void Async<T>(SchemaBuilder b, string type, string field, Func<IResolveFieldContext, Task<T>> resolver) =>
         b.BindResolver(type, field, ApiErrors.Guard(resolver));
 
+    /// <summary>
+    /// Binds a resolver that reads through the <see cref="Loaders"/>, guarded like <see cref="Async{T}"/>: a
+    /// <see cref="ValueTask{TResult}"/>, because a warm loader answers from memory and then nothing is allocated.
+    /// </summary>
+    private static void Load<T>(SchemaBuilder b, string type, string field, Func<IResolveFieldContext, ValueTask<T>> resolver) =>
+        b.BindResolver(type, field, ApiErrors.Guard(resolver));
+
+    /// <summary>
+    /// <see cref="Load{T}(SchemaBuilder, string, string, Func{IResolveFieldContext, ValueTask{T}})"/> behind a first
+    /// try from the parent value alone (a value in memory), which spares the field its resolver context.
+    /// </summary>
+    private static void Load<TSource, T>(SchemaBuilder b, string type, string field,
+        TryResolveFromSource<TSource, T> tryFromSource, Func<IResolveFieldContext, ValueTask<T>> resolver) =>
+        b.BindResolver(type, field, tryFromSource, ApiErrors.Guard(resolver));
+
     private static T Parent<T>(IResolveFieldContext context) => (T)context.Source!;
 
     /// <summary>The relationship filter of a `relationships(types, direction, asOf, status)` style field.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
@@ -9,55 +10,120 @@ namespace GraphIntel.Api.GraphQL;
 /// The request-scoped batch loaders over the store: every key a level of the query asks for goes to the store in one
 /// call, so a list of N entities costs a constant number of store round trips. Loaders that take a filter are keyed by
 /// it (the same filter shares one loader).
+/// <para>
+/// When the store is a <see cref="CachingGraphStore"/>, a key whose answer is already in memory is answered at once,
+/// without joining a batch: the resolver completes synchronously, so a query over warm data runs without waiting for
+/// batch dispatches. Only the keys the cache lacks are batched.
+/// </para>
 /// </summary>
-public sealed class Loaders(IGraphStore store)
+public sealed class Loaders
 {
-    public Task<Entity?> Entity(IResolveFieldContext context, string id) =>
-        context.GetDataLoader<string, Entity>("entities", (ids, ct) => store.GetEntitiesAsync(ids, ct)).LoadAsync(id);
+    private readonly IGraphStore _store;
+    private readonly CachingGraphStore? _cache;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, Entity>>> _entities;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, Source>>> _sources;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, Relationship>>> _relationshipsById;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, StrengthEstimate>>> _estimatesById;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, IReadOnlyList<StrengthEstimate>>>> _estimates;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, IReadOnlyList<SourceCitation>>>> _citationsOfSource;
+    private readonly ConditionalWeakTable<RelationshipFilter, RelationshipLoader> _relationshipLoaders = new();
 
-    public Task<Source?> Source(IResolveFieldContext context, string id) =>
-        context.GetDataLoader<string, Source>("sources", (ids, ct) => store.GetSourcesAsync(ids, ct)).LoadAsync(id);
+    public Loaders(IGraphStore store)
+    {
+        _store = store;
+        _cache = store as CachingGraphStore;
+        // The batch functions are made once: a loader call allocates no delegate.
+        _entities = (ids, ct) => _store.GetEntitiesAsync(ids, ct);
+        _sources = (ids, ct) => _store.GetSourcesAsync(ids, ct);
+        _relationshipsById = (ids, ct) => _store.GetRelationshipsByIdAsync(ids, ct);
+        _estimatesById = (ids, ct) => _store.GetStrengthEstimatesByIdAsync(ids, ct);
+        _estimates = (ids, ct) => _store.GetStrengthEstimatesAsync(ids, false, ct);
+        _citationsOfSource = (ids, ct) => _store.GetCitationsBySourceAsync(ids, ct);
+    }
 
-    public Task<Relationship?> RelationshipById(IResolveFieldContext context, string id) =>
-        context.GetDataLoader<string, Relationship>("relationshipsById", (ids, ct) => store.GetRelationshipsByIdAsync(ids, ct)).LoadAsync(id);
+    /// <summary>The entity, when it is in memory (no request context needed); false: load it with <see cref="Entity"/>.</summary>
+    public bool TryGetEntity(string id, out Entity? entity)
+    {
+        entity = null;
+        return _cache is not null && _cache.TryGetCachedEntity(id, out entity);
+    }
 
-    public Task<StrengthEstimate?> EstimateById(IResolveFieldContext context, string id) =>
-        context.GetDataLoader<string, StrengthEstimate>("estimatesById", (ids, ct) => store.GetStrengthEstimatesByIdAsync(ids, ct)).LoadAsync(id);
+    /// <summary>The source, when it is in memory (no request context needed); false: load it with <see cref="Source"/>.</summary>
+    public bool TryGetSource(string id, out Source? source)
+    {
+        source = null;
+        return _cache is not null && _cache.TryGetCachedSource(id, out source);
+    }
 
-    public async Task<IReadOnlyList<Relationship>> Relationships(IResolveFieldContext context, string entityId, RelationshipFilter filter) =>
-        await context.GetDataLoader<string, IReadOnlyList<Relationship>>(
-                LoaderName(filter), (ids, ct) => store.GetRelationshipsAsync(ids, filter, ct))
-            .LoadAsync(entityId).ConfigureAwait(false) ?? [];
+    public ValueTask<Entity?> Entity(IResolveFieldContext context, string id) =>
+        _cache is not null && _cache.TryGetCachedEntity(id, out var cached)
+            ? new(cached)
+            : new(context.GetDataLoader("entities", _entities).LoadAsync(id));
 
-    public async Task<IReadOnlyList<StrengthEstimate>> Estimates(IResolveFieldContext context, string organizationId) =>
-        await context.GetDataLoader<string, IReadOnlyList<StrengthEstimate>>(
-                "estimates", (ids, ct) => store.GetStrengthEstimatesAsync(ids, false, ct))
-            .LoadAsync(organizationId).ConfigureAwait(false) ?? [];
+    public ValueTask<Source?> Source(IResolveFieldContext context, string id) =>
+        _cache is not null && _cache.TryGetCachedSource(id, out var cached)
+            ? new(cached)
+            : new(context.GetDataLoader("sources", _sources).LoadAsync(id));
 
-    public async Task<IReadOnlyList<SourceCitation>> CitationsOfSource(IResolveFieldContext context, string sourceId) =>
-        await context.GetDataLoader<string, IReadOnlyList<SourceCitation>>(
-                "citationsOfSource", (ids, ct) => store.GetCitationsBySourceAsync(ids, ct))
-            .LoadAsync(sourceId).ConfigureAwait(false) ?? [];
+    public ValueTask<Relationship?> RelationshipById(IResolveFieldContext context, string id) =>
+        _cache is not null && _cache.TryGetCachedRelationship(id, out var cached)
+            ? new(cached)
+            : new(context.GetDataLoader("relationshipsById", _relationshipsById).LoadAsync(id));
+
+    public ValueTask<StrengthEstimate?> EstimateById(IResolveFieldContext context, string id) =>
+        _cache is not null && _cache.TryGetCachedStrengthEstimate(id, out var cached)
+            ? new(cached)
+            : new(context.GetDataLoader("estimatesById", _estimatesById).LoadAsync(id));
+
+    public ValueTask<IReadOnlyList<Relationship>> Relationships(IResolveFieldContext context, string entityId, RelationshipFilter filter)
+    {
+        if (_cache is not null && _cache.TryGetCachedRelationships(entityId, filter, out var cached)) return new(cached);
+        if (!_relationshipLoaders.TryGetValue(filter, out var loader)) loader = _relationshipLoaders.GetValue(filter, f => new RelationshipLoader(_store, f));
+        return OrEmpty(context.GetDataLoader(loader.Name, loader.BatchFunction).LoadAsync(entityId));
+    }
+
+    public ValueTask<IReadOnlyList<StrengthEstimate>> Estimates(IResolveFieldContext context, string organizationId) =>
+        _cache is not null && _cache.TryGetCachedStrengthEstimates(organizationId, includeRetracted: false, out var cached)
+            ? new(cached)
+            : OrEmpty(context.GetDataLoader("estimates", _estimates).LoadAsync(organizationId));
+
+    public ValueTask<IReadOnlyList<SourceCitation>> CitationsOfSource(IResolveFieldContext context, string sourceId) =>
+        _cache is not null && _cache.TryGetCachedCitationsBySource(sourceId, out var cached)
+            ? new(cached)
+            : OrEmpty(context.GetDataLoader("citationsOfSource", _citationsOfSource).LoadAsync(sourceId));
 
     /// <summary>An organization's leadership terms (LEADS, incoming, not retracted), oldest first: its succession.</summary>
-    public async Task<IReadOnlyList<Relationship>> Succession(IResolveFieldContext context, string organizationId) =>
+    public async ValueTask<IReadOnlyList<Relationship>> Succession(IResolveFieldContext context, string organizationId) =>
         GraphQL.Succession.Order(await Relationships(context, organizationId, GraphQL.Succession.Filter).ConfigureAwait(false));
 
     /// <summary>A person's leadership terms, oldest first.</summary>
-    public async Task<IReadOnlyList<Relationship>> TermsOf(IResolveFieldContext context, string personId) =>
+    public async ValueTask<IReadOnlyList<Relationship>> TermsOf(IResolveFieldContext context, string personId) =>
         GraphQL.Succession.Order(await Relationships(context, personId, GraphQL.Succession.PersonFilter).ConfigureAwait(false));
 
+    private static ValueTask<IReadOnlyList<T>> OrEmpty<T>(Task<IReadOnlyList<T>?> load) =>
+        load.IsCompletedSuccessfully ? new(load.Result ?? []) : Awaited(load);
+
+    private static async ValueTask<IReadOnlyList<T>> Awaited<T>(Task<IReadOnlyList<T>?> load) => await load.ConfigureAwait(false) ?? [];
+
     /// <summary>
-    /// The loader of a filter: filters with the same content share one. Memoized per filter instance, so the shared
-    /// static filters (successions, umbrella ties without asOf) pay for the name once, not on every field.
+    /// The loader of one filter: filters with the same content share a name, hence one loader per request. Made once per
+    /// filter instance, so the shared static filters (successions, umbrella ties without asOf) cost no name or delegate.
     /// </summary>
-    private static string LoaderName(RelationshipFilter filter) =>
-        LoaderNames.GetValue(filter, static f => "relationships:" + Signature(f));
+    private sealed class RelationshipLoader
+    {
+        public RelationshipLoader(IGraphStore store, RelationshipFilter filter)
+        {
+            Name = "relationships:" + Signature(filter);
+            BatchFunction = (ids, ct) => store.GetRelationshipsAsync(ids, filter, ct);
+        }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RelationshipFilter, string> LoaderNames = new();
+        public string Name { get; }
 
-    private static string Signature(RelationshipFilter f) =>
-        $"{(f.Types is null ? "*" : string.Join(',', f.Types.Order()))}|{f.Direction}|{f.AsOf}|{(f.Statuses is null ? "*" : string.Join(',', f.Statuses.Order()))}";
+        public Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, IReadOnlyList<Relationship>>>> BatchFunction { get; }
+
+        private static string Signature(RelationshipFilter f) =>
+            $"{(f.Types is null ? "*" : string.Join(',', f.Types.Order()))}|{f.Direction}|{f.AsOf}|{(f.Statuses is null ? "*" : string.Join(',', f.Statuses.Order()))}";
+    }
 }
 
 /// <summary>How a succession is ordered: by start, then end, undated terms last, ties by id.</summary>
@@ -66,22 +132,51 @@ public static class Succession
     public static readonly RelationshipFilter Filter = new() { Types = [RelationshipType.Leads], Direction = Direction.Incoming };
     public static readonly RelationshipFilter PersonFilter = new() { Types = [RelationshipType.Leads], Direction = Direction.Outgoing };
 
-    public static IReadOnlyList<Relationship> Order(IEnumerable<Relationship> terms) => terms
-        .OrderBy(r => r.Validity.From is null && r.Validity.To is null)
-        .ThenBy(r => r.Validity.From?.Start ?? r.Validity.To?.Start ?? DateOnly.MinValue)
-        .ThenBy(r => r.Validity.To?.End ?? DateOnly.MaxValue)
-        .ThenBy(r => r.Id, StringComparer.Ordinal)
-        .ToList();
+    public static IReadOnlyList<Relationship> Order(IEnumerable<Relationship> terms)
+    {
+        var ordered = new List<Relationship>(terms);
+        ordered.Sort(Compare);
+        return ordered;
+    }
+
+    /// <summary>Dated terms first; by start (or end when undated at the start), then end (open last), then id.</summary>
+    private static int Compare(Relationship a, Relationship b)
+    {
+        var byDated = IsUndated(a).CompareTo(IsUndated(b));
+        if (byDated != 0) return byDated;
+        var byStart = SortStart(a).CompareTo(SortStart(b));
+        if (byStart != 0) return byStart;
+        var byEnd = SortEnd(a).CompareTo(SortEnd(b));
+        return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
+
+        static bool IsUndated(Relationship r) => r.Validity.From is null && r.Validity.To is null;
+        static DateOnly SortStart(Relationship r) => r.Validity.From?.Start ?? r.Validity.To?.Start ?? DateOnly.MinValue;
+        static DateOnly SortEnd(Relationship r) => r.Validity.To?.End ?? DateOnly.MaxValue;
+    }
 
     /// <summary>Terms in force at <paramref name="asOf"/>; without it, the ongoing terms, else those that ended last.</summary>
     public static IReadOnlyList<Relationship> Leaders(IReadOnlyList<Relationship> ordered, PartialDate? asOf)
     {
-        if (asOf is { } date) return ordered.Where(r => r.Validity.Covers(date)).ToList();
-        var dated = ordered.Where(r => r.Validity.From is not null || r.Validity.To is not null).ToList();
-        var ongoing = dated.Where(r => r.Validity.To is null).ToList();
-        if (ongoing.Count > 0) return ongoing;
-        if (dated.Count == 0) return ordered;
-        var lastEnd = dated.Max(r => r.Validity.To!.Value.End);
-        return dated.Where(r => r.Validity.To!.Value.End == lastEnd).ToList();
+        var leaders = new List<Relationship>();
+        if (asOf is { } date)
+        {
+            foreach (var r in ordered)
+                if (r.Validity.Covers(date)) leaders.Add(r);
+            return leaders;
+        }
+        var anyDated = false;
+        var lastEnd = DateOnly.MinValue;
+        foreach (var r in ordered)
+        {
+            if (r.Validity.From is null && r.Validity.To is null) continue;
+            anyDated = true;
+            if (r.Validity.To is null) leaders.Add(r);
+            else if (r.Validity.To.Value.End > lastEnd) lastEnd = r.Validity.To.Value.End;
+        }
+        if (leaders.Count > 0) return leaders;
+        if (!anyDated) return ordered;
+        foreach (var r in ordered)
+            if (r.Validity.To is { } to && to.End == lastEnd) leaders.Add(r);
+        return leaders;
     }
 }

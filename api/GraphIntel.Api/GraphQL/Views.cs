@@ -37,6 +37,21 @@ public static class ViewExtensions
         return views;
     }
 
+    public static IReadOnlyList<CitationView> Views(this IReadOnlyList<SourceCitation> citations)
+    {
+        var views = new CitationView[citations.Count];
+        for (var i = 0; i < views.Length; i++) views[i] = new CitationView(citations[i].Citation, citations[i].SupportsId);
+        return views;
+    }
+
+    /// <summary>LEADS relationships seen as leadership terms, in the same order.</summary>
+    public static IReadOnlyList<LeadershipTermView> TermViews(this IReadOnlyList<Relationship> terms)
+    {
+        var views = new LeadershipTermView[terms.Count];
+        for (var i = 0; i < views.Length; i++) views[i] = new LeadershipTermView(terms[i]);
+        return views;
+    }
+
     public static PageView<Entity> ToView(this EntityPage page, bool hasPrevious) =>
         new(page.Items, page.Cursors, page.HasNextPage, hasPrevious, page.TotalCount);
 }

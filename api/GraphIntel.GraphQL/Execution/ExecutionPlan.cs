@@ -9,11 +9,25 @@ namespace GraphIntel.GraphQL.Execution;
 /// each with its definition and (when its arguments are constants) its coerced arguments. Plans that do not depend on
 /// variables (no <c>@skip</c>/<c>@include</c> on a variable) are cached and reused by every execution of the document.
 /// </summary>
-internal sealed class SelectionPlan(FieldGroup[] fields, bool dependsOnVariables)
+internal sealed class SelectionPlan
 {
-    public FieldGroup[] Fields { get; } = fields;
+    public SelectionPlan(FieldGroup[] fields, bool dependsOnVariables)
+    {
+        Fields = fields;
+        DependsOnVariables = dependsOnVariables;
+        ResponseKeys = new string[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            ResponseKeys[i] = fields[i].ResponseKey;
+        }
+    }
 
-    public bool DependsOnVariables { get; } = dependsOnVariables;
+    public FieldGroup[] Fields { get; }
+
+    /// <summary>The response keys in order: the keys of every <see cref="ResultMap"/> of this plan.</summary>
+    public string[] ResponseKeys { get; }
+
+    public bool DependsOnVariables { get; }
 }
 
 /// <summary>The field nodes sharing one response key, with everything about them that does not change between executions.</summary>

@@ -7,10 +7,10 @@ namespace GraphIntel.GraphQL.Execution;
 public sealed partial class Executor
 {
     /// <summary>ExecuteFields (normal, parallel): every field is started before any is awaited.</summary>
-    internal ValueTask<object?> ExecuteFields(ObjectType parentType, object? source, ResponsePath? path, SelectionPlan plan)
+    internal ValueTask<object?> ExecuteFields(ObjectType parentType, object? source, PathRef path, SelectionPlan plan)
     {
         var fields = plan.Fields;
-        var result = new ResultMap(fields.Length);
+        var result = new ResultMap(plan.ResponseKeys, path);
         List<(int Index, ValueTask<object?> Value)>? pending = null;
         for (var i = 0; i < fields.Length; i++)
         {
@@ -18,7 +18,7 @@ public sealed partial class Executor
             ValueTask<object?> value;
             try
             {
-                value = ExecuteField(source, group, PathRef.Field(path, group.ResponseKey));
+                value = ExecuteField(source, group, PathRef.Field(result, group.ResponseKey));
             }
             catch (Exception e) when (pending is not null)
             {
@@ -26,11 +26,10 @@ public sealed partial class Executor
             }
             if (value.IsCompletedSuccessfully)
             {
-                result.Set(i, group.ResponseKey, value.Result);
+                result.Set(i, value.Result);
             }
             else
             {
-                result.Set(i, group.ResponseKey, null);
                 (pending ??= []).Add((i, value));
             }
         }
@@ -44,7 +43,7 @@ public sealed partial class Executor
         {
             try
             {
-                result.Set(index, result.KeyAt(index), await value.ConfigureAwait(false));
+                result.Set(index, await value.ConfigureAwait(false));
             }
             catch (Exception e)
             {
@@ -76,14 +75,14 @@ public sealed partial class Executor
     }
 
     /// <summary>ExecuteFields serially (mutation root fields): each field completes before the next starts.</summary>
-    internal async ValueTask<object?> ExecuteFieldsSerially(ObjectType parentType, object? source, ResponsePath? path, SelectionPlan plan)
+    internal async ValueTask<object?> ExecuteFieldsSerially(ObjectType parentType, object? source, PathRef path, SelectionPlan plan)
     {
         var fields = plan.Fields;
-        var result = new ResultMap(fields.Length);
+        var result = new ResultMap(plan.ResponseKeys, path);
         for (var i = 0; i < fields.Length; i++)
         {
             var group = fields[i];
-            result.Set(i, group.ResponseKey, await ExecuteField(source, group, PathRef.Field(path, group.ResponseKey)).ConfigureAwait(false));
+            result.Set(i, await ExecuteField(source, group, PathRef.Field(result, group.ResponseKey)).ConfigureAwait(false));
         }
         return result;
     }
@@ -104,9 +103,7 @@ public sealed partial class Executor
                     return fromSource.IsCompletedSuccessfully ? fromSource : AwaitCompletedValue(fromSource, returnType, group, path);
                 }
             }
-            var fieldPath = path.Materialize();
-            path = PathRef.Of(fieldPath);
-            var context = new ResolveFieldContext(this, group, source, fieldPath)
+            var context = new ResolveFieldContext(this, group, source, path)
             {
                 Arguments = group.ConstantArguments
                     ?? ValueCoercion.CoerceArgumentValues(definition.Arguments, group.Nodes[0].Arguments, group.Nodes[0], VariableValues),
@@ -206,9 +203,8 @@ public sealed partial class Executor
     private static GraphQLException NonNullViolation(FieldGroup group) =>
         new(new GraphQLError($"Cannot return null for non-nullable field {group.ParentType.Name}.{group.Definition.Name}."));
 
-    private ValueTask<object?> CompleteObjectValue(ObjectType objectType, FieldGroup group, PathRef pathRef, object result)
+    private ValueTask<object?> CompleteObjectValue(ObjectType objectType, FieldGroup group, PathRef path, object result)
     {
-        var path = pathRef.Materialize();
         if (objectType.IsTypeOf is { } isTypeOf && !isTypeOf(result, new ResolveFieldContext(this, group, result, path)))
         {
             throw new GraphQLException(new GraphQLError($"Expected value of type \"{objectType.Name}\" but got: {Inspect.Value(result)}."));
@@ -223,18 +219,22 @@ public sealed partial class Executor
             throw new GraphQLException(new GraphQLError(
                 $"Expected Iterable, but did not find one for field \"{group.ParentType.Name}.{group.Definition.Name}\"."));
         }
-        var path = pathRef.Materialize();
-        var itemType = listType.OfType;
-        var completedItems = result is ICollection collection ? new List<object?>(collection.Count) : new List<object?>();
-        List<(int Index, ValueTask<object?> Value, PathRef Path)>? pending = null;
-        var index = 0;
-        foreach (var item in items)
+        // Arrays and lists are read by index (no enumerator); other sequences are enumerated once, in full, first.
+        var list = result as IList ?? ToList(items);
+        if (list.Count == 0)
         {
-            var itemPath = PathRef.Item(path, index);
+            return new ValueTask<object?>(Array.Empty<object?>());
+        }
+        var itemType = listType.OfType;
+        var completedItems = new object?[list.Count];
+        List<(int Index, ValueTask<object?> Value, PathRef Path)>? pending = null;
+        for (var index = 0; index < completedItems.Length; index++)
+        {
+            var itemPath = pathRef.Item(index);
             ValueTask<object?> completed;
             try
             {
-                completed = CompleteValue(itemType, group, itemPath, item);
+                completed = CompleteValue(itemType, group, itemPath, list[index]);
             }
             catch (Exception e)
             {
@@ -242,22 +242,30 @@ public sealed partial class Executor
             }
             if (completed.IsCompletedSuccessfully)
             {
-                completedItems.Add(completed.Result);
+                completedItems[index] = completed.Result;
             }
             else
             {
-                completedItems.Add(null);
                 (pending ??= []).Add((index, completed, itemPath));
             }
-            index++;
         }
         return pending is null
             ? new ValueTask<object?>(completedItems)
             : AwaitListItems(completedItems, pending, itemType, group);
     }
 
+    private static List<object?> ToList(IEnumerable items)
+    {
+        var list = new List<object?>();
+        foreach (var item in items)
+        {
+            list.Add(item);
+        }
+        return list;
+    }
+
     private async ValueTask<object?> AwaitListItems(
-        List<object?> items, List<(int Index, ValueTask<object?> Value, PathRef Path)> pending, GraphQLType itemType, FieldGroup group)
+        object?[] items, List<(int Index, ValueTask<object?> Value, PathRef Path)> pending, GraphQLType itemType, FieldGroup group)
     {
         Exception? first = null;
         foreach (var (index, value, itemPath) in pending)
@@ -290,7 +298,7 @@ public sealed partial class Executor
     {
         var resolver = abstractType is InterfaceType iface ? iface.ResolveType : ((UnionType)abstractType).ResolveType;
         var runtimeTypeName = resolver is not null
-            ? resolver(result, new ResolveFieldContext(this, group, result, path.Materialize()))
+            ? resolver(result, new ResolveFieldContext(this, group, result, path))
             : DefaultTypeName(abstractType, group, path, result);
         if (runtimeTypeName is null)
         {
@@ -331,7 +339,7 @@ public sealed partial class Executor
         var possibleTypes = Schema.GetPossibleTypes(abstractType);
         foreach (var possibleType in possibleTypes)
         {
-            if (possibleType.IsTypeOf is { } isTypeOf && isTypeOf(result, new ResolveFieldContext(this, group, result, path.Materialize())))
+            if (possibleType.IsTypeOf is { } isTypeOf && isTypeOf(result, new ResolveFieldContext(this, group, result, path)))
             {
                 return possibleType.Name;
             }

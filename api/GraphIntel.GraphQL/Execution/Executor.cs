@@ -154,8 +154,8 @@ public sealed partial class Executor
         {
             var plan = executor.PlanCache.GetRootPlan(operation, rootType, executor);
             root = operation.Operation == OperationType.Mutation
-                ? executor.ExecuteFieldsSerially(rootType, request.RootValue, null, plan)
-                : executor.ExecuteFields(rootType, request.RootValue, null, plan);
+                ? executor.ExecuteFieldsSerially(rootType, request.RootValue, PathRef.Root, plan)
+                : executor.ExecuteFields(rootType, request.RootValue, PathRef.Root, plan);
         }
         catch (Exception e)
         {

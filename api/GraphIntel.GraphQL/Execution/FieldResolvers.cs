@@ -53,6 +53,33 @@ internal static class PropertyResolver
 }
 
 /// <summary>
+/// A field's value from its parent value alone, when it can be had so (see
+/// <see cref="Types.SchemaBuilder.BindResolver{TSource, TValue}(string, string, TryResolveFromSource{TSource, TValue}, FieldResolver)"/>);
+/// false sends the executor to the field's resolver.
+/// </summary>
+public delegate bool TryResolveFromSource<in TSource, TValue>(TSource source, out TValue value);
+
+/// <summary>Context-free resolvers: a function of the parent value alone, or a first try before the resolver.</summary>
+internal static class SourceResolver
+{
+    /// <summary>The getter of a first try: its value, or <see cref="PropertyResolver.NotApplicable"/> to call the resolver.</summary>
+    public static Func<object, object?> GetterFor<TSource, TValue>(TryResolveFromSource<TSource, TValue> tryFromSource) =>
+        source => source is TSource typed && tryFromSource(typed, out var value) ? value : PropertyResolver.NotApplicable;
+
+    /// <summary>The resolver the executor calls when the getter cannot read the parent: it reports the mismatch.</summary>
+    public static FieldResolver For<TSource>(Func<TSource, object?> resolve) => context =>
+        context.Source is TSource source
+            ? new ValueTask<object?>(resolve(source))
+            : throw new InvalidOperationException(
+                $"Field {context.ParentType.Name}.{context.FieldName} reads a {typeof(TSource).Name}, but the parent value is " +
+                (context.Source is null ? "null." : $"a {context.Source.GetType().Name}."));
+
+    /// <summary>The context-free getter: the value for a <typeparamref name="TSource"/> parent, else <see cref="PropertyResolver.NotApplicable"/>.</summary>
+    public static Func<object, object?> GetterFor<TSource>(Func<TSource, object?> resolve) =>
+        source => source is TSource typed ? resolve(typed) : PropertyResolver.NotApplicable;
+}
+
+/// <summary>
 /// graphql-js <c>defaultFieldResolver</c>: the entry of a dictionary parent or the property (case-insensitive) of
 /// any other parent named like the field. Used only when a schema opts in with <c>UseDefaultFieldResolver</c>.
 /// </summary>

@@ -3,9 +3,11 @@ using GraphIntel.GraphQL.Types;
 
 namespace GraphIntel.GraphQL.Execution;
 
-/// <summary>The <see cref="IResolveFieldContext"/> of one field execution.</summary>
-internal sealed class ResolveFieldContext(Executor executor, FieldGroup group, object? source, ResponsePath path) : IResolveFieldContext
+/// <summary>The <see cref="IResolveFieldContext"/> of one field execution. Its path is made when a resolver asks for it.</summary>
+internal sealed class ResolveFieldContext(Executor executor, FieldGroup group, object? source, PathRef path) : IResolveFieldContext
 {
+    private ResponsePath? _path;
+
     public object? Source { get; } = source;
 
     public IReadOnlyDictionary<string, object?> Arguments { get; set; } = ValueCoercion.Empty;
@@ -20,7 +22,7 @@ internal sealed class ResolveFieldContext(Executor executor, FieldGroup group, o
 
     public GraphQLType ReturnType => group.Definition.Type;
 
-    public ResponsePath Path { get; } = path;
+    public ResponsePath Path => _path ??= path.Materialize();
 
     public Schema Schema => executor.Schema;
 

@@ -21,7 +21,24 @@ public sealed class ResponsePath
 
     internal static ResponsePath Field(ResponsePath? parent, string key) => new(parent, key, (parent?.Depth ?? 0) + 1);
 
-    internal static ResponsePath Index(ResponsePath parent, int index) => new(parent, index, parent.Depth + 1);
+    internal static ResponsePath Index(ResponsePath parent, int index) => new(parent, BoxedIndex(index), parent.Depth + 1);
+
+    /// <summary>List indices boxed once: a path into a list costs no boxing for the first <see cref="SharedIndices"/> items.</summary>
+    private const int SharedIndices = 1024;
+
+    private static readonly object[] Indices = CreateIndices();
+
+    private static object BoxedIndex(int index) => (uint)index < SharedIndices ? Indices[index] : index;
+
+    private static object[] CreateIndices()
+    {
+        var indices = new object[SharedIndices];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            indices[i] = i;
+        }
+        return indices;
+    }
 
     /// <summary>The segments from the root, as in an error's <c>path</c>.</summary>
     public IReadOnlyList<object> ToList()
@@ -58,30 +75,55 @@ public sealed class ResponsePath
 }
 
 /// <summary>
-/// A response path not yet allocated: a parent and a key. Leaf fields that complete without error never need their
-/// path, so it is materialized only for resolver contexts, sub-selections and errors.
+/// A response path not yet allocated. Its parent is the <see cref="ResultMap"/> of the enclosing object (which keeps
+/// its own <see cref="PathRef"/>), an allocated <see cref="ResponsePath"/>, or nothing at the root; then a response
+/// key, a list index, or both (an item of a list field). Completing a response allocates no path at all: one is
+/// materialized only for a resolver that asks for its path and for errors.
 /// </summary>
 internal readonly struct PathRef
 {
-    private readonly ResponsePath? _parent;
+    private readonly object? _parent;
     private readonly string? _name;
     private readonly int _index;
-    private readonly ResponsePath? _materialized;
 
-    private PathRef(ResponsePath? parent, string? name, int index, ResponsePath? materialized)
+    private PathRef(object? parent, string? name, int index)
     {
         _parent = parent;
         _name = name;
         _index = index;
-        _materialized = materialized;
     }
 
-    public static PathRef Of(ResponsePath path) => new(null, null, 0, path);
+    /// <summary>The path of the root object: no segments.</summary>
+    public static PathRef Root => new(null, null, -1);
 
-    public static PathRef Field(ResponsePath? parent, string name) => new(parent, name, 0, null);
+    /// <summary>An allocated path.</summary>
+    public static PathRef Of(ResponsePath path) => new(path, null, -1);
 
-    public static PathRef Item(ResponsePath parent, int index) => new(parent, null, index, null);
+    /// <summary>The field <paramref name="name"/> of the object whose result is <paramref name="parent"/>.</summary>
+    public static PathRef Field(ResultMap parent, string name) => new(parent, name, -1);
 
+    /// <summary>The item <paramref name="index"/> of the list this path leads to.</summary>
+    public PathRef Item(int index) =>
+        _name is not null && _index < 0
+            ? new PathRef(_parent, _name, index) // an item of a list field: no path for the list itself
+            : new PathRef(Materialize(), null, index);
+
+    /// <summary>The allocated path (the root object has none: then this throws).</summary>
     public ResponsePath Materialize() =>
-        _materialized ?? (_name is not null ? ResponsePath.Field(_parent, _name) : ResponsePath.Index(_parent!, _index));
+        MaterializeOrNull() ?? throw new InvalidOperationException("The root object has no response path.");
+
+    private ResponsePath? MaterializeOrNull()
+    {
+        var path = _parent switch
+        {
+            ResultMap parent => parent.Path.MaterializeOrNull(),
+            ResponsePath parent => parent,
+            _ => null,
+        };
+        if (_name is not null)
+        {
+            path = ResponsePath.Field(path, _name);
+        }
+        return _index >= 0 ? ResponsePath.Index(path!, _index) : path;
+    }
 }

@@ -3,23 +3,28 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace GraphIntel.GraphQL.Execution;
 
-/// <summary>The ordered map of one object in a response: response keys in selection order, with their completed values.</summary>
+/// <summary>
+/// The ordered map of one object in a response: response keys in selection order, with their completed values. The
+/// keys are those of the selection plan, shared by every object the plan completes; each map holds only its values.
+/// </summary>
 public sealed class ResultMap : IReadOnlyDictionary<string, object?>
 {
     private readonly string[] _keys;
     private readonly object?[] _values;
 
-    internal ResultMap(int count)
+    /// <param name="keys">The plan's response keys; not copied, never written.</param>
+    /// <param name="path">Where the object is in the response: its fields' paths start from it.</param>
+    internal ResultMap(string[] keys, PathRef path)
     {
-        _keys = new string[count];
-        _values = new object?[count];
+        _keys = keys;
+        _values = keys.Length == 0 ? [] : new object?[keys.Length];
+        Path = path;
     }
 
-    internal void Set(int index, string key, object? value)
-    {
-        _keys[index] = key;
-        _values[index] = value;
-    }
+    /// <summary>The object's response path, materialized only when a field below needs its own.</summary>
+    internal PathRef Path { get; }
+
+    internal void Set(int index, object? value) => _values[index] = value;
 
     /// <inheritdoc />
     public int Count => _keys.Length;
@@ -34,7 +39,7 @@ public sealed class ResultMap : IReadOnlyDictionary<string, object?>
     public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The result has no key \"{key}\".");
 
     /// <inheritdoc />
-    public IEnumerable<string> Keys => _keys;
+    public IEnumerable<string> Keys => Array.AsReadOnly(_keys);
 
     /// <inheritdoc />
     public IEnumerable<object?> Values => _values;

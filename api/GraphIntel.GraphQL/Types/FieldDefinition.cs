@@ -38,7 +38,9 @@ public sealed class FieldDefinition : INamedDefinition
 
     /// <summary>
     /// A context-free equivalent of <see cref="Resolver"/> for fields that only read their (non-null) parent value,
-    /// such as bound CLR properties: the executor calls it without allocating a resolver context.
+    /// such as bound CLR properties and source resolvers, or a first try that may decline: the executor calls it
+    /// without allocating a resolver context, and calls <see cref="Resolver"/> when it returns
+    /// <see cref="Execution.PropertyResolver.NotApplicable"/>.
     /// </summary>
     internal Func<object, object?>? SourceGetter { get; set; }
 

@@ -55,7 +55,7 @@ public sealed partial class SchemaBuilder
                 BindEnumValues(enumType, clrEnum);
             }
         }
-        foreach (var (typeName, fieldName, resolver) in _resolvers)
+        foreach (var (typeName, fieldName, resolver, sourceGetter) in _resolvers)
         {
             var call = $"BindResolver(\"{typeName}\", \"{fieldName}\")";
             if (BoundType<ObjectType>(schema, typeName, call, "an object type") is not { } objectType)
@@ -78,6 +78,7 @@ public sealed partial class SchemaBuilder
                 continue;
             }
             field.Resolver = resolver;
+            field.SourceGetter = sourceGetter;
         }
 
         foreach (var type in schema.Types)

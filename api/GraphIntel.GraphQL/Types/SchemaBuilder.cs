@@ -14,7 +14,7 @@ public sealed partial class SchemaBuilder
     private readonly DocumentNode? _document;
     private readonly string _sourceName;
     private readonly List<GraphQLError> _errors = [];
-    private readonly List<(string Type, string Field, FieldResolver Resolver)> _resolvers = [];
+    private readonly List<(string Type, string Field, FieldResolver Resolver, Func<object, object?>? SourceGetter)> _resolvers = [];
     private readonly List<(string Type, Type ClrType)> _typeBindings = [];
     private readonly List<(string Type, Type ClrType)> _enumBindings = [];
     private readonly List<(string Type, IScalarCoercion Coercion)> _scalarBindings = [];
@@ -50,7 +50,38 @@ public sealed partial class SchemaBuilder
         ArgumentNullException.ThrowIfNull(typeName);
         ArgumentNullException.ThrowIfNull(fieldName);
         ArgumentNullException.ThrowIfNull(resolver);
-        _resolvers.Add((typeName, fieldName, resolver));
+        _resolvers.Add((typeName, fieldName, resolver, null));
+        return this;
+    }
+
+    /// <summary>
+    /// Binds a resolver that reads nothing but its parent value (graphql-js's <c>source</c>) as a
+    /// <typeparamref name="TSource"/>. The executor calls it without building a resolver context, as it reads a bound
+    /// property; a parent of another type is a field error that names both types.
+    /// </summary>
+    public SchemaBuilder BindSourceResolver<TSource>(string typeName, string fieldName, Func<TSource, object?> resolver)
+    {
+        ArgumentNullException.ThrowIfNull(typeName);
+        ArgumentNullException.ThrowIfNull(fieldName);
+        ArgumentNullException.ThrowIfNull(resolver);
+        _resolvers.Add((typeName, fieldName, SourceResolver.For(resolver), SourceResolver.GetterFor(resolver)));
+        return this;
+    }
+
+    /// <summary>
+    /// Binds <paramref name="resolver"/> behind a context-free first try: the executor calls
+    /// <paramref name="tryFromSource"/> with the parent value and takes its value when it returns true (say, a value
+    /// already in memory), and calls the resolver, with a context, only when it returns false or the parent is not a
+    /// <typeparamref name="TSource"/>. Both must answer alike: the first try is only a cheaper way to the same value.
+    /// </summary>
+    public SchemaBuilder BindResolver<TSource, TValue>(
+        string typeName, string fieldName, TryResolveFromSource<TSource, TValue> tryFromSource, FieldResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(typeName);
+        ArgumentNullException.ThrowIfNull(fieldName);
+        ArgumentNullException.ThrowIfNull(tryFromSource);
+        ArgumentNullException.ThrowIfNull(resolver);
+        _resolvers.Add((typeName, fieldName, resolver, SourceResolver.GetterFor(tryFromSource)));
         return this;
     }
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 
@@ -29,7 +31,7 @@ public sealed class CachingGraphStore : IGraphStore
     private readonly ConcurrentDictionary<Key, Entry> _entries = new();
     private long _generation;
     private int _count;
-    private long _hits;
+    private readonly StripedCounter _hits = new();
     private long _misses;
     private long _evictions;
 
@@ -49,7 +51,7 @@ public sealed class CachingGraphStore : IGraphStore
 
     /// <summary>Counters so far: keys answered from memory, keys fetched, clears for size, writes seen.</summary>
     public CacheStatistics Statistics => new(
-        Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _evictions),
+        _hits.Read(), Interlocked.Read(ref _misses), Interlocked.Read(ref _evictions),
         Interlocked.Read(ref _generation), Volatile.Read(ref _count));
 
     /// <summary>
@@ -78,13 +80,7 @@ public sealed class CachingGraphStore : IGraphStore
         var all = await Lookup<IReadOnlyList<Relationship>>(Kind.Relationships, canonical.Values,
             (ids, token) => _inner.GetRelationshipsAsync(ids, EveryRelationship, token), ct).ConfigureAwait(false);
         var result = new Dictionary<string, IReadOnlyList<Relationship>>(canonical.Count, StringComparer.Ordinal);
-        foreach (var (id, canonicalId) in canonical)
-        {
-            var matching = new List<Relationship>();
-            foreach (var r in all[canonicalId] ?? [])
-                if (filter.Matches(r) && filter.MatchesDirection(r, canonicalId)) matching.Add(r);
-            result[id] = matching;
-        }
+        foreach (var (id, canonicalId) in canonical) result[id] = Filter(all[canonicalId], filter, canonicalId);
         return result;
     }
 
@@ -98,13 +94,7 @@ public sealed class CachingGraphStore : IGraphStore
         var all = await Lookup<IReadOnlyList<StrengthEstimate>>(Kind.Estimates, canonical.Values,
             (ids, token) => _inner.GetStrengthEstimatesAsync(ids, includeRetracted: true, token), ct).ConfigureAwait(false);
         var result = new Dictionary<string, IReadOnlyList<StrengthEstimate>>(canonical.Count, StringComparer.Ordinal);
-        foreach (var (id, canonicalId) in canonical)
-        {
-            var matching = new List<StrengthEstimate>();
-            foreach (var s in all[canonicalId] ?? [])
-                if (includeRetracted || s.Status != ClaimStatus.Retracted) matching.Add(s);
-            result[id] = matching;
-        }
+        foreach (var (id, canonicalId) in canonical) result[id] = Filter(all[canonicalId], includeRetracted);
         return result;
     }
 
@@ -132,6 +122,53 @@ public sealed class CachingGraphStore : IGraphStore
         var result = new Dictionary<string, IReadOnlyList<SourceCitation>>(citations.Count, StringComparer.Ordinal);
         foreach (var (id, list) in citations) result[id] = list ?? [];
         return result;
+    }
+
+    // ---- what is in memory now, without a round trip -------------------------------------------------------
+
+    // Each answers from the current generation only and returns false when the answer would take an inner read; a
+    // caller then goes through the batch read above. They let a request skip batching for what is already cached.
+
+    /// <summary>The entity <paramref name="id"/> answers to (null: the store has none), if the cache holds the answer.</summary>
+    public bool TryGetCachedEntity(string id, out Entity? entity) => Hit(TryPeek(Kind.Entity, id, out entity));
+
+    /// <summary>The relationship <paramref name="id"/> (null: the store has none), if the cache holds the answer.</summary>
+    public bool TryGetCachedRelationship(string id, out Relationship? relationship) => Hit(TryPeek(Kind.RelationshipById, id, out relationship));
+
+    /// <summary>The strength estimate <paramref name="id"/> (null: the store has none), if the cache holds the answer.</summary>
+    public bool TryGetCachedStrengthEstimate(string id, out StrengthEstimate? estimate) => Hit(TryPeek(Kind.EstimateById, id, out estimate));
+
+    /// <summary>The source <paramref name="id"/> (null: the store has none), if the cache holds the answer.</summary>
+    public bool TryGetCachedSource(string id, out Source? source) => Hit(TryPeek(Kind.Source, id, out source));
+
+    /// <summary>The citations of source <paramref name="sourceId"/>, if the cache holds them.</summary>
+    public bool TryGetCachedCitationsBySource(string sourceId, out IReadOnlyList<SourceCitation> citations)
+    {
+        var found = TryPeek<IReadOnlyList<SourceCitation>>(Kind.CitationsBySource, sourceId, out var cached);
+        citations = cached ?? [];
+        return Hit(found);
+    }
+
+    /// <summary>The relationships of <paramref name="entityId"/> that <paramref name="filter"/> keeps, as <see cref="GetRelationshipsAsync"/> answers, if cached.</summary>
+    public bool TryGetCachedRelationships(string entityId, RelationshipFilter filter, out IReadOnlyList<Relationship> relationships)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        relationships = [];
+        if (!TryPeek<Entity>(Kind.Entity, entityId, out var entity)) return false;
+        var canonicalId = entity?.Id ?? entityId;
+        if (!TryPeek<IReadOnlyList<Relationship>>(Kind.Relationships, canonicalId, out var all)) return false;
+        relationships = Filter(all, filter, canonicalId);
+        return Hit(true);
+    }
+
+    /// <summary>The strength estimates of <paramref name="organizationId"/>, as <see cref="GetStrengthEstimatesAsync"/> answers, if cached.</summary>
+    public bool TryGetCachedStrengthEstimates(string organizationId, bool includeRetracted, out IReadOnlyList<StrengthEstimate> estimates)
+    {
+        estimates = [];
+        if (!TryPeek<Entity>(Kind.Entity, organizationId, out var entity)) return false;
+        if (!TryPeek<IReadOnlyList<StrengthEstimate>>(Kind.Estimates, entity?.Id ?? organizationId, out var all)) return false;
+        estimates = Filter(all, includeRetracted);
+        return Hit(true);
     }
 
     // ---- pass-through --------------------------------------------------------------------------------------
@@ -200,7 +237,7 @@ public sealed class CachingGraphStore : IGraphStore
             else
                 (missing ??= []).Add(id);
         }
-        Interlocked.Add(ref _hits, values.Count - (missing?.Count ?? 0));
+        _hits.Add(values.Count - (missing?.Count ?? 0));
         if (missing is null) return values;
 
         Interlocked.Add(ref _misses, missing.Count);
@@ -245,6 +282,47 @@ public sealed class CachingGraphStore : IGraphStore
         return canonical;
     }
 
+    private static List<Relationship> Filter(IReadOnlyList<Relationship>? all, RelationshipFilter filter, string canonicalId)
+    {
+        var matching = new List<Relationship>();
+        if (all is null) return matching;
+        for (var i = 0; i < all.Count; i++)
+        {
+            var r = all[i];
+            if (filter.Matches(r) && filter.MatchesDirection(r, canonicalId)) matching.Add(r);
+        }
+        return matching;
+    }
+
+    private static List<StrengthEstimate> Filter(IReadOnlyList<StrengthEstimate>? all, bool includeRetracted)
+    {
+        var matching = new List<StrengthEstimate>();
+        if (all is null) return matching;
+        for (var i = 0; i < all.Count; i++)
+            if (includeRetracted || all[i].Status != ClaimStatus.Retracted) matching.Add(all[i]);
+        return matching;
+    }
+
+    /// <summary>The current generation's value of one key, if held.</summary>
+    private bool TryPeek<T>(Kind kind, string id, out T? value) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_entries.TryGetValue(new Key(kind, id), out var entry) && entry.Generation == Interlocked.Read(ref _generation))
+        {
+            value = (T?)entry.Value;
+            return true;
+        }
+        value = null;
+        return false;
+    }
+
+    /// <summary>Counts a look-up answered from memory (one key, as the batch reads count).</summary>
+    private bool Hit(bool answered)
+    {
+        if (answered) _hits.Increment();
+        return answered;
+    }
+
     private static Dictionary<string, T> Present<T>(Dictionary<string, T?> values) where T : class
     {
         var result = new Dictionary<string, T>(values.Count, StringComparer.Ordinal);
@@ -259,6 +337,34 @@ public sealed class CachingGraphStore : IGraphStore
 
     /// <summary>A cached value (null: the inner store has none) and the generation it was read in.</summary>
     private sealed record Entry(long Generation, object? Value);
+
+    /// <summary>
+    /// The hit count: bumped on every cached key by every request thread, so it is kept in one stripe per processor
+    /// (each on its own cache line) rather than one contended field; read as the sum.
+    /// </summary>
+    private sealed class StripedCounter
+    {
+        private readonly PaddedLong[] _stripes = new PaddedLong[(int)BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount)];
+
+        public void Increment() => Interlocked.Increment(ref Stripe());
+
+        public void Add(long amount) => Interlocked.Add(ref Stripe(), amount);
+
+        public long Read()
+        {
+            long sum = 0;
+            for (var i = 0; i < _stripes.Length; i++) sum += Interlocked.Read(ref _stripes[i].Value);
+            return sum;
+        }
+
+        private ref long Stripe() => ref _stripes[Thread.GetCurrentProcessorId() & (_stripes.Length - 1)].Value;
+
+        [StructLayout(LayoutKind.Explicit, Size = 128)]
+        private struct PaddedLong
+        {
+            [FieldOffset(64)] public long Value;
+        }
+    }
 }
 
 /// <summary>
