@@ -15,7 +15,7 @@ namespace GraphIntel.Benchmarks.Http;
 /// (repeated queries answered by the response cache until a write) and with the response cache off, so every request
 /// is parsed from the body and executed; one server process runs at a time.
 ///
-///   dotnet run -c Release --project tests/GraphIntel.Benchmarks -- http [--seconds 15] [--connections 64]
+///   dotnet run -c Release --project tests/GraphIntel.Benchmarks -- http [--seconds 15] [--warmup 10] [--connections 64]
 /// </summary>
 public static class HttpBenchmark
 {
@@ -33,6 +33,7 @@ public static class HttpBenchmark
     {
         var seconds = Option(args, "--seconds", 15);
         var connections = Option(args, "--connections", 64);
+        var warmup = Option(args, "--warmup", 10);
         var wrk = FindWrk();
         if (wrk is null) { Console.Error.WriteLine("wrk not found: install it (apt-get install wrk)"); return 2; }
 
@@ -48,12 +49,12 @@ public static class HttpBenchmark
                 wrk.headers["Accept"] = "application/graphql-response+json"
                 wrk.body = [[{body}]]
                 """);
-            Console.WriteLine($"wrk -t2 -c{connections} -d{seconds}s, warm-up 3 s each; {Environment.ProcessorCount} cores; one server process at a time");
+            Console.WriteLine($"wrk -t2 -c{connections} -d{seconds}s, warm-up {warmup} s each (tiered JIT settles); {Environment.ProcessorCount} cores; one server process at a time");
 
             // The API as it runs by default (response cache on), then with the response cache off: every request executes.
-            var (cached, json) = await MeasureApiAsync(wrk, script, body, Path.Combine(dataDir, "cached"), [], "hit", seconds, connections);
+            var (cached, json) = await MeasureApiAsync(wrk, script, body, Path.Combine(dataDir, "cached"), [], "hit", warmup, seconds, connections);
             var (executed, _) = await MeasureApiAsync(wrk, script, body, Path.Combine(dataDir, "executed"),
-                new() { ["GraphIntel__Cache__MaxResponseBytes"] = "0" }, null, seconds, connections);
+                new() { ["GraphIntel__Cache__MaxResponseBytes"] = "0" }, null, warmup, seconds, connections);
             Console.WriteLine($"dashboard query (organization org/isis-k with leaders, umbrella, subgroups, citations): response {json.Length:N0} bytes");
 
             var precomputed = Path.Combine(dataDir, "dashboard.json");
@@ -66,7 +67,7 @@ public static class HttpBenchmark
             {
                 using var minimalHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{minimalPort}") };
                 await WaitReadyAsync(minimalHttp, "/health");
-                await RunWrkAsync(wrk, script, $"http://127.0.0.1:{minimalPort}/graphql", 3, connections);
+                await RunWrkAsync(wrk, script, $"http://127.0.0.1:{minimalPort}/graphql", warmup, connections);
                 reference = await RunWrkAsync(wrk, script, $"http://127.0.0.1:{minimalPort}/graphql", seconds, connections);
             }
             finally
@@ -100,7 +101,7 @@ public static class HttpBenchmark
     /// <paramref name="expectedCache"/> is given, that a repeat reports it in X-GraphQL-Cache), warms up and measures.
     /// </summary>
     private static async Task<(WrkResult Result, string Json)> MeasureApiAsync(string wrk, string script, string body, string dataDir,
-        Dictionary<string, string> settings, string? expectedCache, int seconds, int connections)
+        Dictionary<string, string> settings, string? expectedCache, int warmup, int seconds, int connections)
     {
         var port = FreePort();
         var environment = new Dictionary<string, string>
@@ -128,7 +129,7 @@ public static class HttpBenchmark
             }
             if (cache != expectedCache) throw new InvalidOperationException($"expected X-GraphQL-Cache: {expectedCache ?? "(none)"} on a repeat, got {cache ?? "(none)"}");
             var url = $"http://127.0.0.1:{port}/graphql";
-            await RunWrkAsync(wrk, script, url, 3, connections); // warm-up: JIT, caches
+            await RunWrkAsync(wrk, script, url, warmup, connections); // warm-up: tiered JIT, caches
             return (await RunWrkAsync(wrk, script, url, seconds, connections), json);
         }
         finally
