@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using GraphIntel.GraphQL.Language;
 using GraphIntel.GraphQL.Types;
 
@@ -16,9 +17,12 @@ internal sealed class SelectionPlan
         Fields = fields;
         DependsOnVariables = dependsOnVariables;
         ResponseKeys = new string[fields.Length];
+        EncodedResponseKeys = new JsonEncodedText[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
             ResponseKeys[i] = fields[i].ResponseKey;
+            // Response keys are GraphQL names ([_A-Za-z][_0-9A-Za-z]*): no encoder escapes anything in them.
+            EncodedResponseKeys[i] = JsonEncodedText.Encode(fields[i].ResponseKey);
         }
     }
 
@@ -26,6 +30,9 @@ internal sealed class SelectionPlan
 
     /// <summary>The response keys in order: the keys of every <see cref="ResultMap"/> of this plan.</summary>
     public string[] ResponseKeys { get; }
+
+    /// <summary>The response keys as JSON property names, encoded once per plan rather than once per object written.</summary>
+    public JsonEncodedText[] EncodedResponseKeys { get; }
 
     public bool DependsOnVariables { get; }
 }

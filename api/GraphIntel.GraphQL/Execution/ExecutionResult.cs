@@ -99,21 +99,16 @@ public sealed class ExecutionResult
     /// <summary>Writes a result value (or an error's extensions) as JSON: scalars, result maps, dictionaries, sequences.</summary>
     public static void WriteValue(Utf8JsonWriter writer, object? value)
     {
+        // Most common first: a response is mostly strings, objects and lists.
         switch (value)
         {
             case null: writer.WriteNullValue(); break;
             case string s: writer.WriteStringValue(s); break;
-            case bool b: writer.WriteBooleanValue(b); break;
-            case int i: writer.WriteNumberValue(i); break;
-            case long l: writer.WriteNumberValue(l); break;
-            case double d: writer.WriteNumberValue(d); break;
-            case float f: writer.WriteNumberValue(f); break;
-            case decimal m: writer.WriteNumberValue(m); break;
             case ResultMap map:
                 writer.WriteStartObject();
                 for (var i = 0; i < map.Count; i++)
                 {
-                    writer.WritePropertyName(map.KeyAt(i));
+                    writer.WritePropertyName(map.EncodedKeyAt(i));
                     WriteValue(writer, map.ValueAt(i));
                 }
                 writer.WriteEndObject();
@@ -126,6 +121,12 @@ public sealed class ExecutionResult
                 }
                 writer.WriteEndArray();
                 break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case double d: writer.WriteNumberValue(d); break;
+            case float f: writer.WriteNumberValue(f); break;
+            case decimal m: writer.WriteNumberValue(m); break;
             case JsonElement element: element.WriteTo(writer); break;
             case IEnumerable<KeyValuePair<string, object?>> pairs:
                 writer.WriteStartObject();

@@ -10,7 +10,7 @@ public sealed partial class Executor
     internal ValueTask<object?> ExecuteFields(ObjectType parentType, object? source, PathRef path, SelectionPlan plan)
     {
         var fields = plan.Fields;
-        var result = new ResultMap(plan.ResponseKeys, path);
+        var result = new ResultMap(plan.ResponseKeys, plan.EncodedResponseKeys, path);
         List<(int Index, ValueTask<object?> Value)>? pending = null;
         for (var i = 0; i < fields.Length; i++)
         {
@@ -78,7 +78,7 @@ public sealed partial class Executor
     internal async ValueTask<object?> ExecuteFieldsSerially(ObjectType parentType, object? source, PathRef path, SelectionPlan plan)
     {
         var fields = plan.Fields;
-        var result = new ResultMap(plan.ResponseKeys, path);
+        var result = new ResultMap(plan.ResponseKeys, plan.EncodedResponseKeys, path);
         for (var i = 0; i < fields.Length; i++)
         {
             var group = fields[i];

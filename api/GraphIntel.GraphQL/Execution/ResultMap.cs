@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 
 namespace GraphIntel.GraphQL.Execution;
 
@@ -10,13 +11,16 @@ namespace GraphIntel.GraphQL.Execution;
 public sealed class ResultMap : IReadOnlyDictionary<string, object?>
 {
     private readonly string[] _keys;
+    private readonly JsonEncodedText[] _encodedKeys;
     private readonly object?[] _values;
 
     /// <param name="keys">The plan's response keys; not copied, never written.</param>
+    /// <param name="encodedKeys">The same keys as JSON property names, in the same order; not copied, never written.</param>
     /// <param name="path">Where the object is in the response: its fields' paths start from it.</param>
-    internal ResultMap(string[] keys, PathRef path)
+    internal ResultMap(string[] keys, JsonEncodedText[] encodedKeys, PathRef path)
     {
         _keys = keys;
+        _encodedKeys = encodedKeys;
         _values = keys.Length == 0 ? [] : new object?[keys.Length];
         Path = path;
     }
@@ -31,6 +35,9 @@ public sealed class ResultMap : IReadOnlyDictionary<string, object?>
 
     /// <summary>The key at a position.</summary>
     public string KeyAt(int index) => _keys[index];
+
+    /// <summary>The key at a position, encoded as a JSON property name.</summary>
+    internal JsonEncodedText EncodedKeyAt(int index) => _encodedKeys[index];
 
     /// <summary>The value at a position.</summary>
     public object? ValueAt(int index) => _values[index];
