@@ -19,11 +19,28 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             var plan = await PlanAsync(changes, context, ct).ConfigureAwait(false);
             var statements = plan.ToStatements(_options.WriteBatchSize);
             if (statements.Count > 0) await _client.RunInTransactionAsync(statements, _options.StatementsPerRequest, ct).ConfigureAwait(false);
+            if (plan.WrittenRecords >= _options.ResampleIndexesAfterRecords) await ResampleIndexesAsync(ct).ConfigureAwait(false);
             return plan.Summary();
         }
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Best effort, after a large write has committed: a failure here loses nothing but fresher index statistics,
+    /// which Neo4j's background sampling brings later anyway, so it does not fail the write.
+    /// </summary>
+    private async Task ResampleIndexesAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _client.RunAsync(new Statement(Statements.ResampleOutdatedIndexes), ct).ConfigureAwait(false);
+        }
+        catch (GraphStoreException)
+        {
+            // The write is committed; stale statistics only cost query plans until the server resamples by itself.
         }
     }
 
@@ -165,6 +182,8 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
         private readonly Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Relationship> _relationships = new(StringComparer.Ordinal);
+        /// <summary>Relationships the store may already hold an edge of: their edge is deleted before it is recreated.</summary>
+        private readonly HashSet<string> _rewrittenRelationships = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StrengthEstimate> _estimates = new(StringComparer.Ordinal);
         private readonly List<string> _deletedEntities = [];
         private readonly List<EntityMerge> _merges = [];
@@ -190,13 +209,13 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             Upsert(RecordKinds.Entity, after.Id, Json(before), RecordJson.Serialize(after), () => _entities[after.Id] = after);
 
         public void Relationship(Relationship? before, Relationship after) =>
-            Upsert(RecordKinds.Relationship, after.Id, Json(before), RecordJson.Serialize(after), () => _relationships[after.Id] = after);
+            Upsert(RecordKinds.Relationship, after.Id, Json(before), RecordJson.Serialize(after), () => KeepRelationship(after, stored: before is not null));
 
         public void Estimate(StrengthEstimate? before, StrengthEstimate after) =>
             Upsert(RecordKinds.StrengthEstimate, after.Id, Json(before), RecordJson.Serialize(after), () => _estimates[after.Id] = after);
 
         public void Retract(Relationship before, Relationship after) =>
-            Retract(before.Id, before.Status, RecordJson.Serialize(before), RecordJson.Serialize(after), () => _relationships[after.Id] = after);
+            Retract(before.Id, before.Status, RecordJson.Serialize(before), RecordJson.Serialize(after), () => KeepRelationship(after, stored: true));
 
         public void Retract(StrengthEstimate before, StrengthEstimate after) =>
             Retract(before.Id, before.Status, RecordJson.Serialize(before), RecordJson.Serialize(after), () => _estimates[after.Id] = after);
@@ -208,13 +227,23 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             _entities.Remove(merged.Id);
             _entities[combined.Id] = combined;
             _deletedEntities.Add(merged.Id);
-            foreach (var r in repointed) _relationships[r.Id] = r;
+            foreach (var r in repointed) KeepRelationship(r, stored: true);
             foreach (var x in moved) _estimates[x.Id] = x;
             _merges.Add(new EntityMerge(survivor.Id, merged.Id));
             Count(RecordKinds.Merge, created: 1);
             var after = RecordJson.Serialize(combined);
             Audit(AuditActions.Merge, merged.Id, RecordJson.Serialize(merged), after);
             Audit(AuditActions.Update, survivor.Id, RecordJson.Serialize(survivor), after);
+        }
+
+        /// <summary>
+        /// Plans a relationship's final version. <paramref name="stored"/>: the store may hold an edge of it (when in
+        /// doubt, true: deleting an edge that is not there costs one index seek).
+        /// </summary>
+        private void KeepRelationship(Relationship relationship, bool stored)
+        {
+            _relationships[relationship.Id] = relationship;
+            if (stored) _rewrittenRelationships.Add(relationship.Id);
         }
 
         private void Retract(string id, ClaimStatus status, string before, string after, Action keep)
@@ -253,6 +282,10 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
 
         private static string? Json<T>(T? record) where T : class => record is null ? null : RecordJson.Serialize(record);
 
+        /// <summary>Records written or deleted (audit entries aside).</summary>
+        public int WrittenRecords =>
+            _sources.Count + _entities.Count + _relationships.Count + _estimates.Count + _deletedEntities.Count + _merges.Count;
+
         public WriteSummary Summary() => new(_counts.ToDictionary(
             kv => kv.Key, kv => new WriteCounts(kv.Value.Created, kv.Value.Updated, kv.Value.Unchanged), StringComparer.Ordinal));
 
@@ -268,12 +301,17 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
 
             var rewrittenEntities = _entities.Keys.Concat(_deletedEntities).ToArray();
             var recited = rewrittenEntities.Concat(_relationships.Keys).Concat(_estimates.Keys).ToArray();
+            var names = _entities.Values.SelectMany(Neo4jRows.NameRows).Select(Neo4jRows.WithGrams).ToList();
             Add(Statements.UpsertSources, "rows", _sources.Values.Select(Neo4jRows.SourceRow));
             Add(Statements.DeleteNames, "ids", rewrittenEntities);
             Add(Statements.DeleteCitations, "ids", recited);
             Add(Statements.DeleteEntities, "ids", _deletedEntities);
             Add(Statements.UpsertEntities, "rows", _entities.Values.Select(Neo4jRows.EntityRow));
-            Add(Statements.CreateNames, "rows", _entities.Values.SelectMany(Neo4jRows.NameRows));
+            // Each gram is MERGEd once per write, then names link to it by index lookup: MERGE per link would take the
+            // gram's lock and seek once for every name sharing it.
+            Add(Statements.UpsertGrams, "grams", names.SelectMany(n => (string[])n["grams"]!).Distinct(StringComparer.Ordinal));
+            Add(Statements.CreateNames, "rows", names);
+            Add(Statements.DeleteRelationships, "ids", _rewrittenRelationships);
             Add(Statements.UpsertRelationships, "rows", _relationships.Values.Select(Neo4jRows.RelationshipRow));
             Add(Statements.UpsertEstimates, "rows", _estimates.Values.Select(Neo4jRows.EstimateRow));
             Add(Statements.CreateCitations, "rows",

@@ -41,6 +41,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             // Schema statements each run in a transaction of their own, never mixed with data writes.
             foreach (var text in migration.For(version))
                 await _client.RunAsync(new Statement(text), ct).ConfigureAwait(false);
+            if (migration.Data == DataMigration.LinkNameGrams) await LinkNamesWithoutGramsAsync(ct).ConfigureAwait(false);
             await _client.RunAsync(new Statement(Statements.RecordMigration, new Dictionary<string, object?>
             {
                 ["version"] = migration.Version,

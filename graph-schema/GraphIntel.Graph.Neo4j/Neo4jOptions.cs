@@ -31,6 +31,11 @@ public sealed class Neo4jOptions
     /// one open transaction (begin, continue, commit), so a large load never sends one giant body yet stays atomic.
     /// </summary>
     public int StatementsPerRequest { get; set; } = 10;
+    /// <summary>
+    /// After a change set that writes at least this many records, the store asks Neo4j to resample its outdated
+    /// indexes, so that queries planned next see the new sizes (<see cref="Cypher.Statements.ResampleOutdatedIndexes"/>).
+    /// </summary>
+    public int ResampleIndexesAfterRecords { get; set; } = 1_000;
 
     /// <summary>
     /// The options the configuration selects (<see cref="GraphStoreOptions.Neo4j"/>: GRAPHINTEL_NEO4J_URL, _USER,

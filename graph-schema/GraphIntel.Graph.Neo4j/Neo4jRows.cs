@@ -79,12 +79,20 @@ internal static class Neo4jRows
         ["citations"] = CitationsToJson(e.Citations),
     };
 
+    /// <summary>A relationship's endpoints and id, with every property of its edge under <c>properties</c>.</summary>
     public static Dictionary<string, object?> RelationshipRow(Relationship r) => new()
     {
         ["id"] = r.Id,
-        ["type"] = EnumNames.ToContractName(r.Type),
         ["fromId"] = r.FromId,
         ["toId"] = r.ToId,
+        ["properties"] = RelationshipProperties(r),
+    };
+
+    /// <summary>The properties of a relationship's (:Entity)-[:REL]->(:Entity) edge.</summary>
+    public static Dictionary<string, object?> RelationshipProperties(Relationship r) => new()
+    {
+        ["id"] = r.Id,
+        ["type"] = EnumNames.ToContractName(r.Type),
         ["status"] = EnumNames.ToContractName(r.Status),
         ["validFrom"] = r.Validity.From?.ToString(),
         ["validTo"] = r.Validity.To?.ToString(),
@@ -117,8 +125,11 @@ internal static class Neo4jRows
         ["name"] = name,
         ["key"] = Names.NameNormalizer.Key(name),
         ["folded"] = Names.NameNormalizer.Fold(name),
-        ["grams"] = NameGrams.OfName(Names.NameNormalizer.Key(name)),
     });
+
+    /// <summary>A (:Name) row as a write sends it: with the (:Gram) keys it links to (<see cref="NameGrams.OfName"/>).</summary>
+    public static Dictionary<string, object?> WithGrams(Dictionary<string, object?> nameRow) =>
+        new(nameRow) { ["grams"] = NameGrams.OfName((string)nameRow["key"]!) };
 
     /// <summary>The (:Citation) rows of a record, in order: what cites each source, for "citations of a source".</summary>
     public static IEnumerable<Dictionary<string, object?>> CitationRows(string supportsId, IReadOnlyList<Citation> citations) =>

@@ -2,6 +2,14 @@ using GraphIntel.Graph.Neo4j.Http;
 
 namespace GraphIntel.Graph.Neo4j.Cypher;
 
+/// <summary>What a migration rewrites in the data, after its schema statements.</summary>
+public enum DataMigration
+{
+    None,
+    /// <summary>Links every (:Name) that has no (:Gram) links to its grams (names stored before migration 3), in batches.</summary>
+    LinkNameGrams,
+}
+
 /// <summary>
 /// The versioned schema migrations: constraints and indexes, with syntax chosen by server version
 /// (3.x <c>CREATE CONSTRAINT ON … ASSERT</c>; 4.4+/5.x <c>CREATE CONSTRAINT name IF NOT EXISTS FOR … REQUIRE</c>).
@@ -9,8 +17,12 @@ namespace GraphIntel.Graph.Neo4j.Cypher;
 /// </summary>
 public static class SchemaStatements
 {
-    /// <summary>One migration: a version, a name, and its statements for legacy (3.x) and modern (4.4+) servers.</summary>
-    public sealed record Migration(int Version, string Name, IReadOnlyList<string> Legacy, IReadOnlyList<string> Modern)
+    /// <summary>
+    /// One migration: a version, a name, its statements for legacy (3.x) and modern (4.4+) servers, and the data it
+    /// rewrites once they have run (<see cref="DataMigration.None"/> for most).
+    /// </summary>
+    public sealed record Migration(
+        int Version, string Name, IReadOnlyList<string> Legacy, IReadOnlyList<string> Modern, DataMigration Data = DataMigration.None)
     {
         public IReadOnlyList<string> For(Neo4jVersion version) =>
             version.Major > 4 || (version.Major == 4 && version.Minor >= 4) ? Modern : Legacy;
@@ -36,6 +48,7 @@ public static class SchemaStatements
             Index("Name", "key"), Index("Name", "folded"), Index("Name", "entityId"), Index("Citation", "sourceId"), Index("Citation", "supportsId"),
             Index("Estimate", "organizationId"), Index("Merge", "survivorId"), Index("Audit", "targetId"), Index("Audit", "seq")),
         Make(3, "name grams", Unique("Gram", "key")),
+        Make(4, "link names stored without grams") with { Data = DataMigration.LinkNameGrams },
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>

@@ -11,6 +11,16 @@ namespace GraphIntel.Graph.Neo4j.Cypher;
 /// indexes); <c>(:Citation {sourceId, supportsId, …})</c> answers "what cites this source";
 /// <c>(:Estimate)</c>, <c>(:Source)</c>, <c>(:Merge {mergedId, survivorId})</c>, <c>(:Audit)</c>,
 /// <c>(:Counter)</c> and <c>(:Migration)</c> hold the rest.
+///
+/// Lookups by a value of the row (<c>UNWIND $ids AS id</c>) are written <c>MATCH (n:L) WHERE n.p IN [id]</c>, not
+/// <c>(n:L {p: id})</c>. Neo4j 3.1's cost planner sizes index lookups by index samples that lag a bulk load: right
+/// after one (an index sampled while nearly empty) it plans <c>{p: id}</c> as a scan of the whole index for every row
+/// — even with a USING INDEX hint, which an index scan satisfies — so a 2,000-row batch took 86 s instead of 0.2 s and
+/// a load stalled. The IN form is planned as an index seek in either state, and Cypher 5 plans both forms alike.
+/// A lookup whose value comes from a node matched earlier in the statement (a relationship's endpoints, through its
+/// (:FactRef)) follows a <c>WITH DISTINCT</c>, a barrier the planner does not flatten, so that the value is known
+/// when the lookup runs and the IN form seeks. (USING INDEX hints are no way out: 3.1 then falls back to its rule
+/// planner, which fails on Java 17.) MERGE always seeks its uniqueness constraint. After large writes the store also asks for fresh samples (<see cref="ResampleOutdatedIndexes"/>).
 /// </summary>
 public static class Statements
 {
@@ -37,6 +47,13 @@ public static class Statements
 
     public const string Ping = "RETURN 1 AS ok";
 
+    /// <summary>
+    /// Asks Neo4j to resample the indexes a write changed a lot (it otherwise does so in the background, later): the
+    /// planner sizes index seeks and scans by these samples, and plans made from a sample taken while an index was
+    /// nearly empty scan the whole index where one seek would do.
+    /// </summary>
+    public const string ResampleOutdatedIndexes = "CALL db.resampleOutdatedIndexes()";
+
     // ---- migrations ----------------------------------------------------------------------------------------
     public const string AppliedMigrations = "MATCH (m:Migration) RETURN m.version AS version ORDER BY version";
     public const string RecordMigration = "MERGE (m:Migration {version: $version}) SET m.name = $name, m.appliedAt = $at";
@@ -45,24 +62,24 @@ public static class Statements
     /// <summary>Resolves each asked id through merges, keyed by the id asked for.</summary>
     public const string EntitiesByIds =
         "UNWIND $ids AS asked " +
-        "OPTIONAL MATCH (m:Merge {mergedId: asked}) " +
+        "OPTIONAL MATCH (m:Merge) WHERE m.mergedId IN [asked] " +
         "WITH asked, coalesce(m.survivorId, asked) AS target " +
-        "MATCH (e:Entity {id: target}) " +
+        "MATCH (e:Entity) WHERE e.id IN [target] " +
         "RETURN asked, " + EntityColumns;
 
     public const string EntityKindsByIds =
         "UNWIND $ids AS asked " +
-        "OPTIONAL MATCH (m:Merge {mergedId: asked}) " +
+        "OPTIONAL MATCH (m:Merge) WHERE m.mergedId IN [asked] " +
         "WITH asked, coalesce(m.survivorId, asked) AS target " +
-        "MATCH (e:Entity {id: target}) RETURN asked, e.id AS id, e.kind AS kind";
+        "MATCH (e:Entity) WHERE e.id IN [target] RETURN asked, e.id AS id, e.kind AS kind";
 
     /// <summary>The survivor of each asked id that was merged away (ids not merged are absent).</summary>
     public const string SurvivorsOf =
-        "UNWIND $ids AS asked MATCH (m:Merge {mergedId: asked}) RETURN asked, m.survivorId AS survivorId";
+        "UNWIND $ids AS asked MATCH (m:Merge) WHERE m.mergedId IN [asked] RETURN asked, m.survivorId AS survivorId";
 
     public const string ExistingFactIds =
         "UNWIND $ids AS asked " +
-        "OPTIONAL MATCH (f:FactRef {id: asked}) OPTIONAL MATCH (x:Estimate {id: asked}) " +
+        "OPTIONAL MATCH (f:FactRef) WHERE f.id IN [asked] OPTIONAL MATCH (x:Estimate) WHERE x.id IN [asked] " +
         "WITH asked, f, x WHERE f IS NOT NULL OR x IS NOT NULL RETURN asked";
 
     /// <summary>
@@ -70,24 +87,26 @@ public static class Statements
     /// entity rows: when they fill the asked limit, name lookup needs no other round trip.
     /// </summary>
     public const string NameKeyCandidates =
-        "UNWIND $keys AS k MATCH (n:Name {key: k}) WHERE $kinds IS NULL OR n.kind IN $kinds " +
+        "UNWIND $keys AS k MATCH (n:Name) WHERE n.key IN [k] AND ($kinds IS NULL OR n.kind IN $kinds) " +
         "WITH DISTINCT n.entityId AS entityId " +
-        "MATCH (e:Entity {id: entityId}) RETURN " + EntityColumns;
+        "MATCH (e:Entity) WHERE e.id IN [entityId] RETURN " + EntityColumns;
 
     /// <summary>
     /// Names sharing at least $needed of the query's trigrams (misspelling candidates), as (entityId, key): the caller
     /// checks edit distance on the keys and fetches only the entities that pass. Each name links to a (:Gram) per
     /// distinct trigram of its key and the key's length (NameGrams), so candidates come from the index on the query's
-    /// grams at the lengths within reach, never from a scan of all names.
+    /// grams at the lengths within reach, never from a scan of all names. The names sharing the most grams come first:
+    /// on a large graph more than $limit names share enough of them, and a cut in no particular order dropped the
+    /// right one (18 of 200 misspelled lookups found nothing at 100,000 entities).
     /// </summary>
     public const string NameFuzzyCandidates =
-        "UNWIND $grams AS g MATCH (:Gram {key: g})<-[:HAS]-(n:Name) WHERE $kinds IS NULL OR n.kind IN $kinds " +
+        "UNWIND $grams AS g MATCH (t:Gram) WHERE t.key IN [g] MATCH (t)<-[:HAS]-(n:Name) WHERE $kinds IS NULL OR n.kind IN $kinds " +
         "WITH n, count(*) AS shared WHERE shared >= $needed " +
-        "RETURN n.entityId AS entityId, n.key AS key LIMIT $limit";
+        "RETURN n.entityId AS entityId, n.key AS key ORDER BY shared DESC LIMIT $limit";
 
     /// <summary>Who already claims these name keys (the alias-uniqueness check).</summary>
     public const string NameClaims =
-        "UNWIND $folded AS f MATCH (n:Name {folded: f}) RETURN n.entityId AS entityId, n.kind AS kind, n.name AS name";
+        "UNWIND $folded AS f MATCH (n:Name) WHERE n.folded IN [f] RETURN n.entityId AS entityId, n.kind AS kind, n.name AS name";
 
     private const string EntityListFilter =
         "e.kind IN $kinds " +
@@ -108,12 +127,13 @@ public static class Statements
     /// <summary>Relationships touching each asked entity; $direction is 'OUTGOING', 'INCOMING' or 'BOTH'.</summary>
     public const string RelationshipsOfEntities =
         "UNWIND $ids AS asked " +
-        "OPTIONAL MATCH (m:Merge {mergedId: asked}) " +
+        "OPTIONAL MATCH (m:Merge) WHERE m.mergedId IN [asked] " +
         "WITH asked, coalesce(m.survivorId, asked) AS target " +
-        "MATCH (a:Entity)-[r:REL]->(b:Entity) " +
-        "WHERE (a.id = target AND $direction <> 'INCOMING') OR (b.id = target AND $direction <> 'OUTGOING') " +
-        "WITH asked, a, r, b WHERE " + RelFilter + " " +
-        "RETURN asked, " + RelColumns;
+        "MATCH (s:Entity) WHERE s.id IN [target] " +
+        "MATCH (s)-[r:REL]-(:Entity) " +
+        "WITH asked, s, r, startNode(r) AS a, endNode(r) AS b " +
+        "WHERE ((a = s AND $direction <> 'INCOMING') OR (b = s AND $direction <> 'OUTGOING')) AND " + RelFilter + " " +
+        "RETURN DISTINCT asked, " + RelColumns;
 
     /// <summary>
     /// One breadth-first level: the relationships each frontier entity may follow, keyed by that entity — outgoing
@@ -121,36 +141,42 @@ public static class Statements
     /// </summary>
     public const string ExpandFrontier =
         "UNWIND $ids AS target " +
-        "MATCH (s:Entity {id: target})-[r:REL]-(:Entity) " +
+        "MATCH (s:Entity) WHERE s.id IN [target] MATCH (s)-[r:REL]-(:Entity) " +
         "WITH target, s, r, startNode(r) AS a, endNode(r) AS b " +
         "WHERE ((a = s AND r.type IN $outTypes) OR (b = s AND r.type IN $inTypes)) AND " + StatusAndTimeFilter + " " +
         "RETURN target, " + RelColumns;
 
+    /// <summary>
+    /// For each <c>asked</c> relationship id: its endpoints <c>a</c> and <c>b</c>, found through its (:FactRef), each
+    /// lookup after a barrier (see the class summary); the edge between them is then an expand between two known nodes.
+    /// </summary>
+    private const string EndpointsOfFacts =
+        "MATCH (f:FactRef) WHERE f.id IN [asked] WITH DISTINCT asked, f.from AS fromId, f.to AS toId " +
+        "MATCH (a:Entity) WHERE a.id IN [fromId] WITH DISTINCT asked, a, toId " +
+        "MATCH (b:Entity) WHERE b.id IN [toId] WITH DISTINCT asked, a, b ";
+
     public const string RelationshipsByIds =
-        "UNWIND $ids AS asked " +
-        "MATCH (f:FactRef {id: asked}) " +
-        "MATCH (a:Entity {id: f.from})-[r:REL]->(b:Entity {id: f.to}) WHERE r.id = asked " +
-        "RETURN " + RelColumns;
+        "UNWIND $ids AS asked " + EndpointsOfFacts + "MATCH (a)-[r:REL]->(b) WHERE r.id = asked RETURN " + RelColumns;
 
     // ---- estimates -----------------------------------------------------------------------------------------
     public const string EstimatesOfOrganizations =
         "UNWIND $ids AS asked " +
-        "OPTIONAL MATCH (m:Merge {mergedId: asked}) " +
+        "OPTIONAL MATCH (m:Merge) WHERE m.mergedId IN [asked] " +
         "WITH asked, coalesce(m.survivorId, asked) AS target " +
-        "MATCH (x:Estimate {organizationId: target}) WHERE $includeRetracted OR x.status <> 'RETRACTED' " +
+        "MATCH (x:Estimate) WHERE x.organizationId IN [target] AND ($includeRetracted OR x.status <> 'RETRACTED') " +
         "RETURN asked, " + EstimateColumns;
 
     public const string EstimatesByIds =
-        "UNWIND $ids AS asked MATCH (x:Estimate {id: asked}) RETURN " + EstimateColumns;
+        "UNWIND $ids AS asked MATCH (x:Estimate) WHERE x.id IN [asked] RETURN " + EstimateColumns;
 
     // ---- sources -------------------------------------------------------------------------------------------
     private const string SourceColumns =
         "s.id AS id, s.title AS title, s.publisher AS publisher, s.author AS author, s.published AS published, s.url AS url, s.text AS text";
 
-    public const string SourcesByIds = "UNWIND $ids AS asked MATCH (s:Source {id: asked}) RETURN " + SourceColumns;
+    public const string SourcesByIds = "UNWIND $ids AS asked MATCH (s:Source) WHERE s.id IN [asked] RETURN " + SourceColumns;
     public const string AllSources = "MATCH (s:Source) RETURN " + SourceColumns + " ORDER BY id";
     public const string CitationsOfSources =
-        "UNWIND $ids AS asked MATCH (c:Citation {sourceId: asked}) " +
+        "UNWIND $ids AS asked MATCH (c:Citation) WHERE c.sourceId IN [asked] " +
         "RETURN c.sourceId AS sourceId, c.quote AS quote, c.supports AS supports, c.supportsId AS supportsId ORDER BY c.supportsId, c.ordinal";
 
     // ---- writes (each runs as UNWIND over a batch of rows) --------------------------------------------------
@@ -166,27 +192,49 @@ public static class Statements
         "e.founded = row.founded, e.foundedStart = row.foundedStart, e.dissolved = row.dissolved, " +
         "e.dissolvedEnd = row.dissolvedEnd, e.citations = row.citations";
 
-    /// <summary>Replaces the name index rows of the given entities.</summary>
-    public const string DeleteNames = "UNWIND $ids AS id MATCH (n:Name {entityId: id}) DETACH DELETE n";
+    /// <summary>Removes the name index rows of the given entities (their (:Gram)s stay: they are shared).</summary>
+    public const string DeleteNames = "UNWIND $ids AS id MATCH (n:Name) WHERE n.entityId IN [id] DETACH DELETE n";
+
+    /// <summary>Makes sure the given (:Gram) keys exist — once per distinct key of a write, before names link to them.</summary>
+    public const string UpsertGrams = "UNWIND $grams AS g MERGE (:Gram {key: g})";
+
+    /// <summary>Creates (:Name) rows, each linked to its grams (which <see cref="UpsertGrams"/> created first).</summary>
     public const string CreateNames =
         "UNWIND $rows AS row CREATE (n:Name {entityId: row.entityId, kind: row.kind, name: row.name, key: row.key, " +
         "folded: row.folded}) " +
-        "WITH n, row UNWIND row.grams AS g MERGE (t:Gram {key: g}) CREATE (n)-[:HAS]->(t)";
+        "WITH n, row UNWIND row.grams AS g MATCH (t:Gram) WHERE t.key IN [g] CREATE (n)-[:HAS]->(t)";
 
-    /// <summary>Creates or updates a relationship; its endpoints may change (a merge re-points it).</summary>
+    /// <summary>
+    /// A page of names with no gram links — names stored before grams existed — for the gram backfill migration (a
+    /// name whose key is empty has no grams and is left out). Each name of an entity is distinct, so (entityId, name)
+    /// identifies the row.
+    /// </summary>
+    public const string NamesWithoutGrams =
+        "MATCH (n:Name) OPTIONAL MATCH (n)-[h:HAS]->(:Gram) WITH n, count(h) AS links WHERE links = 0 AND size(n.key) > 0 " +
+        "RETURN n.entityId AS entityId, n.name AS name, n.key AS key LIMIT $take";
+
+    /// <summary>Links existing (:Name) rows to their grams (the gram backfill; <see cref="UpsertGrams"/> runs first).</summary>
+    public const string LinkNameGrams =
+        "UNWIND $rows AS row MATCH (n:Name) WHERE n.entityId IN [row.entityId] AND n.name = row.name " +
+        "WITH n, row UNWIND row.grams AS g MATCH (t:Gram) WHERE t.key IN [g] MERGE (n)-[:HAS]->(t)";
+
+    /// <summary>
+    /// Deletes the stored edges of relationships about to be rewritten (their endpoints may change: a merge re-points
+    /// them), found through their (:FactRef). Only ids the write plan read as stored are sent.
+    /// </summary>
+    public const string DeleteRelationships =
+        "UNWIND $ids AS asked " + EndpointsOfFacts + "MATCH (a)-[old:REL]->(b) WHERE old.id = asked DELETE old";
+
+    /// <summary>
+    /// Creates each relationship's edge between its endpoints (after <see cref="DeleteRelationships"/> removed any
+    /// stored one) and records its endpoints on its (:FactRef). <c>row.properties</c> holds every property of the edge.
+    /// </summary>
     public const string UpsertRelationships =
         "UNWIND $rows AS row " +
-        "MERGE (f:FactRef {id: row.id}) " +
-        "WITH row, f " +
-        "OPTIONAL MATCH (:Entity {id: f.from})-[old:REL]->(:Entity {id: f.to}) WHERE old.id = row.id " +
-        "DELETE old " +
-        "WITH DISTINCT row, f " +
-        "MATCH (a:Entity {id: row.fromId}), (b:Entity {id: row.toId}) " +
-        "SET f.from = row.fromId, f.to = row.toId " +
-        "CREATE (a)-[r:REL]->(b) " +
-        "SET r.id = row.id, r.type = row.type, r.status = row.status, r.validFrom = row.validFrom, r.validTo = row.validTo, " +
-        "r.fromStart = row.fromStart, r.toEnd = row.toEnd, r.note = row.note, r.role = row.role, " +
-        "r.endReason = row.endReason, r.citations = row.citations";
+        "MATCH (a:Entity) WHERE a.id IN [row.fromId] " +
+        "MATCH (b:Entity) WHERE b.id IN [row.toId] " +
+        "MERGE (f:FactRef {id: row.id}) SET f.from = row.fromId, f.to = row.toId " +
+        "CREATE (a)-[r:REL]->(b) SET r = row.properties";
 
     public const string UpsertEstimates =
         "UNWIND $rows AS row MERGE (x:Estimate {id: row.id}) " +
@@ -194,19 +242,20 @@ public static class Statements
         "x.estimatedBy = row.estimatedBy, x.status = row.status, x.note = row.note, x.citations = row.citations";
 
     /// <summary>Replaces the citation rows of the given records.</summary>
-    public const string DeleteCitations = "UNWIND $ids AS id MATCH (c:Citation {supportsId: id}) DETACH DELETE c";
+    public const string DeleteCitations =
+        "UNWIND $ids AS id MATCH (c:Citation) WHERE c.supportsId IN [id] DETACH DELETE c";
     public const string CreateCitations =
         "UNWIND $rows AS row CREATE (:Citation {supportsId: row.supportsId, sourceId: row.sourceId, quote: row.quote, " +
         "supports: row.supports, ordinal: row.ordinal})";
 
-    public const string DeleteEntities = "UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e";
-    public const string DeleteEstimates = "UNWIND $ids AS id MATCH (x:Estimate {id: id}) DETACH DELETE x";
+    public const string DeleteEntities = "UNWIND $ids AS id MATCH (e:Entity) WHERE e.id IN [id] DETACH DELETE e";
+    public const string DeleteEstimates = "UNWIND $ids AS id MATCH (x:Estimate) WHERE x.id IN [id] DETACH DELETE x";
 
     /// <summary>Records merges, re-pointing earlier merges into the merged id at the survivor (chains stay one hop).</summary>
     public const string RecordMerges =
         "UNWIND $rows AS row " +
         "MERGE (m:Merge {mergedId: row.mergedId}) SET m.survivorId = row.survivorId " +
-        "WITH row MATCH (earlier:Merge {survivorId: row.mergedId}) SET earlier.survivorId = row.survivorId";
+        "WITH row MATCH (earlier:Merge) WHERE earlier.survivorId IN [row.mergedId] SET earlier.survivorId = row.survivorId";
 
     /// <summary>
     /// Appends a batch of audit entries, numbered after the counter's value; each row carries its 1-based offset in

@@ -37,9 +37,7 @@ public static class CypherScript
         }
         foreach (var r in snapshot.Relationships.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
-            var row = Neo4jRows.RelationshipRow(r);
-            row.Remove("fromId");
-            row.Remove("toId");
+            var row = Neo4jRows.RelationshipProperties(r);
             yield return $"MATCH (a:Entity {{id: {L(r.FromId)}}}), (b:Entity {{id: {L(r.ToId)}}}) " +
                          $"MERGE (a)-[r:REL {{id: {L(r.Id)}}}]->(b) SET r += {L(row)}";
             yield return $"MERGE (f:FactRef {{id: {L(r.Id)}}}) SET f.from = {L(r.FromId)}, f.to = {L(r.ToId)}";

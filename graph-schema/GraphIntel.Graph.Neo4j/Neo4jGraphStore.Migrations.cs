@@ -1,0 +1,42 @@
+using GraphIntel.Graph.Neo4j.Cypher;
+using GraphIntel.Graph.Neo4j.Http;
+using GraphIntel.Graph.Store;
+
+namespace GraphIntel.Graph.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    /// <summary>
+    /// The gram backfill (<see cref="DataMigration.LinkNameGrams"/>): links names stored without (:Gram) links to
+    /// their grams, <see cref="Neo4jOptions.WriteBatchSize"/> names per transaction, until none is left. Idempotent: a
+    /// batch commits whole or not at all, and linked names are never picked again, so an interrupted backfill simply
+    /// resumes (the migration is recorded only once it has finished).
+    /// </summary>
+    private async Task LinkNamesWithoutGramsAsync(CancellationToken ct)
+    {
+        var linked = new HashSet<(string EntityId, string Name)>();
+        while (true)
+        {
+            var page = await RunAsync(Statements.NamesWithoutGrams, new() { ["take"] = _options.WriteBatchSize }, ct).ConfigureAwait(false);
+            if (page.Rows.Count == 0) return;
+            var rows = new List<Dictionary<string, object?>>(page.Rows.Count);
+            foreach (var row in page.Rows)
+            {
+                var (entityId, name) = (row[0].GetString()!, row[1].GetString()!);
+                if (!linked.Add((entityId, name)))
+                {
+                    throw new GraphStoreException(
+                        $"the name gram backfill (migration 4) linked the name '{name}' of {entityId} to its grams, yet Neo4j still " +
+                        "lists it among the names without grams; stopping instead of looping", isTransient: false);
+                }
+                rows.Add(new() { ["entityId"] = entityId, ["name"] = name, ["grams"] = NameGrams.OfName(row[2].GetString()!) });
+            }
+            var grams = rows.SelectMany(r => (string[])r["grams"]!).Distinct(StringComparer.Ordinal).ToArray();
+            await _client.RunAsync(
+                [
+                    new Statement(Statements.UpsertGrams, new Dictionary<string, object?> { ["grams"] = grams }),
+                    new Statement(Statements.LinkNameGrams, new Dictionary<string, object?> { ["rows"] = rows }),
+                ], ct).ConfigureAwait(false);
+        }
+    }
+}
