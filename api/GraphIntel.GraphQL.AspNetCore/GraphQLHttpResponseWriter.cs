@@ -52,12 +52,19 @@ internal static class GraphQLHttpResponseWriter
     /// <summary>An execution result as UTF-8 JSON bytes (for the response cache).</summary>
     public static byte[] Serialize(ExecutionResult result, GraphQLHttpOptions options)
     {
-        using var buffer = new PooledBufferWriter(InitialBufferBytes);
+        using var buffer = SerializeToBuffer(options, result.WriteTo);
+        return buffer.WrittenMemory.ToArray();
+    }
+
+    /// <summary>JSON written by <paramref name="write"/> into a pooled buffer (dispose it to return the memory).</summary>
+    private static PooledBufferWriter SerializeToBuffer(GraphQLHttpOptions options, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new PooledBufferWriter(InitialBufferBytes);
         using (var writer = new Utf8JsonWriter(buffer, options.IndentResponses ? Indented : Compact))
         {
-            result.WriteTo(writer);
+            write(writer);
         }
-        return buffer.WrittenMemory.ToArray();
+        return buffer;
     }
 
     /// <summary>Writes a response body already serialized, with its length.</summary>
@@ -82,11 +89,7 @@ internal static class GraphQLHttpResponseWriter
 
     private static async Task WriteAsync(HttpResponse response, int statusCode, string mediaType, GraphQLHttpOptions options, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
     {
-        using var body = new PooledBufferWriter(InitialBufferBytes);
-        using (var writer = new Utf8JsonWriter(body, options.IndentResponses ? Indented : Compact))
-        {
-            write(writer);
-        }
+        using var body = SerializeToBuffer(options, write);
         await WriteBytesAsync(response, statusCode, mediaType, body.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 }

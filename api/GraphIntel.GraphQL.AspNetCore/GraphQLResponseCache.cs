@@ -102,17 +102,6 @@ public sealed class GraphQLResponseCache
         }
     }
 
-    /// <summary>Drops every entry.</summary>
-    public void Clear()
-    {
-        lock (_clearing)
-        {
-            _entries.Clear();
-            Interlocked.Exchange(ref _bytes, 0);
-            Interlocked.Increment(ref _clears);
-        }
-    }
-
     private void ClearFor(long generation, long size)
     {
         lock (_clearing)

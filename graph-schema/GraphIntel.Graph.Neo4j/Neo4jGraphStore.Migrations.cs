@@ -31,7 +31,7 @@ public sealed partial class Neo4jGraphStore
                 }
                 rows.Add(new() { ["entityId"] = entityId, ["name"] = name, ["grams"] = NameGrams.OfName(row[2].GetString()!) });
             }
-            var grams = rows.SelectMany(r => (string[])r["grams"]!).Distinct(StringComparer.Ordinal).ToArray();
+            var grams = Neo4jRows.DistinctGrams(rows);
             await _client.RunAsync(
                 [
                     new Statement(Statements.UpsertGrams, new Dictionary<string, object?> { ["grams"] = grams }),

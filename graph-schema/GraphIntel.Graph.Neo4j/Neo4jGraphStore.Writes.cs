@@ -309,7 +309,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             Add(Statements.UpsertEntities, "rows", _entities.Values.Select(Neo4jRows.EntityRow));
             // Each gram is MERGEd once per write, then names link to it by index lookup: MERGE per link would take the
             // gram's lock and seek once for every name sharing it.
-            Add(Statements.UpsertGrams, "grams", names.SelectMany(n => (string[])n["grams"]!).Distinct(StringComparer.Ordinal));
+            Add(Statements.UpsertGrams, "grams", Neo4jRows.DistinctGrams(names));
             Add(Statements.CreateNames, "rows", names);
             Add(Statements.DeleteRelationships, "ids", _rewrittenRelationships);
             Add(Statements.UpsertRelationships, "rows", _relationships.Values.Select(Neo4jRows.RelationshipRow));

@@ -131,6 +131,10 @@ internal static class Neo4jRows
     public static Dictionary<string, object?> WithGrams(Dictionary<string, object?> nameRow) =>
         new(nameRow) { ["grams"] = NameGrams.OfName((string)nameRow["key"]!) };
 
+    /// <summary>Every gram the name rows (each with its <c>grams</c>) link to, once: the rows of <c>UpsertGrams</c>.</summary>
+    public static string[] DistinctGrams(IEnumerable<Dictionary<string, object?>> nameRows) =>
+        nameRows.SelectMany(row => (string[])row["grams"]!).Distinct(StringComparer.Ordinal).ToArray();
+
     /// <summary>The (:Citation) rows of a record, in order: what cites each source, for "citations of a source".</summary>
     public static IEnumerable<Dictionary<string, object?>> CitationRows(string supportsId, IReadOnlyList<Citation> citations) =>
         citations.Select((c, i) => new Dictionary<string, object?>

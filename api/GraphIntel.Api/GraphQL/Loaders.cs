@@ -56,12 +56,12 @@ public sealed class Loaders
     }
 
     public ValueTask<Entity?> Entity(IResolveFieldContext context, string id) =>
-        _cache is not null && _cache.TryGetCachedEntity(id, out var cached)
+        TryGetEntity(id, out var cached)
             ? new(cached)
             : new(context.GetDataLoader("entities", _entities).LoadAsync(id));
 
     public ValueTask<Source?> Source(IResolveFieldContext context, string id) =>
-        _cache is not null && _cache.TryGetCachedSource(id, out var cached)
+        TryGetSource(id, out var cached)
             ? new(cached)
             : new(context.GetDataLoader("sources", _sources).LoadAsync(id));
 
