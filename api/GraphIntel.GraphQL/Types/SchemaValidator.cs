@@ -181,7 +181,7 @@ public static class SchemaValidator
                 context.Report($"Interface field {iface.Name}.{fieldName} expected but {type.Name} does not provide it.", type.AstNode);
                 continue;
             }
-            if (!IsTypeSubTypeOf(context.Schema, typeField.Type, ifaceField.Type))
+            if (!TypeComparators.IsTypeSubTypeOf(context.Schema, typeField.Type, ifaceField.Type))
             {
                 context.Report(
                     $"Interface field {iface.Name}.{fieldName} expects type {ifaceField.Type} but {type.Name}.{fieldName} is type {typeField.Type}.",
@@ -213,53 +213,6 @@ public static class SchemaValidator
                 }
             }
         }
-    }
-
-    /// <summary>Covariant output type check (graphql-js <c>isTypeSubTypeOf</c>).</summary>
-    public static bool IsTypeSubTypeOf(Schema schema, GraphQLType maybeSubType, GraphQLType superType)
-    {
-        if (ReferenceEquals(maybeSubType, superType))
-        {
-            return true;
-        }
-        if (superType is NonNullType superNonNull)
-        {
-            return maybeSubType is NonNullType subNonNull && IsTypeSubTypeOf(schema, subNonNull.OfType, superNonNull.OfType);
-        }
-        if (maybeSubType is NonNullType nonNull)
-        {
-            return IsTypeSubTypeOf(schema, nonNull.OfType, superType);
-        }
-        if (superType is ListType superList)
-        {
-            return maybeSubType is ListType subList && IsTypeSubTypeOf(schema, subList.OfType, superList.OfType);
-        }
-        if (maybeSubType is ListType)
-        {
-            return false;
-        }
-        return superType is NamedType { IsAbstractType: true } abstractType
-            && maybeSubType is InterfaceType or ObjectType
-            && (ReferenceEquals(abstractType, maybeSubType) || IsImplementationOrMember(abstractType, (NamedType)maybeSubType));
-    }
-
-    private static bool IsImplementationOrMember(NamedType abstractType, NamedType subType) => abstractType switch
-    {
-        UnionType union => subType is ObjectType o && Contains(union.Types, o),
-        InterfaceType iface => subType is FieldsType f && f.Implements(iface),
-        _ => false,
-    };
-
-    private static bool Contains(IReadOnlyList<ObjectType> types, ObjectType type)
-    {
-        foreach (var t in types)
-        {
-            if (ReferenceEquals(t, type))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void ValidateInputFields(Context context, InputObjectType input)

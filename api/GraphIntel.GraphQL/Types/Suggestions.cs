@@ -19,7 +19,7 @@ public static class Suggestions
                 distances.Add((option, d));
             }
         }
-        distances.Sort((a, b) => a.Distance != b.Distance ? a.Distance - b.Distance : NaturalCompare(a.Option, b.Option));
+        distances.Sort((a, b) => a.Distance != b.Distance ? a.Distance - b.Distance : Ordering.NaturalCompare(a.Option, b.Option));
         var result = new string[distances.Count];
         for (var i = 0; i < result.Length; i++)
         {
@@ -112,36 +112,5 @@ public static class Suggestions
         }
         var distance = rows[a.Length % 3][b.Length];
         return distance <= threshold ? distance : null;
-    }
-
-    private static int NaturalCompare(string a, string b)
-    {
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[j]))
-            {
-                var si = i;
-                while (i < a.Length && char.IsAsciiDigit(a[i])) i++;
-                var sj = j;
-                while (j < b.Length && char.IsAsciiDigit(b[j])) j++;
-                var na = decimal.Parse(a[si..i], System.Globalization.CultureInfo.InvariantCulture);
-                var nb = decimal.Parse(b[sj..j], System.Globalization.CultureInfo.InvariantCulture);
-                if (na != nb)
-                {
-                    return na < nb ? -1 : 1;
-                }
-            }
-            else
-            {
-                if (a[i] != b[j])
-                {
-                    return a[i] < b[j] ? -1 : 1;
-                }
-                i++;
-                j++;
-            }
-        }
-        return (a.Length - i).CompareTo(b.Length - j);
     }
 }

@@ -1,6 +1,4 @@
-using GraphIntel.GraphQL.Types;
-
-namespace GraphIntel.GraphQL.Validation;
+namespace GraphIntel.GraphQL.Types;
 
 /// <summary>Type relations the rules need (graphql-js <c>utilities/typeComparators</c>).</summary>
 internal static class TypeComparators

@@ -1,4 +1,4 @@
-namespace GraphIntel.GraphQL.Validation;
+namespace GraphIntel.GraphQL.Types;
 
 /// <summary>Orderings graphql-js uses when it lists names in messages.</summary>
 internal static class Ordering
