@@ -11,6 +11,11 @@ namespace GraphIntel.GraphQL.AspNetCore;
 /// (parse, validate, select the operation), refuse mutations over GET, execute, and write the result with the
 /// status code the media type calls for. A failure of the server itself is a 500 with a GraphQL error that
 /// says so, the exception going to the log, not to the client.
+/// <para>
+/// The execution timeout covers the whole exchange from the moment the request has been read: execution, the
+/// serialization of the result (past it the response is the timeout error) and the sending of the body (past it
+/// the connection is closed: a client too slow to take the response doesn't hold the server's memory).
+/// </para>
 /// </summary>
 internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOptions options, ILogger logger)
 {
@@ -95,6 +100,11 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
             return;
         }
 
+        // The request's time runs from here to the last byte sent.
+        var limit = service.Options.ExecutionTimeout;
+        using var deadline = limit is { } timeout ? new CancellationTokenSource(timeout, service.Options.TimeProvider) : null;
+        var time = new ResponseTime(limit, deadline?.Token ?? CancellationToken.None);
+
         var graphQLRequest = new GraphQLRequest
         {
             Query = parameters!.Query,
@@ -113,15 +123,33 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         }
 
         var result = await service.ExecuteAsync(prepared, graphQLRequest, cancellationToken).ConfigureAwait(false);
-        if (cacheKey is { } storeKey && IsCacheable(prepared, result))
+        using var json = GraphQLHttpResponseWriter.SerializeResult(result, mediaType, options, time, out var statusCode, out var complete);
+        if (cacheKey is { } storeKey && complete && IsCacheable(prepared, result))
         {
-            var statusCode = GraphQLHttpResponseWriter.StatusCodeOf(result, mediaType);
-            var bytes = GraphQLHttpResponseWriter.Serialize(result, options);
-            cache!.Add(storeKey, generation, new CachedResponse(statusCode, bytes));
-            await GraphQLHttpResponseWriter.WriteBytesAsync(response, statusCode, mediaType, bytes, cancellationToken).ConfigureAwait(false);
+            cache!.Add(storeKey, generation, new CachedResponse(statusCode, json.WrittenMemory.ToArray()));
+        }
+        await SendAsync(context, statusCode, mediaType, json.WrittenMemory, time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a serialized body; when the request's time runs out first, closes the connection.</summary>
+    private async Task SendAsync(HttpContext context, int statusCode, string mediaType, ReadOnlyMemory<byte> body, ResponseTime time, CancellationToken cancellationToken)
+    {
+        if (!time.Deadline.CanBeCanceled)
+        {
+            await GraphQLHttpResponseWriter.WriteBytesAsync(context.Response, statusCode, mediaType, body, cancellationToken).ConfigureAwait(false);
             return;
         }
-        await GraphQLHttpResponseWriter.WriteResultAsync(response, result, mediaType, options, cancellationToken).ConfigureAwait(false);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, time.Deadline);
+        try
+        {
+            await GraphQLHttpResponseWriter.WriteBytesAsync(context.Response, statusCode, mediaType, body, sending.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (time.Deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("GraphQL response of {Bytes} bytes to {Path} not sent within the time limit of {Limit}; connection closed.",
+                body.Length, context.Request.Path, time.Limit);
+            context.Abort();
+        }
     }
 
     /// <summary>Responses worth keeping: a query that ran to the end without an error (errors may be transient).</summary>

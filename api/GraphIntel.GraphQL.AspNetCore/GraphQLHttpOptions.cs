@@ -16,6 +16,13 @@ public sealed class GraphQLHttpOptions
     public long MaxRequestBytes { get; set; } = 256 * 1024;
 
     /// <summary>
+    /// The largest response body in bytes, or null for no limit (the default). The body is serialized into a buffer
+    /// before anything is sent; one that would grow past the limit is dropped where it crosses it and the response is
+    /// one <c>RESPONSE_TOO_LARGE</c> GraphQL error (data null) instead, so no more than the limit is ever held.
+    /// </summary>
+    public long? MaxResponseBytes { get; set; }
+
+    /// <summary>
     /// Whether queries may be sent with GET (parameters in the query string). Mutations are never executed
     /// over GET (405), whatever this says. Default true.
     /// </summary>

@@ -10,6 +10,12 @@ namespace GraphIntel.GraphQL.AspNetCore;
 /// JSON. The JSON is written with a <see cref="Utf8JsonWriter"/> into a pooled buffer and sent in one write with its
 /// length: cheaper for the server than a chunked stream (no chunk framing, the body handed to Kestrel in one piece
 /// with the headers), and the client learns the size up front.
+/// <para>
+/// Since nothing is sent before the whole body is serialized, a body that would exceed
+/// <see cref="GraphQLHttpOptions.MaxResponseBytes"/> is cut off where it crosses the limit (the buffer never holds
+/// more) and the response is instead one <c>RESPONSE_TOO_LARGE</c> error; a result still being serialized when the
+/// request's time is up becomes the <c>EXECUTION_TIMEOUT</c> error the same way.
+/// </para>
 /// </summary>
 internal static class GraphQLHttpResponseWriter
 {
@@ -33,9 +39,34 @@ internal static class GraphQLHttpResponseWriter
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
 
-    /// <summary>Writes an execution result.</summary>
-    public static Task WriteResultAsync(HttpResponse response, ExecutionResult result, string mediaType, GraphQLHttpOptions options, CancellationToken cancellationToken) =>
-        WriteAsync(response, StatusCodeOf(result, mediaType), mediaType, options, result.WriteTo, cancellationToken);
+    /// <summary>
+    /// An execution result as JSON within <see cref="GraphQLHttpOptions.MaxResponseBytes"/> and the request's
+    /// <paramref name="time"/>, with the status code to send it with; past either, the error that says so instead
+    /// (whether the result itself is kept says <paramref name="complete"/>). Dispose the buffer to return its memory.
+    /// </summary>
+    public static PooledBufferWriter SerializeResult(
+        ExecutionResult result, string mediaType, GraphQLHttpOptions options, ResponseTime time, out int statusCode, out bool complete)
+    {
+        ExecutionResult replacement;
+        try
+        {
+            var buffer = SerializeToBuffer(options, result.WriteTo, options.MaxResponseBytes ?? long.MaxValue, time.Deadline);
+            statusCode = StatusCodeOf(result, mediaType);
+            complete = true;
+            return buffer;
+        }
+        catch (ResponseTooLargeException tooLarge)
+        {
+            replacement = ExecutionErrors.Result(ExecutionErrors.ResultTooLarge(tooLarge.LimitBytes));
+        }
+        catch (OperationCanceledException) when (time.Deadline.IsCancellationRequested && time.Limit is not null)
+        {
+            replacement = ExecutionErrors.Result(ExecutionErrors.Timeout(time.Limit.Value));
+        }
+        statusCode = StatusCodeOf(replacement, mediaType);
+        complete = false;
+        return SerializeToBuffer(options, replacement.WriteTo);
+    }
 
     /// <summary>Writes a request that could not be handled as a GraphQL response with one error and no data.</summary>
     public static Task WriteProblemAsync(HttpResponse response, GraphQLHttpRequestProblem problem, string mediaType, GraphQLHttpOptions options, CancellationToken cancellationToken) =>
@@ -49,22 +80,27 @@ internal static class GraphQLHttpResponseWriter
             writer.WriteEndObject();
         }, cancellationToken);
 
-    /// <summary>An execution result as UTF-8 JSON bytes (for the response cache).</summary>
-    public static byte[] Serialize(ExecutionResult result, GraphQLHttpOptions options)
+    /// <summary>
+    /// JSON written by <paramref name="write"/> into a pooled buffer (dispose it to return the memory), never more than
+    /// <paramref name="maxBytes"/> (<see cref="ResponseTooLargeException"/>) nor past <paramref name="deadline"/>.
+    /// </summary>
+    private static PooledBufferWriter SerializeToBuffer(
+        GraphQLHttpOptions options, Action<Utf8JsonWriter> write, long maxBytes = long.MaxValue, CancellationToken deadline = default)
     {
-        using var buffer = SerializeToBuffer(options, result.WriteTo);
-        return buffer.WrittenMemory.ToArray();
-    }
-
-    /// <summary>JSON written by <paramref name="write"/> into a pooled buffer (dispose it to return the memory).</summary>
-    private static PooledBufferWriter SerializeToBuffer(GraphQLHttpOptions options, Action<Utf8JsonWriter> write)
-    {
-        var buffer = new PooledBufferWriter(InitialBufferBytes);
-        using (var writer = new Utf8JsonWriter(buffer, options.IndentResponses ? Indented : Compact))
+        var buffer = new PooledBufferWriter(InitialBufferBytes, maxBytes, deadline);
+        try
         {
-            write(writer);
+            using (var writer = new Utf8JsonWriter(buffer, options.IndentResponses ? Indented : Compact))
+            {
+                write(writer);
+            }
+            return buffer;
         }
-        return buffer;
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Writes a response body already serialized, with its length.</summary>

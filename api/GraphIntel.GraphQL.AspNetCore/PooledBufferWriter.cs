@@ -6,18 +6,28 @@ namespace GraphIntel.GraphQL.AspNetCore;
 /// An <see cref="IBufferWriter{T}"/> of bytes over arrays rented from <see cref="ArrayPool{T}.Shared"/>: a response is
 /// serialized into it whole, so it can be sent with its <c>Content-Length</c> in one write, and the array goes back
 /// to the pool on <see cref="Dispose"/>. Not thread-safe; one instance per response.
+/// <para>
+/// Bounded: it never holds more than <c>maxBytes</c> (it throws <see cref="ResponseTooLargeException"/> instead of
+/// growing past them), and it stops with <see cref="OperationCanceledException"/> when <c>deadline</c> is cancelled,
+/// checked each time the buffer fills.
+/// </para>
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private const int MinimumGrowth = 256;
 
+    private readonly long _maxBytes;
+    private readonly CancellationToken _deadline;
     private byte[] _buffer;
     private int _written;
 
-    public PooledBufferWriter(int initialCapacity)
+    public PooledBufferWriter(int initialCapacity, long maxBytes = long.MaxValue, CancellationToken deadline = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(initialCapacity, 1);
-        _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
+        _maxBytes = maxBytes;
+        _deadline = deadline;
+        _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(initialCapacity, maxBytes));
     }
 
     /// <summary>The bytes written so far; valid until the next write or <see cref="Dispose"/>.</summary>
@@ -29,6 +39,10 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         if (count > _buffer.Length - _written)
         {
             throw new InvalidOperationException($"Cannot advance {count} bytes: only {_buffer.Length - _written} bytes of the buffer are free.");
+        }
+        if (_written + (long)count > _maxBytes)
+        {
+            throw new ResponseTooLargeException(_maxBytes);
         }
         _written += count;
     }
@@ -65,8 +79,14 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         {
             return;
         }
-        // Double (at least), so a large response costs a logarithmic number of copies.
-        var capacity = (int)Math.Min(Array.MaxLength, Math.Max((long)_written + Math.Max(needed, MinimumGrowth), 2L * _buffer.Length));
+        _deadline.ThrowIfCancellationRequested();
+        if (_written + (long)needed > _maxBytes)
+        {
+            throw new ResponseTooLargeException(_maxBytes);
+        }
+        // Double (at least), so a large response costs a logarithmic number of copies; never past the limit.
+        var capacity = (int)Math.Min(Math.Min(Array.MaxLength, _maxBytes),
+            Math.Max((long)_written + Math.Max(needed, MinimumGrowth), 2L * _buffer.Length));
         if (capacity - _written < needed)
         {
             throw new InvalidOperationException($"A response larger than {Array.MaxLength} bytes cannot be buffered.");

@@ -4,10 +4,13 @@ using GraphIntel.GraphQL.Language;
 namespace GraphIntel.GraphQL;
 
 /// <summary>A parsed and validated document with its reusable execution plans.</summary>
-public sealed class CachedDocument(DocumentNode document)
+public sealed class CachedDocument(DocumentNode document, long validationVersion = 0)
 {
     /// <summary>The document.</summary>
     public DocumentNode Document { get; } = document;
+
+    /// <summary>The <see cref="GraphQLServiceOptions.ValidationVersion"/> the document was validated under.</summary>
+    public long ValidationVersion { get; } = validationVersion;
 
     /// <summary>The CollectFields plans of the document's operations.</summary>
     public ExecutionPlanCache PlanCache { get; } = new();
@@ -57,6 +60,20 @@ public sealed class DocumentCache
                 _recency.AddFirst(node);
             }
             return node.Value;
+        }
+    }
+
+    /// <summary>Drops <paramref name="stale"/>, the document cached for <paramref name="query"/>, if it is still there.</summary>
+    public void Remove(string query, CachedDocument stale)
+    {
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(query, out var node) && ReferenceEquals(node.Value, stale))
+            {
+                _recency.Remove(node);
+                _entries.Remove(query);
+                _keys.Remove(stale);
+            }
         }
     }
 

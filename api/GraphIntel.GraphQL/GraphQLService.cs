@@ -45,6 +45,13 @@ public sealed class GraphQLService
             return PreparedRequest.Failed(new GraphQLError("Must provide query string."));
         }
         var cached = request.Query.Length == 0 ? null : _documents.TryGet(request.Query);
+        var version = Options.ValidationVersion?.Invoke() ?? 0;
+        if (cached is not null && cached.ValidationVersion != version)
+        {
+            // What validation depends on changed (a cost estimate): validate the document again.
+            _documents.Remove(request.Query, cached);
+            cached = null;
+        }
         if (cached is null)
         {
             DocumentNode document;
@@ -61,7 +68,7 @@ public sealed class GraphQLService
             {
                 return PreparedRequest.Failed(validationErrors);
             }
-            cached = _documents.Add(request.Query, new CachedDocument(document));
+            cached = _documents.Add(request.Query, new CachedDocument(document, version));
         }
         var operation = Executor.GetOperation(cached.Document, request.OperationName, out var operationError);
         return operation is null ? PreparedRequest.Failed(operationError!) : new PreparedRequest(cached, operation);
@@ -91,6 +98,7 @@ public sealed class GraphQLService
             UserContext = request.UserContext,
             CancellationToken = cancellationToken,
             Timeout = Options.ExecutionTimeout,
+            MaxResultBytes = Options.MaxResultBytes,
             TimeProvider = Options.TimeProvider,
             PlanCache = prepared.PlanCache,
         });

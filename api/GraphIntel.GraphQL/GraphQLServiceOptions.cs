@@ -12,6 +12,13 @@ public sealed class GraphQLServiceOptions
     /// <summary>Rules run after the specified ones, e.g. <c>MaxDepthRule</c>, <c>MaxCostRule</c>.</summary>
     public IReadOnlyList<IValidationRule> ExtraValidationRules { get; init; } = [];
 
+    /// <summary>
+    /// The version of what validation depends on beyond the schema and the document (the data statistics a cost
+    /// estimator prices lists by, <see cref="Validation.Limits.IFieldCostEstimator.Version"/>); null when nothing else.
+    /// A cached document validated under another version is validated again before it runs.
+    /// </summary>
+    public Func<long>? ValidationVersion { get; init; }
+
     /// <summary>How many validation errors to collect before validation stops.</summary>
     public int MaxValidationErrors { get; init; } = DocumentValidator.DefaultMaxErrors;
 
@@ -20,6 +27,13 @@ public sealed class GraphQLServiceOptions
 
     /// <summary>The longest an execution may take before it is cancelled with an error; null for no limit.</summary>
     public TimeSpan? ExecutionTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The most bytes an execution's result may take as JSON, counted while values complete (strings by their
+    /// length, so a lower bound of the written size); past it execution stops and the result is one
+    /// <c>RESPONSE_TOO_LARGE</c> error (<see cref="Execution.ExecutionErrors.ResultTooLarge"/>). Null for no limit.
+    /// </summary>
+    public long? MaxResultBytes { get; init; }
 
     /// <summary>The clock of the execution timeout.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

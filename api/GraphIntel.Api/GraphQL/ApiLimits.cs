@@ -9,9 +9,21 @@ public sealed class ApiLimits
     public long MaxRequestBytes { get; set; } = 256 * 1024;
     /// <summary>Deepest field nesting of an operation.</summary>
     public int MaxQueryDepth { get; set; } = 15;
-    /// <summary>Highest cost of an operation (each field 1, list fields multiplied by their page size).</summary>
+    /// <summary>
+    /// Highest cost of an operation: each field 1 (a source's text 1 per <see cref="TextBytesPerCost"/> of the longest
+    /// text), list fields multiplied by their page size or, when the query can't bound them, by the longest such list
+    /// in the data (<see cref="CostStatistics"/>).
+    /// </summary>
     public long MaxQueryCost { get; set; } = 100_000;
-    /// <summary>Longest time one request may execute.</summary>
+    /// <summary>The length assumed for a list the query doesn't bound, until the store's statistics are known (and for lists they don't cover).</summary>
+    public int DefaultListSize { get; set; } = 10;
+    /// <summary>How many characters of a large text (a source's text, an audit entry's record) cost as much as one field.</summary>
+    public int TextBytesPerCost { get; set; } = 1024;
+    /// <summary>How often the store's statistics are checked for a write (one audit read) and, after one, read again.</summary>
+    public TimeSpan StatisticsRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>Largest response body in bytes; a larger response is one RESPONSE_TOO_LARGE error instead.</summary>
+    public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+    /// <summary>Longest time one request may take, from execution to the last byte of its response.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>Largest page (`first`) of a list.</summary>
     public int MaxPageSize { get; set; } = 200;

@@ -28,18 +28,31 @@ public static class ApiComposition
 
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton(new ApiKeyRegistry(keys));
-        builder.Services.AddSingleton(sp => new GraphQLService(
-            GraphIntelSchema.Build(sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<TimeProvider>(), limits),
-            new GraphQLServiceOptions
-            {
-                ExtraValidationRules = [new MaxDepthRule(limits.MaxQueryDepth), new MaxCostRule(new CostOptions { MaxCost = limits.MaxQueryCost })],
-                ExecutionTimeout = limits.ExecutionTimeout,
-                TimeProvider = sp.GetRequiredService<TimeProvider>(),
-            }));
+        builder.Services.AddSingleton<CostStatistics>();
+        builder.Services.AddHostedService<CostStatisticsRefresher>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var estimator = new StatisticsCostEstimator(sp.GetRequiredService<CostStatistics>(), limits);
+            return new GraphQLService(
+                GraphIntelSchema.Build(sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<TimeProvider>(), limits),
+                new GraphQLServiceOptions
+                {
+                    ExtraValidationRules =
+                    [
+                        new MaxDepthRule(limits.MaxQueryDepth),
+                        new MaxCostRule(new CostOptions { MaxCost = limits.MaxQueryCost, DefaultListSize = limits.DefaultListSize, Estimator = estimator }),
+                    ],
+                    ValidationVersion = () => estimator.Version,
+                    ExecutionTimeout = limits.ExecutionTimeout,
+                    MaxResultBytes = limits.MaxResponseBytes,
+                    TimeProvider = sp.GetRequiredService<TimeProvider>(),
+                });
+        });
         builder.Services.AddOptions<GraphQLHttpOptions>().Configure<IGraphStore, StoreCacheOptions>((options, store, cache) =>
         {
             options.ResponseCache = cache.ResponseCacheFor(store);
             options.MaxRequestBytes = limits.MaxRequestBytes;
+            options.MaxResponseBytes = limits.MaxResponseBytes;
             options.UserContextFactory = http => new Dictionary<string, object?>
             {
                 [GraphIntelSchema.PrincipalKey] = ApiKeyMiddleware.PrincipalOf(http),

@@ -18,9 +18,11 @@ internal sealed class SelectionPlan
         DependsOnVariables = dependsOnVariables;
         ResponseKeys = new string[fields.Length];
         EncodedResponseKeys = new JsonEncodedText[fields.Length];
+        KeyBytes = 2;
         for (var i = 0; i < fields.Length; i++)
         {
             ResponseKeys[i] = fields[i].ResponseKey;
+            KeyBytes += fields[i].ResponseKey.Length + 4; // "key": and a comma
             // Response keys are GraphQL names ([_A-Za-z][_0-9A-Za-z]*): no encoder escapes anything in them.
             EncodedResponseKeys[i] = JsonEncodedText.Encode(fields[i].ResponseKey);
         }
@@ -35,6 +37,9 @@ internal sealed class SelectionPlan
     public JsonEncodedText[] EncodedResponseKeys { get; }
 
     public bool DependsOnVariables { get; }
+
+    /// <summary>The JSON bytes of one object of this plan without its values: braces, keys, quotes, colons, commas.</summary>
+    public int KeyBytes { get; }
 }
 
 /// <summary>The field nodes sharing one response key, with everything about them that does not change between executions.</summary>

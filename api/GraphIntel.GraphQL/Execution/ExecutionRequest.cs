@@ -36,6 +36,12 @@ public sealed class ExecutionRequest
     /// <summary>The longest execution may take; past it the result is one timeout error. Null for no limit.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// The most bytes the result may take as JSON, counted as values complete; past it execution stops and the result
+    /// is one <see cref="ExecutionErrors.ResultTooLarge"/> error. Null for no limit.
+    /// </summary>
+    public long? MaxResultBytes { get; init; }
+
     /// <summary>The clock the timeout runs on.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

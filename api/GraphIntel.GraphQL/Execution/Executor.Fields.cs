@@ -11,9 +11,14 @@ public sealed partial class Executor
     {
         var fields = plan.Fields;
         var result = new ResultMap(plan.ResponseKeys, plan.EncodedResponseKeys, path);
+        CountResultBytes(plan.KeyBytes);
         List<(int Index, ValueTask<object?> Value)>? pending = null;
         for (var i = 0; i < fields.Length; i++)
         {
+            if (CancellationToken.IsCancellationRequested)
+            {
+                break; // stopped: the result is abandoned
+            }
             var group = fields[i];
             ValueTask<object?> value;
             try
@@ -158,6 +163,10 @@ public sealed partial class Executor
     /// <summary>CompleteValue (spec §6.4.3). Throws (or faults) on a field error; the caller handles it.</summary>
     private ValueTask<object?> CompleteValue(GraphQLType returnType, FieldGroup group, PathRef path, object? result)
     {
+        if (CancellationToken.IsCancellationRequested)
+        {
+            return default; // stopped (timeout, result too large, caller gone): the result is abandoned, so don't build it
+        }
         if (result is Exception exception)
         {
             throw exception;
@@ -184,10 +193,14 @@ public sealed partial class Executor
         switch (returnType)
         {
             case ScalarType scalar:
-                return new ValueTask<object?>(scalar.Serialize(result) ?? throw new InvalidOperationException(
-                    $"Expected `{scalar.Name}.serialize({Inspect.Value(result)})` to return non-nullable value, returned: null"));
+                var serialized = scalar.Serialize(result) ?? throw new InvalidOperationException(
+                    $"Expected `{scalar.Name}.serialize({Inspect.Value(result)})` to return non-nullable value, returned: null");
+                CountResultBytes(LeafBytes(serialized));
+                return new ValueTask<object?>(serialized);
             case EnumType enumType:
-                return new ValueTask<object?>(enumType.Serialize(result));
+                var name = enumType.Serialize(result);
+                CountResultBytes(LeafBytes(name));
+                return new ValueTask<object?>(name);
             case ObjectType objectType:
                 return CompleteObjectValue(objectType, group, path, result);
             case ListType list:
@@ -226,10 +239,15 @@ public sealed partial class Executor
             return new ValueTask<object?>(Array.Empty<object?>());
         }
         var itemType = listType.OfType;
+        CountResultBytes(1L + list.Count); // brackets and commas
         var completedItems = new object?[list.Count];
         List<(int Index, ValueTask<object?> Value, PathRef Path)>? pending = null;
         for (var index = 0; index < completedItems.Length; index++)
         {
+            if (CancellationToken.IsCancellationRequested)
+            {
+                break; // stopped: the result is abandoned
+            }
             var itemPath = pathRef.Item(index);
             ValueTask<object?> completed;
             try
@@ -253,6 +271,10 @@ public sealed partial class Executor
             ? new ValueTask<object?>(completedItems)
             : AwaitListItems(completedItems, pending, itemType, group);
     }
+
+    // A lower bound of a leaf's JSON bytes: a string's characters and quotes (each character is at least one UTF-8
+    // byte), a few for anything else.
+    private static long LeafBytes(object? value) => value is string text ? text.Length + 2L : 4L;
 
     private static List<object?> ToList(IEnumerable items)
     {

@@ -13,13 +13,17 @@ public sealed partial class Executor
 {
     private readonly List<GraphQLError> _errors = [];
     private IDictionary<string, object?>? _userContext;
+    private readonly CancellationTokenSource _stop;
+    private readonly long _maxResultBytes;
+    private long _resultBytes;
+    private volatile bool _resultTooLarge;
 
     private Executor(
         ExecutionRequest request,
         OperationDefinitionNode operation,
         IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
         IReadOnlyDictionary<string, object?> variableValues,
-        CancellationToken cancellationToken)
+        CancellationTokenSource stop)
     {
         Schema = request.Schema;
         Operation = operation;
@@ -28,7 +32,9 @@ public sealed partial class Executor
         RootValue = request.RootValue;
         RequestServices = request.RequestServices;
         _userContext = request.UserContext;
-        CancellationToken = cancellationToken;
+        _stop = stop;
+        CancellationToken = stop.Token;
+        _maxResultBytes = request.MaxResultBytes ?? long.MaxValue;
         PlanCache = request.PlanCache ?? new ExecutionPlanCache();
     }
 
@@ -138,9 +144,13 @@ public sealed partial class Executor
         using var timeout = request.Timeout is { } limit
             ? new CancellationTokenSource(limit, request.TimeProvider)
             : null;
-        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(request.CancellationToken, timeout.Token);
-        var token = linked?.Token ?? request.CancellationToken;
-        var executor = new Executor(request, operation, FragmentsOf(request.Document), variableValues, token);
+        // Cancelled by the caller, the timeout, or the executor itself when the result grows past its limit: every
+        // resolver and every completion loop stops at it.
+        using var stop = timeout is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(request.CancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(request.CancellationToken, timeout.Token);
+        var token = stop.Token;
+        var executor = new Executor(request, operation, FragmentsOf(request.Document), variableValues, stop);
 
         var rootType = request.Schema.GetRootType(operation.Operation);
         if (rootType is null)
@@ -191,12 +201,17 @@ public sealed partial class Executor
             {
                 _ = rootTask.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
             }
-            request.CancellationToken.ThrowIfCancellationRequested();
-            if (timeout is { IsCancellationRequested: true })
+            if (executor.Stopped(request, timeout) is { } stopped)
             {
-                return TimedOut(request.Timeout!.Value);
+                return stopped;
             }
             root = new ValueTask<object?>(rootTask);
+        }
+        else if (executor.Stopped(request, timeout) is { } stopped)
+        {
+            // Completed without waiting (every value at hand), yet cut short on the way: the data is incomplete.
+            _ = root.AsTask().ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            return stopped;
         }
 
         ResultMap? data;
@@ -220,12 +235,41 @@ public sealed partial class Executor
         return new ExecutionResult(data, executor.TakeErrors());
     }
 
-    private static ExecutionResult TimedOut(TimeSpan limit) =>
-        new(null, [new GraphQLError(
-            $"Execution exceeded the time limit of {limit.TotalMilliseconds:0} ms and was cancelled.",
-            (IReadOnlyList<SourceLocation>?)null,
-            null,
-            new Dictionary<string, object?> { ["code"] = "EXECUTION_TIMEOUT" })]);
+    // The result of an execution that was stopped (its data is incomplete), or null when it ran to the end. The caller
+    // giving up throws; the result-size limit and the timeout each answer with their error.
+    private ExecutionResult? Stopped(ExecutionRequest request, CancellationTokenSource? timeout)
+    {
+        request.CancellationToken.ThrowIfCancellationRequested();
+        if (_resultTooLarge)
+        {
+            return ExecutionErrors.Result(ExecutionErrors.ResultTooLarge(_maxResultBytes));
+        }
+        if (timeout is { IsCancellationRequested: true })
+        {
+            return ExecutionErrors.Result(ExecutionErrors.Timeout(request.Timeout!.Value));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Counts <paramref name="bytes"/> more of the result (as JSON); past the limit, stops the execution: resolvers see
+    /// their token cancelled and completion returns at once.
+    /// </summary>
+    private void CountResultBytes(long bytes)
+    {
+        if (Interlocked.Add(ref _resultBytes, bytes) > _maxResultBytes && !_resultTooLarge)
+        {
+            _resultTooLarge = true;
+            try
+            {
+                _stop.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // A callback registered on the token failed; the execution is being abandoned anyway.
+            }
+        }
+    }
 
     private static IReadOnlyDictionary<string, FragmentDefinitionNode> FragmentsOf(DocumentNode document)
     {

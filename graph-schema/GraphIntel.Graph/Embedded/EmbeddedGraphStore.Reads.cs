@@ -191,6 +191,31 @@ public sealed partial class EmbeddedGraphStore
                 (int)Scalar("SELECT count(*) FROM citations"));
         }, ct);
 
+    public Task<StoreCardinalities> GetCardinalitiesAsync(CancellationToken ct = default) =>
+        Read("get cardinalities", reader =>
+        {
+            long Scalar(string sql)
+            {
+                using var command = reader.Command(sql);
+                return (long)command.ExecuteScalar()!;
+            }
+            return new StoreCardinalities(
+                (int)Scalar("SELECT count(*) FROM sources"),
+                (int)Scalar("SELECT count(*) FROM entities"),
+                (int)Scalar("SELECT count(*) FROM entities WHERE kind = 'ORGANIZATION'"),
+                (int)Scalar("SELECT count(*) FROM relationships"),
+                (int)Scalar("SELECT count(*) FROM estimates"),
+                (int)Scalar("SELECT count(*) FROM citations"),
+                (int)Scalar("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM citations GROUP BY source_id)"),
+                (int)Scalar("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM citations GROUP BY owner_kind, owner_id)"),
+                (int)Scalar("""
+                    SELECT coalesce(max(n), 0) FROM (
+                        SELECT count(*) AS n FROM (SELECT from_id AS e FROM relationships UNION ALL SELECT to_id FROM relationships) GROUP BY e)
+                    """),
+                (int)Scalar("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM estimates GROUP BY organization_id)"),
+                Scalar("SELECT coalesce(max(length(text)), 0) FROM sources"));
+        }, ct);
+
     public Task<GraphSnapshot> ExportAsync(CancellationToken ct = default) =>
         Read("export", reader =>
         {

@@ -198,6 +198,7 @@ public sealed class CachingGraphStore : IGraphStore
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken ct = default) => _inner.GetAuditAsync(query, ct);
 
     public Task<GraphStatistics> GetStatisticsAsync(CancellationToken ct = default) => _inner.GetStatisticsAsync(ct);
+    public Task<StoreCardinalities> GetCardinalitiesAsync(CancellationToken ct = default) => _inner.GetCardinalitiesAsync(ct);
 
     public Task<GraphSnapshot> ExportAsync(CancellationToken ct = default) => _inner.ExportAsync(ct);
 

@@ -97,6 +97,9 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Counts for dashboards.</summary>
     Task<GraphStatistics> GetStatisticsAsync(CancellationToken ct = default);
 
+    /// <summary>The longest lists in the data (citations per source and per record, relationships per entity…), for cost estimates.</summary>
+    Task<StoreCardinalities> GetCardinalitiesAsync(CancellationToken ct = default);
+
     /// <summary>The whole graph, for export and backend-to-backend copies.</summary>
     Task<GraphSnapshot> ExportAsync(CancellationToken ct = default);
 }

@@ -54,6 +54,8 @@ public class ForwardingStore(IGraphStore inner) : IGraphStore
         Call(nameof(GetAuditAsync), ct, () => inner.GetAuditAsync(query, ct));
     public Task<GraphStatistics> GetStatisticsAsync(CancellationToken ct = default) =>
         Call(nameof(GetStatisticsAsync), ct, () => inner.GetStatisticsAsync(ct));
+    public Task<StoreCardinalities> GetCardinalitiesAsync(CancellationToken ct = default) =>
+        Call(nameof(GetCardinalitiesAsync), ct, () => inner.GetCardinalitiesAsync(ct));
     public Task<GraphSnapshot> ExportAsync(CancellationToken ct = default) =>
         Call(nameof(ExportAsync), ct, () => inner.ExportAsync(ct));
 }

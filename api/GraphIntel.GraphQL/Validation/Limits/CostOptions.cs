@@ -11,4 +11,10 @@ public sealed class CostOptions
 
     /// <summary>Arguments that bound a list field's length, looked for in this order.</summary>
     public IReadOnlyList<string> ListSizeArguments { get; init; } = ["first", "last", "limit"];
+
+    /// <summary>
+    /// Per-field list sizes and costs the document can't state (from the data's statistics); null: every list field
+    /// without a size argument is <see cref="DefaultListSize"/> long and every field costs 1.
+    /// </summary>
+    public IFieldCostEstimator? Estimator { get; init; }
 }

@@ -4,12 +4,14 @@ using GraphIntel.GraphQL.Types;
 namespace GraphIntel.GraphQL.Validation.Limits;
 
 /// <summary>
-/// Rejects operations whose estimated cost exceeds a bound. Each field costs 1 for every time it may be resolved: the
-/// selections below a list field are multiplied by its size argument (<c>first</c>, <c>last</c>, <c>limit</c>) or by
-/// <see cref="CostOptions.DefaultListSize"/>, and multipliers nest. A size argument on a field that is not a list (a Relay
+/// Rejects operations whose estimated cost exceeds a bound. Each field costs 1 (or what
+/// <see cref="CostOptions.Estimator"/> says: a large text costs by its size) for every time it may be resolved. The
+/// times are counted down the selections: the items of a list field are its size argument (<c>first</c>,
+/// <c>last</c>, <c>limit</c>, given or defaulted in the schema) per parent value, else what the estimator says for that
+/// many parents (from the data's statistics, <see cref="FieldCostEstimate.ItemsOver"/>), else
+/// <see cref="CostOptions.DefaultListSize"/> per parent. A size argument on a field that is not a list (a Relay
 /// connection: <c>organizations(first: 50) { edges { node … } }</c>) sizes the list fields directly beneath it.
-/// Fragments count where they are spread, each
-/// priced once. Not a specified rule: add it to the rule list to use it.
+/// Fragments count where they are spread. Not a specified rule: add it to the rule list to use it.
 /// </summary>
 public sealed class MaxCostRule : IValidationRule
 {
@@ -40,7 +42,7 @@ public sealed class MaxCostRule : IValidationRule
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(options);
-        return new CostCounter(context, options).Cost(context.Schema.GetRootType(operation.Operation), operation.SelectionSet);
+        return new CostCounter(context, options).Cost(context.Schema.GetRootType(operation.Operation), operation.SelectionSet, 1);
     }
 
     private sealed class Visitor(ValidationContext context, CostOptions options) : ValidationVisitor
@@ -63,47 +65,51 @@ public sealed class MaxCostRule : IValidationRule
 
     private sealed class CostCounter(ValidationContext context, CostOptions options)
     {
-        private readonly Dictionary<string, long> _fragmentCosts = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Name, long Times), long> _fragmentCosts = [];
         private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
 
-        // The cost of resolving the selections once on a value of parentType (null when unknown). pageSize is the size
+        // The cost of resolving the selections on `times` values of parentType (null when unknown). pageSize is the size
         // argument of a connection field (a non-list field with first/last/limit) above these selections: it sizes the
         // list fields directly beneath it (edges, nodes), the Relay connection pattern.
-        public long Cost(NamedType? parentType, SelectionSetNode selectionSet, long? pageSize = null)
+        public long Cost(NamedType? parentType, SelectionSetNode selectionSet, long times, long? pageSize = null)
         {
             long total = 0;
             foreach (var selection in selectionSet.Selections)
             {
                 total = Add(total, selection switch
                 {
-                    FieldNode field => FieldCost(parentType, field, pageSize),
-                    InlineFragmentNode inline => Cost(inline.TypeCondition is { } condition ? context.Schema.GetType(condition.Name.Value) : parentType, inline.SelectionSet, pageSize),
-                    FragmentSpreadNode spread => FragmentCost(spread.Name.Value),
+                    FieldNode field => FieldCost(parentType, field, times, pageSize),
+                    InlineFragmentNode inline => Cost(inline.TypeCondition is { } condition ? context.Schema.GetType(condition.Name.Value) : parentType, inline.SelectionSet, times, pageSize),
+                    FragmentSpreadNode spread => FragmentCost(spread.Name.Value, times),
                     _ => 0,
                 });
             }
             return total;
         }
 
-        private long FieldCost(NamedType? parentType, FieldNode field, long? pageSize)
+        private long FieldCost(NamedType? parentType, FieldNode field, long times, long? pageSize)
         {
             var definition = parentType is null ? null : context.Schema.GetFieldDefinition(parentType, field.Name.Value);
+            var estimate = definition is null ? null : options.Estimator?.Estimate(parentType!, definition);
+            var own = Multiply(times, Math.Max(1, estimate?.Cost ?? 1));
             if (field.SelectionSet is not { } children)
             {
-                return 1;
+                return own;
             }
-            var size = ExplicitListSize(field);
+            var size = ListSizeArgument(field, definition);
             if (definition is not null && IsList(definition.Type))
             {
-                var multiplier = size ?? pageSize ?? options.DefaultListSize;
-                return Add(1, Multiply(multiplier, Cost(definition.Type.NamedType, children)));
+                var items = (size ?? pageSize) is { } perParent ? Multiply(times, perParent)
+                    : estimate is { SizesList: true } known ? known.ItemsOver(times)
+                    : Multiply(times, options.DefaultListSize);
+                return Add(own, Cost(definition.Type.NamedType, children, items));
             }
-            return Add(1, Cost(definition?.Type.NamedType, children, size));
+            return Add(own, Cost(definition?.Type.NamedType, children, times, size));
         }
 
-        private long FragmentCost(string name)
+        private long FragmentCost(string name, long times)
         {
-            if (_fragmentCosts.TryGetValue(name, out var known))
+            if (_fragmentCosts.TryGetValue((name, times), out var known))
             {
                 return known;
             }
@@ -111,26 +117,34 @@ public sealed class MaxCostRule : IValidationRule
             {
                 return 0; // unknown fragments and cycles are other rules' errors
             }
-            var cost = Cost(context.Schema.GetType(fragment.TypeCondition.Name.Value), fragment.SelectionSet);
+            var cost = Cost(context.Schema.GetType(fragment.TypeCondition.Name.Value), fragment.SelectionSet, times);
             _inProgress.Remove(name);
-            _fragmentCosts[name] = cost;
+            _fragmentCosts[(name, times)] = cost;
             return cost;
         }
 
-        private long? ExplicitListSize(FieldNode field)
+        // The field's size argument as written, else its default in the schema; null when neither is a literal integer.
+        private long? ListSizeArgument(FieldNode field, FieldDefinition? definition)
         {
             foreach (var argumentName in options.ListSizeArguments)
             {
                 foreach (var argument in field.Arguments)
                 {
-                    if (argument.Name.Value == argumentName && argument.Value is IntValueNode size && long.TryParse(size.Value, out var value) && value >= 0)
+                    if (argument.Name.Value == argumentName)
                     {
-                        return value;
+                        return SizeOf(argument.Value);
                     }
+                }
+                if (definition?.Arguments.TryGetValue(argumentName, out var declared) == true && declared.DefaultValue is { } defaultValue)
+                {
+                    return SizeOf(defaultValue);
                 }
             }
             return null;
         }
+
+        private static long? SizeOf(ValueNode value) =>
+            value is IntValueNode size && long.TryParse(size.Value, out var parsed) && parsed >= 0 ? parsed : null;
 
         private static bool IsList(GraphQLType type) => type.Nullable is ListType;
 
