@@ -12,9 +12,9 @@ namespace GraphIntel.GraphQL.AspNetCore;
 /// status code the media type calls for. A failure of the server itself is a 500 with a GraphQL error that
 /// says so, the exception going to the log, not to the client.
 /// <para>
-/// The execution timeout covers the whole exchange from the moment the request has been read: execution, the
-/// serialization of the result (past it the response is the timeout error) and the sending of the body (past it
-/// the connection is closed: a client too slow to take the response doesn't hold the server's memory).
+/// The execution timeout covers the exchange from the moment the request has been read to its serialized response:
+/// execution and serialization (past it the response is the timeout error). Sending the bounded body then gets as long
+/// again; a client too slow to take it has its connection closed, so it can't hold the server's memory.
 /// </para>
 /// </summary>
 internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOptions options, ILogger logger)
@@ -131,23 +131,27 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         await SendAsync(context, statusCode, mediaType, json.WrittenMemory, time, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends a serialized body; when the request's time runs out first, closes the connection.</summary>
+    /// <summary>
+    /// Sends a serialized body (bounded by <see cref="GraphQLHttpOptions.MaxResponseBytes"/>) within one more time limit;
+    /// a client too slow to take it by then has its connection closed, so it can't hold the body in memory.
+    /// </summary>
     private async Task SendAsync(HttpContext context, int statusCode, string mediaType, ReadOnlyMemory<byte> body, ResponseTime time, CancellationToken cancellationToken)
     {
-        if (!time.Deadline.CanBeCanceled)
+        if (time.Limit is not { } limit)
         {
             await GraphQLHttpResponseWriter.WriteBytesAsync(context.Response, statusCode, mediaType, body, cancellationToken).ConfigureAwait(false);
             return;
         }
-        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, time.Deadline);
+        using var sendLimit = new CancellationTokenSource(limit, service.Options.TimeProvider);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sendLimit.Token);
         try
         {
             await GraphQLHttpResponseWriter.WriteBytesAsync(context.Response, statusCode, mediaType, body, sending.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (time.Deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (sendLimit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("GraphQL response of {Bytes} bytes to {Path} not sent within the time limit of {Limit}; connection closed.",
-                body.Length, context.Request.Path, time.Limit);
+            logger.LogWarning("GraphQL response of {Bytes} bytes to {Path} not taken by the client within {Limit}; connection closed.",
+                body.Length, context.Request.Path, limit);
             context.Abort();
         }
     }

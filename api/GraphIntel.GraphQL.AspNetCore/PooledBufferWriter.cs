@@ -7,9 +7,10 @@ namespace GraphIntel.GraphQL.AspNetCore;
 /// serialized into it whole, so it can be sent with its <c>Content-Length</c> in one write, and the array goes back
 /// to the pool on <see cref="Dispose"/>. Not thread-safe; one instance per response.
 /// <para>
-/// Bounded: it never holds more than <c>maxBytes</c> (it throws <see cref="ResponseTooLargeException"/> instead of
-/// growing past them), and it stops with <see cref="OperationCanceledException"/> when <c>deadline</c> is cancelled,
-/// checked each time the buffer fills.
+/// Bounded: no more than <c>maxBytes</c> are ever written to it (<see cref="Advance"/> throws
+/// <see cref="ResponseTooLargeException"/> at the first byte past them), and it grows no further than the limit plus the
+/// room asked for the one value being written (a pooled array may round that up to the next power of two). It stops
+/// with <see cref="OperationCanceledException"/> when <c>deadline</c> is cancelled, checked each time the buffer fills.
 /// </para>
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
@@ -80,13 +81,10 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
             return;
         }
         _deadline.ThrowIfCancellationRequested();
-        if (_written + (long)needed > _maxBytes)
-        {
-            throw new ResponseTooLargeException(_maxBytes);
-        }
-        // Double (at least), so a large response costs a logarithmic number of copies; never past the limit.
-        var capacity = (int)Math.Min(Math.Min(Array.MaxLength, _maxBytes),
-            Math.Max((long)_written + Math.Max(needed, MinimumGrowth), 2L * _buffer.Length));
+        // Double (at least), so a large response costs a logarithmic number of copies — but not past the limit, except by
+        // the room asked for the value being written (whose bytes past the limit Advance refuses).
+        var doubled = Math.Max((long)_written + Math.Max(needed, MinimumGrowth), 2L * _buffer.Length);
+        var capacity = (int)Math.Min(Array.MaxLength, Math.Max((long)_written + needed, Math.Min(doubled, _maxBytes)));
         if (capacity - _written < needed)
         {
             throw new InvalidOperationException($"A response larger than {Array.MaxLength} bytes cannot be buffered.");

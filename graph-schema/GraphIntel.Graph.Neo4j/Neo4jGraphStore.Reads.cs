@@ -174,24 +174,15 @@ public sealed partial class Neo4jGraphStore
     {
         var r = await _client.RunAsync(
         [
-            new(Statements.SourceCardinalities), new(Statements.MaxCitationsPerSource), new(Statements.MaxCitationsPerRecord),
-            new(Statements.MaxRelationshipsPerEntity), new(Statements.MaxEstimatesPerOrganization),
-            new(Statements.CountEntitiesByKind), new(Statements.CountOrganizations), new(Statements.CountRelationships),
-            new(Statements.CountEstimates), new(Statements.CountCitations),
+            new(Statements.SourceCardinalities), new(Statements.CitationsPerSource), new(Statements.CitationsPerRecord),
+            new(Statements.RelationshipsPerEntity), new(Statements.EstimatesPerOrganization),
         ], ct).ConfigureAwait(false);
-        int Single(int statement) => r[statement].Rows[0][0].GetInt32();
-        return new StoreCardinalities(
-            Sources: Single(0),
-            Entities: r[5].Rows.Sum(row => row[1].GetInt32()),
-            Organizations: Single(6),
-            Relationships: r[7].Rows.Sum(row => row[2].GetInt32()),
-            StrengthEstimates: Single(8),
-            Citations: Single(9),
-            MaxCitationsPerSource: Single(1),
-            MaxCitationsPerRecord: Single(2),
-            MaxRelationshipsPerEntity: Single(3),
-            MaxEstimatesPerOrganization: Single(4),
-            MaxSourceTextLength: r[0].Rows[0][1].GetInt64());
+        ListLengths Lengths(int statement)
+        {
+            var row = r[statement].Rows[0];
+            return new ListLengths(row[0].GetInt64(), row[1].GetInt64(), row[2].GetInt64(), row[3].GetInt64());
+        }
+        return new StoreCardinalities(r[0].Rows[0][0].GetInt32(), Lengths(1), Lengths(2), Lengths(3), Lengths(4), r[0].Rows[0][1].GetInt64());
     }
 
     public async Task<GraphSnapshot> ExportAsync(CancellationToken ct = default)

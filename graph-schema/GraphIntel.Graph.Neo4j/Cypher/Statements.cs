@@ -281,12 +281,12 @@ public static class Statements
     public const string CountRelationships = "MATCH ()-[r:REL]->() RETURN r.type AS type, r.status AS status, count(r) AS n";
     public const string CountEstimates = "MATCH (x:Estimate) RETURN count(x) AS n";
     public const string CountCitations = "MATCH (c:Citation) RETURN count(c) AS n";
-    public const string CountOrganizations = "MATCH (e:Entity) WHERE e.kind = 'ORGANIZATION' RETURN count(e) AS n";
     public const string SourceCardinalities = "MATCH (s:Source) RETURN count(s) AS n, coalesce(max(size(s.text)), 0) AS maxText";
-    public const string MaxCitationsPerSource = "MATCH (c:Citation) WITH c.sourceId AS id, count(c) AS n RETURN coalesce(max(n), 0) AS n";
-    public const string MaxCitationsPerRecord = "MATCH (c:Citation) WITH c.supportsId AS id, count(c) AS n RETURN coalesce(max(n), 0) AS n";
-    public const string MaxRelationshipsPerEntity = "MATCH (e:Entity)-[r:REL]-() WITH e, count(r) AS n RETURN coalesce(max(n), 0) AS n";
-    public const string MaxEstimatesPerOrganization = "MATCH (x:Estimate) WITH x.organizationId AS id, count(x) AS n RETURN coalesce(max(n), 0) AS n";
+    private const string ListLengths = " RETURN count(n) AS lists, sum(n) AS items, sum(n * n) AS squares, coalesce(max(n), 0) AS longest";
+    public const string CitationsPerSource = "MATCH (c:Citation) WITH c.sourceId AS id, count(c) AS n" + ListLengths;
+    public const string CitationsPerRecord = "MATCH (c:Citation) WITH c.supportsId AS id, count(c) AS n" + ListLengths;
+    public const string RelationshipsPerEntity = "MATCH (e:Entity)-[r:REL]-() WITH e, count(r) AS n" + ListLengths;
+    public const string EstimatesPerOrganization = "MATCH (x:Estimate) WITH x.organizationId AS id, count(x) AS n" + ListLengths;
     public const string AllEntities = "MATCH (e:Entity) RETURN " + EntityColumns + " ORDER BY id";
     public const string AllRelationships = "MATCH (a:Entity)-[r:REL]->(b:Entity) RETURN " + RelColumns + " ORDER BY id";
     public const string AllEstimates = "MATCH (x:Estimate) RETURN " + EstimateColumns + " ORDER BY id";

@@ -199,20 +199,20 @@ public sealed partial class EmbeddedGraphStore
                 using var command = reader.Command(sql);
                 return (long)command.ExecuteScalar()!;
             }
+            // `lengths` selects one row per list: its length as n.
+            ListLengths Lengths(string lengths)
+            {
+                using var command = reader.Command($"SELECT count(*), coalesce(sum(n), 0), coalesce(sum(n * n), 0), coalesce(max(n), 0) FROM ({lengths})");
+                using var rows = command.ExecuteReader();
+                rows.Read();
+                return new ListLengths(rows.GetInt64(0), rows.GetInt64(1), rows.GetInt64(2), rows.GetInt64(3));
+            }
             return new StoreCardinalities(
                 (int)Scalar("SELECT count(*) FROM sources"),
-                (int)Scalar("SELECT count(*) FROM entities"),
-                (int)Scalar("SELECT count(*) FROM entities WHERE kind = 'ORGANIZATION'"),
-                (int)Scalar("SELECT count(*) FROM relationships"),
-                (int)Scalar("SELECT count(*) FROM estimates"),
-                (int)Scalar("SELECT count(*) FROM citations"),
-                (int)Scalar("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM citations GROUP BY source_id)"),
-                (int)Scalar("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM citations GROUP BY owner_kind, owner_id)"),
-                (int)Scalar("""
-                    SELECT coalesce(max(n), 0) FROM (
-                        SELECT count(*) AS n FROM (SELECT from_id AS e FROM relationships UNION ALL SELECT to_id FROM relationships) GROUP BY e)
-                    """),
-                (int)Scalar("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM estimates GROUP BY organization_id)"),
+                Lengths("SELECT count(*) AS n FROM citations GROUP BY source_id"),
+                Lengths("SELECT count(*) AS n FROM citations GROUP BY owner_kind, owner_id"),
+                Lengths("SELECT count(*) AS n FROM (SELECT from_id AS e FROM relationships UNION ALL SELECT to_id FROM relationships) GROUP BY e"),
+                Lengths("SELECT count(*) AS n FROM estimates GROUP BY organization_id"),
                 Scalar("SELECT coalesce(max(length(text)), 0) FROM sources"));
         }, ct);
 

@@ -55,3 +55,35 @@ public sealed class PooledBufferWriterTests
         writer.Dispose(); // twice is harmless
     }
 }
+
+/// <summary>The buffer's byte limit: no byte past it is ever written, and the refusal names it.</summary>
+public sealed class PooledBufferWriterLimitTests
+{
+    [Fact]
+    public void Writing_up_to_the_limit_succeeds_and_one_byte_more_throws()
+    {
+        using var writer = new PooledBufferWriter(16, maxBytes: 100);
+        for (var i = 0; i < 100; i++)
+        {
+            writer.GetSpan(1)[0] = (byte)i;
+            writer.Advance(1);
+        }
+        writer.GetSpan(1);
+
+        var error = Assert.Throws<ResponseTooLargeException>(() => writer.Advance(1));
+        Assert.Equal(100, error.LimitBytes);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (byte)i), writer.WrittenMemory.ToArray());
+    }
+
+    [Fact]
+    public void Growth_stops_at_the_limit_plus_the_room_asked_for()
+    {
+        using var writer = new PooledBufferWriter(16, maxBytes: 1000);
+        writer.GetSpan(1);
+        writer.Advance(16);
+        // Doubling would give 32; asking for 2,000 gives at least 16 + 2,000, rounded up by the pool, no more than twice that.
+        Assert.InRange(writer.GetSpan(2000).Length, 2000, 2 * 2016);
+        writer.Advance(984);
+        Assert.Throws<ResponseTooLargeException>(() => writer.Advance(1));
+    }
+}
