@@ -36,6 +36,20 @@ public sealed class ApiLimits
     /// <summary>Deepest neighborhood.</summary>
     public int MaxNeighborhoodDepth { get; set; } = 3;
 
+    /// <summary>Refuses settings the limits can't work with, naming the key and the value.</summary>
+    public void Validate()
+    {
+        static void Require(bool holds, string key, object value, string rule)
+        {
+            if (!holds) throw new InvalidOperationException($"{SectionName}:{key} must be {rule} (got {value}).");
+        }
+        Require(MaxResponseBytes >= 1, nameof(MaxResponseBytes), MaxResponseBytes, "at least 1");
+        Require(DefaultListSize >= 0, nameof(DefaultListSize), DefaultListSize, "0 or more");
+        Require(TextBytesPerCost >= 1, nameof(TextBytesPerCost), TextBytesPerCost, "at least 1");
+        Require(StatisticsRefreshInterval > TimeSpan.Zero, nameof(StatisticsRefreshInterval), StatisticsRefreshInterval, "positive");
+        Require(ExecutionTimeout > TimeSpan.Zero, nameof(ExecutionTimeout), ExecutionTimeout, "positive");
+    }
+
     /// <summary>The value, or a BAD_USER_INPUT error naming the argument, the limit and the value.</summary>
     public static int Check(int value, int min, int max, string argument) =>
         value >= min && value <= max

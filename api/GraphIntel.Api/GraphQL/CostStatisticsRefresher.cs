@@ -13,8 +13,6 @@ public sealed class CostStatisticsRefresher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (limits.StatisticsRefreshInterval <= TimeSpan.Zero)
-            throw new InvalidOperationException($"{ApiLimits.SectionName}:{nameof(ApiLimits.StatisticsRefreshInterval)} must be positive (got {limits.StatisticsRefreshInterval}).");
         using var timer = new PeriodicTimer(limits.StatisticsRefreshInterval, time);
         do
         {

@@ -22,6 +22,7 @@ public static class ApiComposition
     {
         var limits = new ApiLimits();
         builder.Configuration.GetSection(ApiLimits.SectionName).Bind(limits);
+        limits.Validate();
         var keys = new ApiKeyOptions();
         builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(keys);
         keys.ApplyEnvironment(Environment.GetEnvironmentVariable);
