@@ -106,7 +106,12 @@ public sealed partial class GraphIntelSchema
             };
             var retract = c.GetArgument<IReadOnlyList<object?>?>("retract", null)?.Select(id => (string)id!).ToList() ?? [];
             var reason = retract.Count > 0 ? RequiredReason(c) : OptionalReason(c);
-            await WriteAsync(c, new ChangeSet { SourcePatches = [patch], Retractions = retract }, reason);
+            // Facts are retracted; an entity (whose attributes cannot be retracted) loses the citations the new text strands.
+            var entities = retract.Where(IsEntityId).ToList();
+            await WriteAsync(c, new ChangeSet
+            {
+                SourcePatches = [patch], Retractions = retract.Where(id => !IsEntityId(id)).ToList(), CitationRetractions = entities,
+            }, reason);
             return (await _store.GetSourcesAsync([patch.Id], c.CancellationToken)).TryGetValue(patch.Id, out var written)
                 ? written : throw ApiErrors.Error($"{patch.Id} was written but cannot be read back", ApiErrors.StoreError);
         });
@@ -128,6 +133,9 @@ public sealed partial class GraphIntelSchema
             return (await _store.GetAuditAsync(new AuditQuery { TargetId = entry.TargetId, First = 1 }, c.CancellationToken))[0];
         });
     }
+
+    private static bool IsEntityId(string id) =>
+        Enum.GetValues<EntityKind>().Any(kind => id.StartsWith(EntityIds.PrefixOf(kind), StringComparison.Ordinal));
 
     private async Task<Relationship> ReadBackRelationshipAsync(IResolveFieldContext c, string id) =>
         (await _store.GetRelationshipsByIdAsync([id], c.CancellationToken)).TryGetValue(id, out var found)

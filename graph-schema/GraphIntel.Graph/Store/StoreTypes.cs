@@ -98,15 +98,21 @@ public sealed record ChangeSet
     /// its before-state (or, for a created fact, retracted), refused if the record changed since. Audited as "revert".
     /// </summary>
     public long? RevertAuditSequence { get; init; }
+    /// <summary>
+    /// Records (entities, or facts) whose citations of a source given a new text in this change set, and that the new
+    /// text no longer contains, are removed in the same write — the way to change a text under an entity's citations
+    /// (facts can be retracted instead). Each must hold such a citation.
+    /// </summary>
+    public IReadOnlyList<string> CitationRetractions { get; init; } = [];
 
     public bool IsEmpty => Sources.Count == 0 && Entities.Count == 0 && Relationships.Count == 0 &&
                            StrengthEstimates.Count == 0 && Retractions.Count == 0 && Merges.Count == 0 &&
                            SourcePatches.Count == 0 && EntityPatches.Count == 0 && RelationshipPatches.Count == 0 &&
-                           StrengthEstimatePatches.Count == 0 && RevertAuditSequence is null;
+                           StrengthEstimatePatches.Count == 0 && RevertAuditSequence is null && CitationRetractions.Count == 0;
 
     /// <summary>Whether any patch or revert still has to be resolved against the store into whole records.</summary>
     public bool NeedsResolving => SourcePatches.Count > 0 || EntityPatches.Count > 0 || RelationshipPatches.Count > 0 ||
-                                  StrengthEstimatePatches.Count > 0 || RevertAuditSequence is not null;
+                                  StrengthEstimatePatches.Count > 0 || RevertAuditSequence is not null || CitationRetractions.Count > 0;
 }
 
 public sealed record EntityMerge(string SurvivorId, string MergedId);

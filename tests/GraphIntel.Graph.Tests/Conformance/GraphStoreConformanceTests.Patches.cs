@@ -189,6 +189,29 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [StoreFact]
+    public async Task Citation_retractions_drop_only_the_citations_a_new_source_text_loses()
+    {
+        var text = AlphaSource.Text.Replace("ISIS-K, also called IS-K or ISIS Khorasan,", "ISIS-K, also called ISKP,");
+        Assert.Equal([IsisK], StrandedBy(Alpha, text)); // the premise
+
+        await RefusedUnchanged(new ChangeSet { SourcePatches = [new SourcePatch(Alpha) { Text = text }], CitationRetractions = [Ja] });
+        // Its only citation lost, the entity would have none left: refused too.
+        var refused = await RefusedUnchanged(new ChangeSet { SourcePatches = [new SourcePatch(Alpha) { Text = text }], CitationRetractions = [IsisK] });
+        Assert.Contains(refused.Problems, p => p.RecordId == IsisK && p.Message.Contains("no citation"));
+
+        var kept = CiteAlpha("ISIS-K has nearly 6,000 fighters.");
+        await Store.ApplyAsync(new ChangeSet
+        {
+            SourcePatches = [new SourcePatch(Alpha) { Text = text }],
+            EntityPatches = [new EntityPatch(IsisK, EntityKind.Organization) { AddCitations = [kept] }],
+            CitationRetractions = [IsisK],
+        }, Editor("ISKP"));
+        var isisK = (await Store.GetEntitiesAsync([IsisK]))[IsisK];
+        Assert.Equal([kept], isisK.Citations);
+        Assert.Equal(Entities.Single(e => e.Id == IsisK).Aliases, isisK.Aliases);
+    }
+
+    [StoreFact]
     public async Task A_refused_patch_among_good_ones_writes_and_audits_nothing()
     {
         var r = Relationships.Single(x => x.Id == KibAlliedTaliban);

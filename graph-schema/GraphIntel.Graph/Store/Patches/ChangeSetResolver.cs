@@ -40,6 +40,7 @@ public sealed class ChangeSetResolver
         if (!set.NeedsResolving) return set;
         var resolver = new ChangeSetResolver(records, context);
         var resolved = await resolver.ResolvePatchesAsync(set, ct).ConfigureAwait(false);
+        if (set.CitationRetractions.Count > 0) resolved = await resolver.ResolveCitationRetractionsAsync(resolved, ct).ConfigureAwait(false);
         if (set.RevertAuditSequence is { } sequence) resolved = await resolver.ResolveRevertAsync(resolved, sequence, ct).ConfigureAwait(false);
         if (resolver._problems.Count > 0) throw new GraphValidationException(resolver._problems);
         return resolved;
@@ -89,6 +90,50 @@ public sealed class ChangeSetResolver
     }
 
     /// <summary>
+    /// Removes, from each record named in <see cref="ChangeSet.CitationRetractions"/>, its citations of the sources this
+    /// change set gives a new text that the new text no longer contains (the record as the change set writes it, else as
+    /// stored).
+    /// </summary>
+    private async Task<ChangeSet> ResolveCitationRetractionsAsync(ChangeSet set, CancellationToken ct)
+    {
+        var stored = await _store.GetSourceRecordsAsync(set.Sources.Select(s => s.Id).ToList(), ct).ConfigureAwait(false);
+        var newTexts = set.Sources.Where(s => s.Text is not null && (!stored.TryGetValue(s.Id, out var old) || old.Text != s.Text))
+            .GroupBy(s => s.Id).ToDictionary(g => g.Key, g => new QuoteMatcher(g.First().Text), StringComparer.Ordinal);
+        bool Lost(Citation c) => newTexts.TryGetValue(c.SourceId, out var matcher) && !matcher.Occurs(c.Quote);
+
+        var ids = set.CitationRetractions.Distinct(StringComparer.Ordinal).ToList();
+        var entities = set.Entities.ToList();
+        var relationships = set.Relationships.ToList();
+        var estimates = set.StrengthEstimates.ToList();
+        var storedEntities = await _store.GetEntityRecordsAsync(ids, ct).ConfigureAwait(false);
+        var storedRelationships = await _store.GetRelationshipRecordsAsync(ids, ct).ConfigureAwait(false);
+        var storedEstimates = await _store.GetEstimateRecordsAsync(ids, ct).ConfigureAwait(false);
+        foreach (var id in ids)
+        {
+            var done = WithoutLost(entities, id, storedEntities, e => e.Citations, (e, c) => e with { Citations = c })
+                       ?? WithoutLost(relationships, id, storedRelationships, r => r.Citations, (r, c) => r with { Citations = c })
+                       ?? WithoutLost(estimates, id, storedEstimates, x => x.Citations, (x, c) => x with { Citations = c });
+            if (done is null) _problems.Add(new(id, "cannot retract its citations: no record has this id"));
+            else if (done == false) _problems.Add(new(id, "cannot retract its citations: none of them quotes a passage this write removes from a source"));
+        }
+        return set with { Entities = entities, Relationships = relationships, StrengthEstimates = estimates, CitationRetractions = [] };
+
+        // Null when no record of this kind has the id; else whether a citation was removed.
+        bool? WithoutLost<T>(List<T> written, string id, IReadOnlyDictionary<string, T> storedRecords,
+            Func<T, IReadOnlyList<Citation>> citationsOf, Func<T, List<Citation>, T> with) where T : class
+        {
+            var index = written.FindIndex(r => IdOf(r) == id);
+            var record = index >= 0 ? written[index] : storedRecords.GetValueOrDefault(id);
+            if (record is null) return null;
+            var kept = citationsOf(record).Where(c => !Lost(c)).ToList();
+            if (kept.Count == citationsOf(record).Count) return false;
+            if (index >= 0) written[index] = with(record, kept);
+            else written.Add(with(record, kept));
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Restores the record an audit entry wrote to its before-state. Refused when the record is no longer what that write
     /// left (a later write changed it: revert those first, newest first), for merges (the merged id keeps resolving to
     /// the survivor) and for created entities and sources (nothing is deleted); a created fact is retracted instead.
@@ -129,6 +174,14 @@ public sealed class ChangeSetResolver
             _ => set with { Sources = [.. set.Sources, RecordJson.Deserialize<Source>(entry.Before)] },
         };
     }
+
+    private static string IdOf(object record) => record switch
+    {
+        Entity e => e.Id,
+        Relationship r => r.Id,
+        StrengthEstimate x => x.Id,
+        _ => "",
+    };
 
     private static string Json(object record) => record switch
     {

@@ -5,8 +5,8 @@ namespace GraphIntel.Graph.Store.Patches;
 /// <summary>
 /// A source's text cannot change under its citations: a change set that gives a stored source a new text is refused,
 /// listing every stored citation of it whose quote the new text no longer contains — unless that citation's record is
-/// itself rewritten in the same change set (and so checked against the new text by <see cref="ChangeSetValidator"/>)
-/// or its fact is retracted in it. Applies to whole records and patches alike: a seed load that changes a text
+/// itself rewritten in the same change set (and so checked against the new text by <see cref="ChangeSetValidator"/>;
+/// <see cref="ChangeSet.CitationRetractions"/> rewrites it without the lost citations) or its fact is retracted in it. Applies to whole records and patches alike: a seed load that changes a text
 /// rewrites the records citing it in the same change set.
 /// </summary>
 public static class SourceTextGuard
@@ -32,7 +32,7 @@ public static class SourceTextGuard
                 checkedQuotes[key] = found = changed[c.Citation.SourceId].Occurs(c.Citation.Quote);
             if (!found)
                 problems.Add(new(c.SupportsId, $"its citation of {c.Citation.SourceId} \"{Abbreviate(c.Citation.Quote)}\" would no longer be found in the source's new text " +
-                                               "(retract the fact or remove the citation in the same write, or keep the quoted passage)"));
+                                               "(retract the fact, or retract the citation, in the same write; or keep the quoted passage)"));
         }
         return problems;
     }
