@@ -113,7 +113,8 @@ public sealed class WritesChangeOnlyWhatTheyNameTests(ApiHost api) : IClassFixtu
         Assert.True(expected.Length > 10, $"the premise: many citations quote 'IS-K' ({expected.Length})");
         var lastAudit = await LastAuditSequence();
 
-        var refused = await api.QueryAsync(UpsertSource, new { input = new { id = Azizi, text = edited } }, key: ApiHost.EditorKey);
+        var refused = await api.QueryAsync("mutation($input: SourceInput!) { upsertSource(input: $input) { id } }",
+            new { input = new { id = Azizi, title = "Azizi", text = edited } }, key: ApiHost.EditorKey);
 
         Assert.Equal("INVALID_INPUT", refused.ErrorCode());
         var listed = Problems(refused).Select(p => p[..p.IndexOf(": its citation of " + Azizi, StringComparison.Ordinal)]).Order(StringComparer.Ordinal).ToArray();
@@ -194,14 +195,16 @@ public sealed class WritesChangeOnlyWhatTheyNameTests(ApiHost api) : IClassFixtu
         Assert.Equal(ClaimStatus.Asserted, DataRelationship(id).Status);
         var lastAudit = await LastAuditSequence();
 
-        var retractedByAssert = await api.QueryAsync(AssertSupports, new { input = SupportsInput("RETRACTED") }, key: ApiHost.EditorKey);
+        var retractedByAssert = await api.QueryAsync("mutation($input: RelationshipInput!) { assertRelationship(input: $input) { id } }",
+            new { input = SupportsInput("RETRACTED") }, key: ApiHost.EditorKey);
         Assert.Equal("INVALID_INPUT", retractedByAssert.ErrorCode());
         Assert.Contains("retractRelationship", retractedByAssert.Errors[0].GetProperty("message").GetString());
         Assert.Equal(ClaimStatus.Asserted, (await api.Store.GetRelationshipsByIdAsync([id]))[id].Status);
         Assert.Equal(lastAudit, await LastAuditSequence());
 
         (await api.QueryAsync("mutation($id: ID!) { retractRelationship(id: $id, reason: \"test\") { status } }", new { id }, key: ApiHost.EditorKey)).Ok();
-        var silent = await api.QueryAsync(AssertSupports, new { input = SupportsInput() }, key: ApiHost.EditorKey);
+        var silent = await api.QueryAsync("mutation($input: RelationshipInput!) { assertRelationship(input: $input) { id } }",
+            new { input = SupportsInput() }, key: ApiHost.EditorKey);
         Assert.Equal("INVALID_INPUT", silent.ErrorCode());
         Assert.Contains("reason", silent.Errors[0].GetProperty("message").GetString());
         Assert.Equal(ClaimStatus.Retracted, (await api.Store.GetRelationshipsByIdAsync([id]))[id].Status);
