@@ -223,6 +223,8 @@ public sealed class WritesChangeOnlyWhatTheyNameTests(ApiHost api) : IClassFixtu
         var status = DataEstimate(id).Status;
         var lastAudit = await LastAuditSequence();
 
+        var anonymous = await api.QueryAsync("mutation($id: ID!) { retractRelationship(id: $id, reason: \"wrong kind\") { id } }", new { id });
+        Assert.Equal("FORBIDDEN", anonymous.ErrorCode()); // the key is checked before the id
         var response = await api.QueryAsync("mutation($id: ID!) { retractRelationship(id: $id, reason: \"wrong kind\") { id } }", new { id }, key: ApiHost.EditorKey);
 
         Assert.Equal("NOT_FOUND", response.ErrorCode());
@@ -246,6 +248,8 @@ public sealed class WritesChangeOnlyWhatTheyNameTests(ApiHost api) : IClassFixtu
 
         var anonymous = await api.QueryAsync("mutation($s: Int!) { revert(auditSequence: $s, reason: \"undo\") { sequence } }", new { s = sequence });
         Assert.Equal("FORBIDDEN", anonymous.ErrorCode());
+        var reader = await api.QueryAsync("mutation { revert(auditSequence: 99999999, reason: \"undo\") { sequence } }", key: ApiHost.ReaderKey);
+        Assert.Equal("FORBIDDEN", reader.ErrorCode()); // before any lookup: a reader learns nothing of the audit trail
 
         var revert = (await api.QueryAsync("mutation($s: Int!) { revert(auditSequence: $s, reason: \"undo vandalism\") { sequence action targetId reason } }",
             new { s = sequence }, key: ApiHost.EditorKey)).Ok().GetProperty("revert");

@@ -47,6 +47,7 @@ public sealed partial class GraphIntelSchema
         });
         Async(b, "Mutation", "retractRelationship", async c =>
         {
+            RequireEditor(c);
             var id = c.GetArgument<string>("id");
             var reason = RequiredReason(c);
             // The kind is checked before anything is written: a strength estimate's id is not a relationship's.
@@ -75,6 +76,7 @@ public sealed partial class GraphIntelSchema
         });
         Async(b, "Mutation", "retractStrengthEstimate", async c =>
         {
+            RequireEditor(c);
             var id = c.GetArgument<string>("id");
             var reason = RequiredReason(c);
             if (!(await _store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken)).ContainsKey(id))
@@ -124,6 +126,7 @@ public sealed partial class GraphIntelSchema
         });
         Async(b, "Mutation", "revert", async c =>
         {
+            RequireEditor(c);
             var sequence = c.GetArgument<int>("auditSequence");
             var reason = RequiredReason(c);
             var entry = (await _store.GetAuditAsync(new AuditQuery { Before = sequence + 1L, First = 1 }, c.CancellationToken))
@@ -158,12 +161,22 @@ public sealed partial class GraphIntelSchema
     /// <summary>Refuses the write unless the request's key has the editor role; else applies it as the key's name.</summary>
     private async Task WriteAsync(IResolveFieldContext c, ChangeSet changes, string? reason)
     {
+        var principal = RequireEditor(c);
+        await _store.ApplyAsync(changes, new WriteContext(principal.Name, reason, _time.GetUtcNow()), c.CancellationToken);
+    }
+
+    /// <summary>
+    /// The request's principal when its key has the editor role, else FORBIDDEN. Mutations that read before writing call
+    /// it first, so a caller without the role learns nothing about what is stored.
+    /// </summary>
+    private static ApiPrincipal RequireEditor(IResolveFieldContext c)
+    {
         var principal = c.UserContext.TryGetValue(PrincipalKey, out var p) ? p as ApiPrincipal : null;
         if (principal is null)
             throw ApiErrors.Error($"{c.FieldName} is a write: it needs an API key with the {Roles.Editor} role (send `Authorization: Bearer <key>`).", ApiErrors.Forbidden);
         if (!principal.IsEditor)
             throw ApiErrors.Error($"{c.FieldName} is a write: the API key '{principal.Name}' lacks the {Roles.Editor} role.", ApiErrors.Forbidden);
-        await _store.ApplyAsync(changes, new WriteContext(principal.Name, reason, _time.GetUtcNow()), c.CancellationToken);
+        return principal;
     }
 
     private static string RequiredReason(IResolveFieldContext c) =>
