@@ -212,6 +212,28 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [StoreFact]
+    public async Task Whole_records_replace_what_patches_added_so_a_seed_load_converges_to_the_data_set()
+    {
+        var r = Relationships.Single(x => x.Id == KibUnderIsisK);
+        await Store.ApplyAsync(new ChangeSet
+        {
+            EntityPatches = [new EntityPatch(Kib, EntityKind.Organization) { AddAliases = ["KIB"], Description = "Uzbek group" }],
+            RelationshipPatches = [new RelationshipPatch(r.Id, r.Type, r.FromId, r.ToId, r.Validity)
+                { AddCitations = [CiteBeta("Katibat Imam al-Bukhari fights alongside the Taliban.")], Note = "two sources" }],
+        }, Editor("patch"));
+        Assert.NotEqual(RecordJson.Serialize(Entities.Single(e => e.Id == Kib)), RecordJson.Serialize((await Store.GetEntitiesAsync([Kib]))[Kib]));
+
+        await Store.ApplyAsync(WholeGraph, Editor("seed load"));
+
+        var fresh = await NewStoreAsync();
+        await fresh.ApplyAsync(WholeGraph, Context);
+        var expected = await fresh.ExportAsync();
+        var actual = await Store.ExportAsync();
+        Assert.Equal(RecordJson.Serialize(expected.Entities), RecordJson.Serialize(actual.Entities));
+        Assert.Equal(RecordJson.Serialize(expected.Relationships), RecordJson.Serialize(actual.Relationships));
+    }
+
+    [StoreFact]
     public async Task A_refused_patch_among_good_ones_writes_and_audits_nothing()
     {
         var r = Relationships.Single(x => x.Id == KibAlliedTaliban);
