@@ -3,10 +3,11 @@ using GraphIntel.Graph.Neo4j.Cypher;
 using GraphIntel.Graph.Neo4j.Http;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
+using GraphIntel.Graph.Store.Patches;
 
 namespace GraphIntel.Graph.Neo4j;
 
-public sealed partial class Neo4jGraphStore : IChangeSetLookup
+public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
 {
     private static readonly ClaimStatus[] AllStatuses = Enum.GetValues<ClaimStatus>();
 
@@ -15,8 +16,9 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await ChangeSetValidator.EnsureValidAsync(changes, this, ct).ConfigureAwait(false);
-            var plan = await PlanAsync(changes, context, ct).ConfigureAwait(false);
+            // Under the write lock, so what patches are merged with and validated against is what is replaced.
+            var prepared = await ChangeSetResolver.PrepareAsync(changes, context, this, this, ct).ConfigureAwait(false);
+            var plan = await PlanAsync(prepared, context, ct).ConfigureAwait(false);
             var statements = plan.ToStatements(_options.WriteBatchSize);
             if (statements.Count > 0) await _client.RunInTransactionAsync(statements, _options.StatementsPerRequest, ct).ConfigureAwait(false);
             if (plan.WrittenRecords >= _options.ResampleIndexesAfterRecords) await ResampleIndexesAsync(ct).ConfigureAwait(false);
@@ -47,7 +49,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
     /// <summary>Reads what the change set touches and decides, record by record, what to write and audit.</summary>
     private async Task<WritePlan> PlanAsync(ChangeSet changes, WriteContext context, CancellationToken ct)
     {
-        var plan = new WritePlan(context);
+        var plan = new WritePlan(context, reverting: changes.RevertAuditSequence is not null);
         // Facts may name an entity by an id merged away: they are written against the survivor.
         var endpoints = changes.Relationships.SelectMany(r => new[] { r.FromId, r.ToId })
             .Concat(changes.StrengthEstimates.Select(x => x.OrganizationId)).Distinct().ToArray();
@@ -139,6 +141,27 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
         return all.Where(kv => kv.Key == kv.Value.Id).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
     }
 
+    // ---- IStoredRecords: what patches, reverts and the source-text guard need ------------------------------
+
+    Task<IReadOnlyDictionary<string, Entity>> IStoredRecords.GetEntityRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        GetEntitiesDirectAsync(ids, ct);
+
+    Task<IReadOnlyDictionary<string, Relationship>> IStoredRecords.GetRelationshipRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        GetRelationshipsByIdAsync(ids, ct);
+
+    Task<IReadOnlyDictionary<string, StrengthEstimate>> IStoredRecords.GetEstimateRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        GetStrengthEstimatesByIdAsync(ids, ct);
+
+    Task<IReadOnlyDictionary<string, Source>> IStoredRecords.GetSourceRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        GetSourcesAsync(ids, ct);
+
+    async Task<IReadOnlyList<SourceCitation>> IStoredRecords.GetCitationsOfSourcesAsync(IReadOnlyCollection<string> sourceIds, CancellationToken ct) =>
+        (await GetCitationsBySourceAsync(sourceIds, ct).ConfigureAwait(false)).Values.SelectMany(c => c).ToList();
+
+    async Task<AuditEntry?> IStoredRecords.GetAuditEntryAsync(long sequence, CancellationToken ct) =>
+        (await GetAuditAsync(new AuditQuery { Before = sequence + 1, First = 1 }, ct).ConfigureAwait(false))
+            .FirstOrDefault(e => e.Sequence == sequence);
+
     // ---- IChangeSetLookup: what the validator needs to know -------------------------------------------------
 
     async Task<IReadOnlyDictionary<string, ExistingEntity>> IChangeSetLookup.GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
@@ -177,7 +200,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
     /// What one change set writes: the final version of every record it changes, the records it deletes (entities
     /// merged away), and an audit entry per change. Records equal to what is stored are counted and skipped.
     /// </summary>
-    private sealed class WritePlan(WriteContext context)
+    private sealed class WritePlan(WriteContext context, bool reverting)
     {
         private readonly Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
@@ -203,16 +226,20 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             _estimates.Values.Where(x => x.OrganizationId == organizationId).ToList();
 
         public void Source(Source? before, Source after) =>
-            Upsert(RecordKinds.Source, after.Id, Json(before), RecordJson.Serialize(after), () => _sources[after.Id] = after);
+            Upsert(RecordKinds.Source, after.Id, AuditActions.ForUpsert(before, after, reverting), Json(before), RecordJson.Serialize(after),
+                () => _sources[after.Id] = after);
 
         public void Entity(Entity? before, Entity after) =>
-            Upsert(RecordKinds.Entity, after.Id, Json(before), RecordJson.Serialize(after), () => _entities[after.Id] = after);
+            Upsert(RecordKinds.Entity, after.Id, AuditActions.ForUpsert(before, after, reverting), Json(before), RecordJson.Serialize(after),
+                () => _entities[after.Id] = after);
 
         public void Relationship(Relationship? before, Relationship after) =>
-            Upsert(RecordKinds.Relationship, after.Id, Json(before), RecordJson.Serialize(after), () => KeepRelationship(after, stored: before is not null));
+            Upsert(RecordKinds.Relationship, after.Id, AuditActions.ForUpsert(before, after, reverting), Json(before), RecordJson.Serialize(after),
+                () => KeepRelationship(after, stored: before is not null));
 
         public void Estimate(StrengthEstimate? before, StrengthEstimate after) =>
-            Upsert(RecordKinds.StrengthEstimate, after.Id, Json(before), RecordJson.Serialize(after), () => _estimates[after.Id] = after);
+            Upsert(RecordKinds.StrengthEstimate, after.Id, AuditActions.ForUpsert(before, after, reverting), Json(before), RecordJson.Serialize(after),
+                () => _estimates[after.Id] = after);
 
         public void Retract(Relationship before, Relationship after) =>
             Retract(before.Id, before.Status, RecordJson.Serialize(before), RecordJson.Serialize(after), () => KeepRelationship(after, stored: true));
@@ -251,16 +278,16 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup
             if (status == ClaimStatus.Retracted) { Count(RecordKinds.Retraction, unchanged: 1); return; }
             keep();
             Count(RecordKinds.Retraction, updated: 1);
-            Audit(AuditActions.Retract, id, before, after);
+            Audit(reverting ? AuditActions.Revert : AuditActions.Retract, id, before, after);
         }
 
         /// <summary>Records equal in <see cref="RecordJson"/> are the same content: counted unchanged, neither written nor audited.</summary>
-        private void Upsert(string kind, string id, string? before, string after, Action keep)
+        private void Upsert(string kind, string id, string action, string? before, string after, Action keep)
         {
             if (before == after) { Count(kind, unchanged: 1); return; }
             keep();
             Count(kind, created: before is null ? 1 : 0, updated: before is null ? 0 : 1);
-            Audit(before is null ? AuditActions.Create : AuditActions.Update, id, before, after);
+            Audit(action, id, before, after);
         }
 
         private void Count(string kind, int created = 0, int updated = 0, int unchanged = 0)

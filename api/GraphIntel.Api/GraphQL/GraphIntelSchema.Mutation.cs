@@ -2,6 +2,8 @@ using GraphIntel.Api.Auth;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
+using GraphIntel.Graph.Store.Patches;
+using GraphIntel.GraphQL;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
@@ -10,6 +12,9 @@ namespace GraphIntel.Api.GraphQL;
 /// <summary>
 /// Writes: each mutation needs an API key with the editor role, becomes one atomic change set (validated by the
 /// store: endpoints, kinds, intervals, quotes verbatim in their sources) and is audited under the key's name.
+/// Asserts and upserts are patches (<see cref="ChangeSet.EntityPatches"/> and the like): an omitted field is kept,
+/// null clears a scalar, aliases and citations given are added and removed only when named; RETRACTED is set only by
+/// the retract mutations, asserting a retracted fact again revives it (with a reason); <c>revert</c> undoes a write.
 /// </summary>
 public sealed partial class GraphIntelSchema
 {
@@ -21,31 +26,35 @@ public sealed partial class GraphIntelSchema
         Async(b, "Mutation", "assertRelationship", async c =>
         {
             var input = InputObject(c, "input");
-            var r = RelationshipFrom(input,
+            var patch = RelationshipPatchFrom(input,
                 Input.Get<RelationshipType>(input, "type"), Input.Get<string>(input, "fromId")!, Input.Get<string>(input, "toId")!,
                 Input.Get<PartialDate?>(input, "validFrom"), Input.Get<PartialDate?>(input, "validTo"));
-            await WriteAsync(c, new ChangeSet { Relationships = [r] }, reason: null);
-            return await _store.GetRelationshipsByIdAsync([r.Id], c.CancellationToken) is var written && written.TryGetValue(r.Id, out var found)
-                ? found : throw ApiErrors.Error($"relationship {r.Id} was written but cannot be read back", ApiErrors.StoreError);
+            await WriteAsync(c, new ChangeSet { RelationshipPatches = [patch] }, OptionalReason(c));
+            return await ReadBackRelationshipAsync(c, patch.Id);
         });
         Async(b, "Mutation", "assertLeadershipTerm", async c =>
         {
             var input = InputObject(c, "input");
-            var r = RelationshipFrom(input, RelationshipType.Leads,
+            var patch = RelationshipPatchFrom(input, RelationshipType.Leads,
                 Input.Get<string>(input, "personId")!, Input.Get<string>(input, "organizationId")!,
                 Input.Get<PartialDate?>(input, "from"), Input.Get<PartialDate?>(input, "to")) with
             {
-                Role = Input.Get<string>(input, "role"),
-                EndReason = Input.Get<string>(input, "endReason"),
+                Role = Given<string?>(input, "role"),
+                EndReason = Given<string?>(input, "endReason"),
             };
-            await WriteAsync(c, new ChangeSet { Relationships = [r] }, reason: null);
-            return new LeadershipTermView((await _store.GetRelationshipsByIdAsync([r.Id], c.CancellationToken))[r.Id]);
+            await WriteAsync(c, new ChangeSet { RelationshipPatches = [patch] }, OptionalReason(c));
+            return new LeadershipTermView(await ReadBackRelationshipAsync(c, patch.Id));
         });
         Async(b, "Mutation", "retractRelationship", async c =>
         {
+            RequireEditor(c);
             var id = c.GetArgument<string>("id");
-            await WriteAsync(c, new ChangeSet { Retractions = [id] }, RequiredReason(c));
-            return (await _store.GetRelationshipsByIdAsync([id], c.CancellationToken))[id];
+            var reason = RequiredReason(c);
+            // The kind is checked before anything is written: a strength estimate's id is not a relationship's.
+            if (!(await _store.GetRelationshipsByIdAsync([id], c.CancellationToken)).ContainsKey(id))
+                throw await FactNotFoundAsync(c, id, "relationship", "retractStrengthEstimate");
+            await WriteAsync(c, new ChangeSet { Retractions = [id] }, reason);
+            return await ReadBackRelationshipAsync(c, id);
         });
         Async(b, "Mutation", "assertStrengthEstimate", async c =>
         {
@@ -53,39 +62,60 @@ public sealed partial class GraphIntelSchema
             var organizationId = Input.Get<string>(input, "organizationId")!;
             var asOf = Input.Get<PartialDate?>(input, "asOf");
             var estimatedBy = Input.Get<string>(input, "estimatedBy");
-            var estimate = new StrengthEstimate(
-                FactIdentity.Estimate(organizationId, asOf, estimatedBy), organizationId,
-                Input.Get<int?>(input, "min"), Input.Get<int?>(input, "max"), asOf, estimatedBy,
-                Input.Get<ClaimStatus?>(input, "status") ?? ClaimStatus.Asserted, CitationsFrom(input))
+            var patch = new StrengthEstimatePatch(FactIdentity.Estimate(organizationId, asOf, estimatedBy), organizationId, asOf, estimatedBy)
             {
-                Note = Input.Get<string>(input, "note"),
+                Min = Given<int?>(input, "min"),
+                Max = Given<int?>(input, "max"),
+                Status = GivenStatus(input),
+                Note = Given<string?>(input, "note"),
+                AddCitations = CitationsFrom(input),
+                RemoveCitations = CitationsFrom(input, "removeCitations"),
             };
-            await WriteAsync(c, new ChangeSet { StrengthEstimates = [estimate] }, reason: null);
-            return (await _store.GetStrengthEstimatesByIdAsync([estimate.Id], c.CancellationToken))[estimate.Id];
+            await WriteAsync(c, new ChangeSet { StrengthEstimatePatches = [patch] }, OptionalReason(c));
+            return await ReadBackEstimateAsync(c, patch.Id);
         });
         Async(b, "Mutation", "retractStrengthEstimate", async c =>
         {
+            RequireEditor(c);
             var id = c.GetArgument<string>("id");
-            await WriteAsync(c, new ChangeSet { Retractions = [id] }, RequiredReason(c));
-            return (await _store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken))[id];
+            var reason = RequiredReason(c);
+            if (!(await _store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken)).ContainsKey(id))
+                throw await FactNotFoundAsync(c, id, "strength estimate", "retractRelationship");
+            await WriteAsync(c, new ChangeSet { Retractions = [id] }, reason);
+            return await ReadBackEstimateAsync(c, id);
         });
         foreach (var (field, kind) in new[] { ("upsertOrganization", EntityKind.Organization), ("upsertPerson", EntityKind.Person), ("upsertPlace", EntityKind.Place) })
         {
             Async(b, "Mutation", field, async c =>
             {
-                var entity = EntityFrom(InputObject(c, "input"), kind);
-                await WriteAsync(c, new ChangeSet { Entities = [entity] }, c.GetArgument<string?>("reason", null));
-                return (await _store.GetEntitiesAsync([entity.Id], c.CancellationToken))[entity.Id];
+                var patch = EntityPatchFrom(InputObject(c, "input"), kind);
+                await WriteAsync(c, new ChangeSet { EntityPatches = [patch] }, OptionalReason(c));
+                return (await _store.GetEntitiesAsync([patch.Id], c.CancellationToken)).TryGetValue(patch.Id, out var written)
+                    ? written : throw ApiErrors.Error($"{patch.Id} was written but cannot be read back", ApiErrors.StoreError);
             });
         }
         Async(b, "Mutation", "upsertSource", async c =>
         {
             var input = InputObject(c, "input");
-            var source = new Source(Input.Get<string>(input, "id")!, Input.Get<string>(input, "title")!,
-                Input.Get<string>(input, "publisher"), Input.Get<string>(input, "author"), Input.Get<PartialDate?>(input, "published"),
-                Input.Get<string>(input, "url"), Input.Get<string>(input, "text")!);
-            await WriteAsync(c, new ChangeSet { Sources = [source] }, c.GetArgument<string?>("reason", null));
-            return (await _store.GetSourcesAsync([source.Id], c.CancellationToken))[source.Id];
+            var patch = new SourcePatch(Input.Get<string>(input, "id")!)
+            {
+                Title = NonNull<string>(input, "title"),
+                Publisher = Given<string?>(input, "publisher"),
+                Author = Given<string?>(input, "author"),
+                Published = Given<PartialDate?>(input, "published"),
+                Url = Given<string?>(input, "url"),
+                Text = NonNull<string>(input, "text"),
+            };
+            var retract = c.GetArgument<IReadOnlyList<object?>?>("retract", null)?.Select(id => (string)id!).ToList() ?? [];
+            var reason = retract.Count > 0 ? RequiredReason(c) : OptionalReason(c);
+            // Facts are retracted; an entity (whose attributes cannot be retracted) loses the citations the new text strands.
+            var entities = retract.Where(IsEntityId).ToList();
+            await WriteAsync(c, new ChangeSet
+            {
+                SourcePatches = [patch], Retractions = retract.Where(id => !IsEntityId(id)).ToList(), CitationRetractions = entities,
+            }, reason);
+            return (await _store.GetSourcesAsync([patch.Id], c.CancellationToken)).TryGetValue(patch.Id, out var written)
+                ? written : throw ApiErrors.Error($"{patch.Id} was written but cannot be read back", ApiErrors.StoreError);
         });
         Async(b, "Mutation", "mergeEntities", async c =>
         {
@@ -94,17 +124,59 @@ public sealed partial class GraphIntelSchema
             await WriteAsync(c, new ChangeSet { Merges = [new EntityMerge(survivorId, mergedId)] }, RequiredReason(c));
             return (await _store.GetEntitiesAsync([survivorId], c.CancellationToken))[survivorId];
         });
+        Async(b, "Mutation", "revert", async c =>
+        {
+            RequireEditor(c);
+            var sequence = c.GetArgument<int>("auditSequence");
+            var reason = RequiredReason(c);
+            var entry = (await _store.GetAuditAsync(new AuditQuery { Before = sequence + 1L, First = 1 }, c.CancellationToken))
+                .FirstOrDefault(e => e.Sequence == sequence)
+                ?? throw ApiErrors.Error($"No audit entry has the sequence number {sequence}.", ApiErrors.NotFound);
+            await WriteAsync(c, new ChangeSet { RevertAuditSequence = sequence }, reason);
+            return (await _store.GetAuditAsync(new AuditQuery { TargetId = entry.TargetId, First = 1 }, c.CancellationToken))[0];
+        });
+    }
+
+    private static bool IsEntityId(string id) =>
+        Enum.GetValues<EntityKind>().Any(kind => id.StartsWith(EntityIds.PrefixOf(kind), StringComparison.Ordinal));
+
+    private async Task<Relationship> ReadBackRelationshipAsync(IResolveFieldContext c, string id) =>
+        (await _store.GetRelationshipsByIdAsync([id], c.CancellationToken)).TryGetValue(id, out var found)
+            ? found : throw ApiErrors.Error($"relationship {id} was written but cannot be read back", ApiErrors.StoreError);
+
+    private async Task<StrengthEstimate> ReadBackEstimateAsync(IResolveFieldContext c, string id) =>
+        (await _store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken)).TryGetValue(id, out var found)
+            ? found : throw ApiErrors.Error($"strength estimate {id} was written but cannot be read back", ApiErrors.StoreError);
+
+    /// <summary>NOT_FOUND for an id that is not a <paramref name="what"/>, saying what it is when it is the other kind of fact.</summary>
+    private async Task<GraphQLException> FactNotFoundAsync(IResolveFieldContext c, string id, string what, string otherField)
+    {
+        var other = what == "relationship"
+            ? (await _store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken)).ContainsKey(id)
+            : (await _store.GetRelationshipsByIdAsync([id], c.CancellationToken)).ContainsKey(id);
+        var hint = other ? $" ({id} is a {(what == "relationship" ? "strength estimate" : "relationship")}: use {otherField})" : "";
+        return ApiErrors.Error($"No {what} has the id \"{id}\"{hint}; nothing was written.", ApiErrors.NotFound);
     }
 
     /// <summary>Refuses the write unless the request's key has the editor role; else applies it as the key's name.</summary>
     private async Task WriteAsync(IResolveFieldContext c, ChangeSet changes, string? reason)
+    {
+        var principal = RequireEditor(c);
+        await _store.ApplyAsync(changes, new WriteContext(principal.Name, reason, _time.GetUtcNow()), c.CancellationToken);
+    }
+
+    /// <summary>
+    /// The request's principal when its key has the editor role, else FORBIDDEN. Mutations that read before writing call
+    /// it first, so a caller without the role learns nothing about what is stored.
+    /// </summary>
+    private static ApiPrincipal RequireEditor(IResolveFieldContext c)
     {
         var principal = c.UserContext.TryGetValue(PrincipalKey, out var p) ? p as ApiPrincipal : null;
         if (principal is null)
             throw ApiErrors.Error($"{c.FieldName} is a write: it needs an API key with the {Roles.Editor} role (send `Authorization: Bearer <key>`).", ApiErrors.Forbidden);
         if (!principal.IsEditor)
             throw ApiErrors.Error($"{c.FieldName} is a write: the API key '{principal.Name}' lacks the {Roles.Editor} role.", ApiErrors.Forbidden);
-        await _store.ApplyAsync(changes, new WriteContext(principal.Name, reason, _time.GetUtcNow()), c.CancellationToken);
+        return principal;
     }
 
     private static string RequiredReason(IResolveFieldContext c) =>
@@ -112,33 +184,52 @@ public sealed partial class GraphIntelSchema
             ? reason
             : throw ApiErrors.BadArgument($"{c.FieldName} needs a non-empty \"reason\": it is recorded in the audit trail.");
 
+    private static string? OptionalReason(IResolveFieldContext c) => c.GetArgument<string?>("reason", null);
+
     private static IReadOnlyDictionary<string, object?> InputObject(IResolveFieldContext c, string name) =>
         c.GetArgument<IReadOnlyDictionary<string, object?>?>(name, null) ?? throw ApiErrors.BadArgument($"Argument \"{name}\" is required.");
 
-    private static Relationship RelationshipFrom(IReadOnlyDictionary<string, object?> input, RelationshipType type, string fromId, string toId, PartialDate? validFrom, PartialDate? validTo) =>
-        new(FactIdentity.Relationship(type, fromId, toId, validFrom, validTo), type, fromId, toId,
-            new Validity(validFrom, validTo), Input.Get<ClaimStatus?>(input, "status") ?? ClaimStatus.Asserted, CitationsFrom(input))
+    /// <summary>A patch field: unset when the input omits it, else its value (null clears).</summary>
+    private static Optional<T> Given<T>(IReadOnlyDictionary<string, object?> input, string name) =>
+        input.ContainsKey(name) ? Input.Get<T>(input, name)! : Optional<T>.Unset;
+
+    /// <summary>A patch field that cannot be cleared: omitted or null keeps the stored value.</summary>
+    private static Optional<T> NonNull<T>(IReadOnlyDictionary<string, object?> input, string name) where T : class =>
+        Input.Get<T>(input, name) is { } value ? value : Optional<T>.Unset;
+
+    private static Optional<ClaimStatus> GivenStatus(IReadOnlyDictionary<string, object?> input) =>
+        Input.Get<ClaimStatus?>(input, "status") is { } status ? status : Optional<ClaimStatus>.Unset;
+
+    private static RelationshipPatch RelationshipPatchFrom(IReadOnlyDictionary<string, object?> input, RelationshipType type, string fromId, string toId, PartialDate? validFrom, PartialDate? validTo) =>
+        new(FactIdentity.Relationship(type, fromId, toId, validFrom, validTo), type, fromId, toId, new Validity(validFrom, validTo))
         {
-            Note = Input.Get<string>(input, "note"),
+            Status = GivenStatus(input),
+            Note = Given<string?>(input, "note"),
+            AddCitations = CitationsFrom(input),
+            RemoveCitations = CitationsFrom(input, "removeCitations"),
         };
 
-    private static IReadOnlyList<Citation> CitationsFrom(IReadOnlyDictionary<string, object?> input) =>
-        Input.Objects(input, "citations").Select(c => new Citation(Input.Get<string>(c, "sourceId")!, Input.Get<string>(c, "quote")!)).ToList();
+    private static IReadOnlyList<Citation> CitationsFrom(IReadOnlyDictionary<string, object?> input, string name = "citations") =>
+        Input.Objects(input, name).Select(c => new Citation(Input.Get<string>(c, "sourceId")!, Input.Get<string>(c, "quote")!)).ToList();
 
-    private static Entity EntityFrom(IReadOnlyDictionary<string, object?> input, EntityKind kind)
+    private static EntityPatch EntityPatchFrom(IReadOnlyDictionary<string, object?> input, EntityKind kind)
     {
-        var organizationKind = Input.Get<OrganizationKind?>(input, "organizationKind");
-        if (kind == EntityKind.Organization && organizationKind is null)
-            throw ApiErrors.BadArgument("An organization needs \"organizationKind\".");
-        if (kind != EntityKind.Organization && (organizationKind is not null || input.GetValueOrDefault("founded") is not null || input.GetValueOrDefault("dissolved") is not null))
+        if (kind != EntityKind.Organization && (input.GetValueOrDefault("organizationKind") is not null || input.GetValueOrDefault("founded") is not null || input.GetValueOrDefault("dissolved") is not null))
             throw ApiErrors.BadArgument("\"organizationKind\", \"founded\" and \"dissolved\" apply to organizations only.");
-        return new Entity(Input.Get<string>(input, "id")!, kind, Input.Get<string>(input, "name")!,
-            Input.GetList<string>(input, "aliases") ?? [], CitationsFrom(input))
+        if (input.ContainsKey("organizationKind") && input["organizationKind"] is null)
+            throw ApiErrors.BadArgument("\"organizationKind\" cannot be cleared: an organization needs one.");
+        return new EntityPatch(Input.Get<string>(input, "id")!, kind)
         {
-            OrganizationKind = organizationKind,
-            Description = Input.Get<string>(input, "description"),
-            Founded = Input.Get<PartialDate?>(input, "founded"),
-            Dissolved = Input.Get<PartialDate?>(input, "dissolved"),
+            Name = NonNull<string>(input, "name"),
+            OrganizationKind = kind == EntityKind.Organization && Input.Get<OrganizationKind?>(input, "organizationKind") is { } k
+                ? (OrganizationKind?)k : Optional<OrganizationKind?>.Unset,
+            Description = Given<string?>(input, "description"),
+            Founded = kind == EntityKind.Organization ? Given<PartialDate?>(input, "founded") : Optional<PartialDate?>.Unset,
+            Dissolved = kind == EntityKind.Organization ? Given<PartialDate?>(input, "dissolved") : Optional<PartialDate?>.Unset,
+            AddAliases = [.. Input.GetList<string>(input, "aliases") ?? [], .. Input.GetList<string>(input, "addAliases") ?? []],
+            RemoveAliases = Input.GetList<string>(input, "removeAliases") ?? [],
+            AddCitations = CitationsFrom(input),
+            RemoveCitations = CitationsFrom(input, "removeCitations"),
         };
     }
 }

@@ -30,6 +30,7 @@ internal sealed class ChangeSetWriter
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private readonly Dictionary<string, WriteCounts> _counts = [];
     private Dictionary<string, string> _merged = new(StringComparer.Ordinal);
+    private bool _reverting;
 
     public ChangeSetWriter(RecordReader reader, WriteContext context)
     {
@@ -46,6 +47,7 @@ internal sealed class ChangeSetWriter
     {
         try
         {
+            _reverting = set.RevertAuditSequence is not null;
             var endpoints = set.Relationships.SelectMany(r => new[] { r.FromId, r.ToId }).Concat(set.StrengthEstimates.Select(s => s.OrganizationId));
             _merged = _reader.ResolveMerges(endpoints);
             var deferredIndexes = BulkIndexes.DropIfWorthwhile(_reader, set.Entities.Count + set.Relationships.Count + set.StrengthEstimates.Count);
@@ -88,13 +90,13 @@ internal sealed class ChangeSetWriter
                     var before = RecordJson.Serialize(stored);
                     if (before == after) { unchanged++; continue; }
                     write(record, true);
-                    Audit(AuditActions.Update, idOf(record), before, after);
+                    Audit(AuditActions.ForUpsert(stored, record, _reverting), idOf(record), before, after);
                     updated++;
                 }
                 else
                 {
                     write(record, false);
-                    Audit(AuditActions.Create, idOf(record), null, after);
+                    Audit(AuditActions.ForUpsert(null, record, _reverting), idOf(record), null, after);
                     created++;
                 }
             }
@@ -208,7 +210,7 @@ internal sealed class ChangeSetWriter
             {
                 throw new GraphValidationException([new ValidationProblem(id, "cannot retract: no relationship or strength estimate has this id")]);
             }
-            Audit(AuditActions.Retract, id, before, after);
+            Audit(_reverting ? AuditActions.Revert : AuditActions.Retract, id, before, after);
             updated++;
         }
         Count(RecordKinds.Retraction, 0, updated, unchanged);

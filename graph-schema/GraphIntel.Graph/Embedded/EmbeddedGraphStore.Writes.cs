@@ -1,4 +1,5 @@
 using GraphIntel.Graph.Store;
+using GraphIntel.Graph.Store.Patches;
 
 namespace GraphIntel.Graph.Embedded;
 
@@ -26,9 +27,10 @@ public sealed partial class EmbeddedGraphStore
                 }
                 using var transaction = connection.BeginTransaction(deferred: false);
                 var reader = new RecordReader(connection, transaction);
-                await ChangeSetValidator.EnsureValidAsync(changes, new SqliteChangeSetLookup(reader), token).ConfigureAwait(false);
+                var lookup = new SqliteChangeSetLookup(reader);
+                var prepared = await ChangeSetResolver.PrepareAsync(changes, context, lookup, lookup, token).ConfigureAwait(false);
                 var writer = new ChangeSetWriter(reader, context);
-                writer.Write(changes);
+                writer.Write(prepared);
                 token.ThrowIfCancellationRequested();
                 transaction.Commit();
                 return (writer.Summary, writer.Delta);

@@ -1,10 +1,13 @@
+using System.Globalization;
+using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
+using GraphIntel.Graph.Store.Patches;
 
 namespace GraphIntel.Graph.Embedded;
 
-/// <summary>Answers <see cref="ChangeSetValidator"/>'s questions inside the write transaction.</summary>
-internal sealed class SqliteChangeSetLookup(RecordReader reader) : IChangeSetLookup
+/// <summary>Answers <see cref="ChangeSetValidator"/>'s and <see cref="ChangeSetResolver"/>'s questions inside the write transaction.</summary>
+internal sealed class SqliteChangeSetLookup(RecordReader reader) : IChangeSetLookup, IStoredRecords
 {
     public Task<IReadOnlyDictionary<string, ExistingEntity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
@@ -74,5 +77,47 @@ internal sealed class SqliteChangeSetLookup(RecordReader reader) : IChangeSetLoo
             while (rows.Read()) result.Add(new NameClaim(rows.GetString(0), rows.GetEnum<EntityKind>(1), rows.GetString(2)));
         }
         return Task.FromResult<IReadOnlyList<NameClaim>>(result);
+    }
+
+    public Task<IReadOnlyDictionary<string, Entity>> GetEntityRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, Entity>>(reader.Entities(ids));
+
+    public Task<IReadOnlyDictionary<string, Relationship>> GetRelationshipRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, Relationship>>(reader.RelationshipsById(ids));
+
+    public Task<IReadOnlyDictionary<string, StrengthEstimate>> GetEstimateRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, StrengthEstimate>>(reader.EstimatesById(ids));
+
+    public Task<IReadOnlyDictionary<string, Source>> GetSourceRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, Source>>(ids.Count == 0 ? new Dictionary<string, Source>() : reader.Sources(ids));
+
+    public Task<IReadOnlyList<SourceCitation>> GetCitationsOfSourcesAsync(IReadOnlyCollection<string> sourceIds, CancellationToken ct)
+    {
+        var result = new List<SourceCitation>();
+        foreach (var batch in SqlParameters.Batches(sourceIds))
+        {
+            using var command = reader.Command("""
+                SELECT source_id, owner_id, quote, supports FROM citations
+                WHERE source_id IN (SELECT value FROM json_each($ids))
+                ORDER BY source_id, owner_id, owner_kind, ordinal
+                """);
+            command.AddJsonArray("$ids", batch);
+            using var rows = command.ExecuteReader();
+            while (rows.Read())
+                result.Add(new SourceCitation(new Citation(rows.GetString(0), rows.GetString(2), rows.GetNullableString(3)), rows.GetString(1)));
+        }
+        return Task.FromResult<IReadOnlyList<SourceCitation>>(result);
+    }
+
+    public Task<AuditEntry?> GetAuditEntryAsync(long sequence, CancellationToken ct)
+    {
+        using var command = reader.Command("SELECT seq, at, actor, action, target_id, reason, before, after FROM audit WHERE seq = $seq");
+        command.Parameters.AddWithValue("$seq", sequence);
+        using var rows = command.ExecuteReader();
+        AuditEntry? entry = rows.Read()
+            ? new AuditEntry(rows.GetInt64(0), DateTimeOffset.Parse(rows.GetString(1), CultureInfo.InvariantCulture), rows.GetString(2),
+                rows.GetString(3), rows.GetString(4), rows.GetNullableString(5), rows.GetNullableString(6), rows.GetNullableString(7))
+            : null;
+        return Task.FromResult(entry);
     }
 }

@@ -20,4 +20,18 @@ public static class AuditActions
     public const string Update = "update";
     public const string Retract = "retract";
     public const string Merge = "merge";
+    /// <summary>A retracted fact asserted again (needs a reason).</summary>
+    public const string Revive = "revive";
+    /// <summary>A write undone by <c>revert</c>: the record restored to an audited before-state.</summary>
+    public const string Revert = "revert";
+
+    /// <summary>The action an upsert is audited as: create, update, revive (a retracted fact no longer retracted) or revert.</summary>
+    public static string ForUpsert(object? before, object after, bool reverting) =>
+        reverting ? Revert
+        : before is null ? Create
+        : IsRetracted(before) && !IsRetracted(after) ? Revive
+        : Update;
+
+    private static bool IsRetracted(object record) =>
+        record is Model.Relationship { Status: Ontology.ClaimStatus.Retracted } or Model.StrengthEstimate { Status: Ontology.ClaimStatus.Retracted };
 }
