@@ -39,4 +39,24 @@ public sealed partial class Neo4jGraphStore
                 ], ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The clash-key backfill (<see cref="DataMigration.SetNameClashKeys"/>): sets the confusable clash key of every
+    /// (:Name) stored without one, a batch per transaction, until none is left; an interrupted run resumes.
+    /// </summary>
+    private async Task SetNameClashKeysAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var page = await RunAsync(Statements.NamesWithoutClashKeys, new() { ["take"] = _options.WriteBatchSize }, ct).ConfigureAwait(false);
+            if (page.Rows.Count == 0) return;
+            var rows = page.Rows.Select(row => new Dictionary<string, object?>
+            {
+                ["entityId"] = row[0].GetString(),
+                ["name"] = row[1].GetString(),
+                ["clashKey"] = Names.ConfusableSkeleton.ClashKey(row[1].GetString()!),
+            }).ToList();
+            await _client.RunAsync(new Statement(Statements.SetClashKeys, new Dictionary<string, object?> { ["rows"] = rows }), ct).ConfigureAwait(false);
+        }
+    }
 }

@@ -13,6 +13,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
 
     public async Task<WriteSummary> ApplyAsync(ChangeSet changes, WriteContext context, CancellationToken ct = default)
     {
+        changes = Names.NameForms.Normalize(changes);
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -189,10 +190,10 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
         return result.Rows.Select(r => r[0].GetString()!).ToHashSet(StringComparer.Ordinal);
     }
 
-    async Task<IReadOnlyList<NameClaim>> IChangeSetLookup.GetNameClaimsAsync(IReadOnlyCollection<string> foldedNames, CancellationToken ct)
+    async Task<IReadOnlyList<NameClaim>> IChangeSetLookup.GetNameClaimsAsync(IReadOnlyCollection<string> clashKeys, CancellationToken ct)
     {
-        if (foldedNames.Count == 0) return [];
-        var result = await RunAsync(Statements.NameClaims, new() { ["folded"] = foldedNames.Distinct().ToArray() }, ct).ConfigureAwait(false);
+        if (clashKeys.Count == 0) return [];
+        var result = await RunAsync(Statements.NameClaims, new() { ["clashKeys"] = clashKeys.Distinct().ToArray() }, ct).ConfigureAwait(false);
         return result.Rows.Select(r => new NameClaim(r[0].GetString()!, EnumNames.Parse<EntityKind>(r[1].GetString()!), r[2].GetString()!)).ToList();
     }
 

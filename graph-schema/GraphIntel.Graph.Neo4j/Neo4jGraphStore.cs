@@ -42,6 +42,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             foreach (var text in migration.For(version))
                 await _client.RunAsync(new Statement(text), ct).ConfigureAwait(false);
             if (migration.Data == DataMigration.LinkNameGrams) await LinkNamesWithoutGramsAsync(ct).ConfigureAwait(false);
+            if (migration.Data == DataMigration.SetNameClashKeys) await SetNameClashKeysAsync(ct).ConfigureAwait(false);
             await _client.RunAsync(new Statement(Statements.RecordMigration, new Dictionary<string, object?>
             {
                 ["version"] = migration.Version,

@@ -125,6 +125,7 @@ internal static class Neo4jRows
         ["name"] = name,
         ["key"] = Names.NameNormalizer.Key(name),
         ["folded"] = Names.NameNormalizer.Fold(name),
+        ["clashKey"] = Names.ConfusableSkeleton.ClashKey(name),
     });
 
     /// <summary>A (:Name) row as a write sends it: with the (:Gram) keys it links to (<see cref="NameGrams.OfName"/>).</summary>

@@ -8,6 +8,8 @@ public enum DataMigration
     None,
     /// <summary>Links every (:Name) that has no (:Gram) links to its grams (names stored before migration 3), in batches.</summary>
     LinkNameGrams,
+    /// <summary>Gives every (:Name) stored before migration 5 its confusable clash key, in batches.</summary>
+    SetNameClashKeys,
 }
 
 /// <summary>
@@ -49,6 +51,7 @@ public static class SchemaStatements
             Index("Estimate", "organizationId"), Index("Merge", "survivorId"), Index("Audit", "targetId"), Index("Audit", "seq")),
         Make(3, "name grams", Unique("Gram", "key")),
         Make(4, "link names stored without grams") with { Data = DataMigration.LinkNameGrams },
+        Make(5, "name clash keys", Index("Name", "clashKey")) with { Data = DataMigration.SetNameClashKeys },
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>

@@ -106,7 +106,7 @@ public static class Statements
 
     /// <summary>Who already claims these name keys (the alias-uniqueness check).</summary>
     public const string NameClaims =
-        "UNWIND $folded AS f MATCH (n:Name) WHERE n.folded IN [f] RETURN n.entityId AS entityId, n.kind AS kind, n.name AS name";
+        "UNWIND $clashKeys AS f MATCH (n:Name) WHERE n.clashKey IN [f] RETURN n.entityId AS entityId, n.kind AS kind, n.name AS name";
 
     private const string EntityListFilter =
         "e.kind IN $kinds " +
@@ -201,7 +201,7 @@ public static class Statements
     /// <summary>Creates (:Name) rows, each linked to its grams (which <see cref="UpsertGrams"/> created first).</summary>
     public const string CreateNames =
         "UNWIND $rows AS row CREATE (n:Name {entityId: row.entityId, kind: row.kind, name: row.name, key: row.key, " +
-        "folded: row.folded}) " +
+        "folded: row.folded, clashKey: row.clashKey}) " +
         "WITH n, row UNWIND row.grams AS g MATCH (t:Gram) WHERE t.key IN [g] CREATE (n)-[:HAS]->(t)";
 
     /// <summary>
@@ -212,6 +212,14 @@ public static class Statements
     public const string NamesWithoutGrams =
         "MATCH (n:Name) OPTIONAL MATCH (n)-[h:HAS]->(:Gram) WITH n, count(h) AS links WHERE links = 0 AND size(n.key) > 0 " +
         "RETURN n.entityId AS entityId, n.name AS name, n.key AS key LIMIT $take";
+
+    /// <summary>A page of names stored before clash keys (migration 5), for <see cref="SetClashKeys"/>.</summary>
+    public const string NamesWithoutClashKeys =
+        "MATCH (n:Name) WHERE n.clashKey IS NULL RETURN n.entityId AS entityId, n.name AS name LIMIT $take";
+
+    /// <summary>Sets the <see cref="Names.ConfusableSkeleton.ClashKey"/> of existing (:Name) rows (migration 5).</summary>
+    public const string SetClashKeys =
+        "UNWIND $rows AS row MATCH (n:Name) WHERE n.entityId IN [row.entityId] AND n.name = row.name SET n.clashKey = row.clashKey";
 
     /// <summary>Links existing (:Name) rows to their grams (the gram backfill; <see cref="UpsertGrams"/> runs first).</summary>
     public const string LinkNameGrams =

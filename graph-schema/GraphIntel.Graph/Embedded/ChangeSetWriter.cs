@@ -131,9 +131,10 @@ internal sealed class ChangeSetWriter
             ("$foundedDay", SqlParameters.StartDay(e.Founded)), ("$dissolvedDay", SqlParameters.EndDay(e.Dissolved)));
         if (exists) Run(Prepared("deleteNames", "DELETE FROM names WHERE entity_id = $id"), ("$id", e.Id));
         var names = e.Names.ToList();
-        var insertName = Prepared("name", "INSERT INTO names (entity_id, ordinal, name, folded) VALUES ($id, $ordinal, $name, $folded)");
+        var insertName = Prepared("name", "INSERT INTO names (entity_id, ordinal, name, folded, clash_key) VALUES ($id, $ordinal, $name, $folded, $clashKey)");
         for (var i = 0; i < names.Count; i++)
-            Run(insertName, ("$id", e.Id), ("$ordinal", i), ("$name", names[i]), ("$folded", NameNormalizer.Fold(names[i])));
+            Run(insertName, ("$id", e.Id), ("$ordinal", i), ("$name", names[i]), ("$folded", NameNormalizer.Fold(names[i])),
+                ("$clashKey", ConfusableSkeleton.ClashKey(names[i])));
         WriteCitations(RecordReader.EntityOwner, e.Id, e.Citations, exists);
         Delta.UpsertedEntities.Add(e);
     }

@@ -10,6 +10,7 @@ public sealed partial class EmbeddedGraphStore
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(context);
         if (string.IsNullOrWhiteSpace(context.Actor)) throw new ArgumentException("WriteContext.Actor is empty; every write names who made it", nameof(context));
+        changes = Names.NameForms.Normalize(changes);
 
         await _writeGate.WaitAsync(ct).ConfigureAwait(false);
         try

@@ -59,6 +59,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
                 wal.CommandText = "PRAGMA journal_mode = WAL";
                 wal.ExecuteNonQuery();
             }
+            ClashKeyFunction.Register(connection);
             Migrator.Migrate(connection, SchemaMigrations.All, _options.TimeProvider.GetUtcNow());
             _initialized = true;
             return ValueTask.FromResult(true);

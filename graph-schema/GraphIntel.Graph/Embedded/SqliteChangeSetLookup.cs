@@ -62,15 +62,15 @@ internal sealed class SqliteChangeSetLookup(RecordReader reader) : IChangeSetLoo
         return Task.FromResult<IReadOnlySet<string>>(result);
     }
 
-    public Task<IReadOnlyList<NameClaim>> GetNameClaimsAsync(IReadOnlyCollection<string> foldedNames, CancellationToken ct)
+    public Task<IReadOnlyList<NameClaim>> GetNameClaimsAsync(IReadOnlyCollection<string> clashKeys, CancellationToken ct)
     {
         var result = new List<NameClaim>();
-        foreach (var batch in SqlParameters.Batches(foldedNames))
+        foreach (var batch in SqlParameters.Batches(clashKeys))
         {
             using var command = reader.Command("""
                 SELECT n.entity_id, e.kind, n.name
                 FROM names n JOIN entities e ON e.id = n.entity_id
-                WHERE n.folded IN (SELECT value FROM json_each($names))
+                WHERE n.clash_key IN (SELECT value FROM json_each($names))
                 """);
             command.AddJsonArray("$names", batch);
             using var rows = command.ExecuteReader();

@@ -7,7 +7,8 @@ namespace GraphIntel.Graph.Store;
 /// <summary>
 /// Checks a <see cref="ChangeSet"/> against itself and against what a store already holds, and reports every problem
 /// found (never only the first): ids well-formed and unique, endpoints present with kinds the ontology allows,
-/// intervals well-formed, a citation on every entity and fact whose quote occurs verbatim in its source, LEADS-only
+/// intervals well-formed, a citation on every entity and fact whose quote is long enough to prove something and occurs
+/// verbatim in its source, names free of invisible and bidi-control characters, source urls http(s) only, LEADS-only
 /// fields only on LEADS, estimate ranges, names claimed by two entities of one kind, retraction and merge targets.
 /// Backend-agnostic: the store answers through <see cref="IChangeSetLookup"/>.
 /// </summary>
@@ -83,6 +84,10 @@ public sealed class ChangeSetValidator
             if (id.Length > 0 && !seen.Add(id)) Report(id, "the source appears twice in the change set");
             if (string.IsNullOrWhiteSpace(s.Title)) Report(id, "the source has no title");
             if (string.IsNullOrWhiteSpace(s.Text)) Report(id, "the source has no text, so no quote can be checked against it");
+            Report(id, NameCharacters.Check("the source's title", s.Title));
+            Report(id, NameCharacters.Check("the source's publisher", s.Publisher));
+            Report(id, NameCharacters.Check("the source's author", s.Author));
+            Report(id, SourceUrls.Check(s.Url));
         }
     }
 
@@ -100,6 +105,8 @@ public sealed class ChangeSetValidator
                 Report(id, $"the entity is stored as a {Describe(stored.Kind)}, not a {Describe(e.Kind)}");
             if (string.IsNullOrWhiteSpace(e.Name)) Report(id, "the entity has no name");
             if (e.Aliases is null || e.Aliases.Any(string.IsNullOrWhiteSpace)) Report(id, "an alias is empty");
+            Report(id, NameCharacters.Check("the name", e.Name));
+            foreach (var alias in e.Aliases ?? []) Report(id, NameCharacters.Check("the alias", alias));
             if (e.Kind == EntityKind.Organization && e.OrganizationKind is null)
                 Report(id, "an organization needs an organizationKind");
             if (e.Kind != EntityKind.Organization && e.OrganizationKind is not null)
@@ -131,6 +138,8 @@ public sealed class ChangeSetValidator
                 if (r.Role is not null) Report(id, $"role is for LEADS relationships, not {typeName}");
                 if (r.EndReason is not null) Report(id, $"endReason is for LEADS relationships, not {typeName}");
             }
+            Report(id, NameCharacters.Check("the role", r.Role));
+            Report(id, NameCharacters.Check("the endReason", r.EndReason));
             CheckCitations(id, r.Citations, "relationship");
         }
     }
@@ -149,6 +158,7 @@ public sealed class ChangeSetValidator
             if (s.Min < 0 || s.Max < 0) Report(id, "a fighter count is negative");
             if (s.Min is { } min && s.Max is { } max && min > max) Report(id, $"min ({min}) is greater than max ({max})");
             if (s.Min is null && s.Max is null) Report(id, "the estimate has neither min nor max");
+            Report(id, NameCharacters.Check("estimatedBy", s.EstimatedBy));
             CheckCitations(id, s.Citations, "strength estimate");
         }
     }
@@ -192,27 +202,32 @@ public sealed class ChangeSetValidator
         }
     }
 
-    /// <summary>A name (or alias) may belong to only one entity of a kind, across the change set and the store.</summary>
+    /// <summary>
+    /// A name (or alias) may belong to only one entity of a kind, across the change set and the store. Names are
+    /// compared by <see cref="ConfusableSkeleton.ClashKey"/>: ignoring case, diacritics, dash and quote variants and
+    /// look-alike letters of other scripts (Unicode TS #39 skeletons), so "КІВ" (Cyrillic) clashes with "KIB".
+    /// Both backends store each name's clash key, so stored look-alikes are found by index.
+    /// </summary>
     private async Task CheckNameClaimsAsync(IChangeSetLookup store, CancellationToken ct)
     {
-        var claims = new Dictionary<(string Folded, EntityKind Kind), List<(string Id, string Name)>>();
+        var claims = new Dictionary<(string Key, EntityKind Kind), List<(string Id, string Name)>>();
         foreach (var e in _entitiesInSet.Values)
         {
             if (e.Id is null || e.Name is null) continue;
-            foreach (var name in e.Aliases.Prepend(e.Name).Where(n => !string.IsNullOrWhiteSpace(n)))
+            foreach (var name in (e.Aliases ?? []).Prepend(e.Name).Where(n => !string.IsNullOrWhiteSpace(n)))
             {
-                var key = (NameNormalizer.Fold(name), e.Kind);
+                var key = (ConfusableSkeleton.ClashKey(name), e.Kind);
                 if (!claims.TryGetValue(key, out var list)) claims[key] = list = [];
                 if (!list.Any(c => c.Id == e.Id)) list.Add((e.Id, name));
             }
         }
         if (claims.Count == 0) return;
-        var storedClaims = await store.GetNameClaimsAsync(claims.Keys.Select(k => k.Folded).Distinct().ToList(), ct).ConfigureAwait(false);
+        var storedClaims = await store.GetNameClaimsAsync(claims.Keys.Select(k => k.Key).Distinct().ToList(), ct).ConfigureAwait(false);
         foreach (var c in storedClaims)
         {
             // The change set's version of an entity replaces the stored one.
             if (_entitiesInSet.ContainsKey(c.EntityId)) continue;
-            if (claims.TryGetValue((NameNormalizer.Fold(c.Name), c.Kind), out var list) && !list.Any(x => x.Id == c.EntityId))
+            if (claims.TryGetValue((ConfusableSkeleton.ClashKey(c.Name), c.Kind), out var list) && !list.Any(x => x.Id == c.EntityId))
                 list.Add((c.EntityId, c.Name));
         }
         foreach (var ((_, kind), list) in claims)
@@ -221,8 +236,9 @@ public sealed class ChangeSetValidator
             if (owners.Count < 2) continue;
             foreach (var c in list.Where(c => _entitiesInSet.ContainsKey(c.Id)))
             {
-                var others = string.Join(", ", list.Where(o => Canonical(o.Id) != Canonical(c.Id)).Select(o => o.Id).Distinct());
-                Report(c.Id, $"the name '{c.Name}' is also a name of {others} ({Describe(kind)}s may not share a name)");
+                var others = string.Join(", ", list.Where(o => Canonical(o.Id) != Canonical(c.Id)).Select(o => $"'{o.Name}' of {o.Id}").Distinct());
+                Report(c.Id, $"the name '{c.Name}' is the same name as {others}, compared ignoring case, diacritics and look-alike letters " +
+                    $"(Unicode TS #39 confusable skeletons); {Describe(kind)}s may not share a name");
             }
         }
     }
@@ -242,6 +258,8 @@ public sealed class ChangeSetValidator
             if (string.IsNullOrWhiteSpace(c.Quote)) { Report(recordId, $"{where} ({c.SourceId}) has an empty quote"); continue; }
             if (!_matchers.TryGetValue(c.SourceId, out var matcher))
                 Report(recordId, $"{where} cites {c.SourceId}, which is neither in the change set nor stored");
+            else if (QuoteRules.CheckLength(c.Quote) is { } tooShort)
+                Report(recordId, $"{where} ({c.SourceId}), \"{Abbreviate(c.Quote)}\": {tooShort}");
             else if (matcher is not null && !Occurs(matcher, c.SourceId, c.Quote))
                 Report(recordId, $"{where}: the quote \"{Abbreviate(c.Quote)}\" does not occur in {c.SourceId}");
         }

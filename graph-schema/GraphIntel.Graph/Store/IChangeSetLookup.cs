@@ -17,8 +17,8 @@ public interface IChangeSetLookup
     /// <summary>Which of these ids are stored relationships or strength estimates.</summary>
     Task<IReadOnlySet<string>> GetExistingFactIdsAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
 
-    /// <summary>Stored names (names and aliases) whose <see cref="Names.NameNormalizer.Fold"/> is one of these.</summary>
-    Task<IReadOnlyList<NameClaim>> GetNameClaimsAsync(IReadOnlyCollection<string> foldedNames, CancellationToken ct);
+    /// <summary>Stored names (names and aliases) whose <see cref="Names.ConfusableSkeleton.ClashKey"/> is one of these.</summary>
+    Task<IReadOnlyList<NameClaim>> GetNameClaimsAsync(IReadOnlyCollection<string> clashKeys, CancellationToken ct);
 }
 
 /// <summary>

@@ -155,7 +155,7 @@ public abstract partial class GraphStoreConformanceTests
             Relationships =
             [
                 new Relationship("rel/sharifov-member-of-uto", RelationshipType.MemberOf, Sharifov, Uto, Validity.Always, ClaimStatus.Asserted, [CiteBeta("was a spokesman of ISIS-K")]),
-                new Relationship("rel/uto-split-from-is", RelationshipType.SplitFrom, Uto, IslamicState, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Islamic State")]),
+                new Relationship("rel/uto-split-from-is", RelationshipType.SplitFrom, Uto, IslamicState, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("The Islamic State declared its Khorasan province")]),
             ],
         }, Editor());
 

@@ -69,7 +69,7 @@ public abstract partial class GraphStoreConformanceTests
         {
             Entities =
             [
-                new Entity("org/new", EntityKind.Organization, "New Group", [], [CiteAlpha("Jamaat Ansarullah split")]) { OrganizationKind = OrganizationKind.ArmedGroup },
+                new Entity("org/new", EntityKind.Organization, "New Group", [], [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]) { OrganizationKind = OrganizationKind.ArmedGroup },
                 new Entity("org/unquoted", EntityKind.Organization, "Unquoted", [], [CiteAlpha("words that are not in the source")]) { OrganizationKind = OrganizationKind.ArmedGroup },
             ],
             Relationships =
@@ -116,7 +116,7 @@ public abstract partial class GraphStoreConformanceTests
         {
             Entities = [new Entity(duplicate, EntityKind.Organization, "Jamoat Ansorulloh", ["Ansarullah Jamaat"], [CiteBeta("Mahdi Arsalan remained leader of Jamaat Ansarullah until 2015.")]) { OrganizationKind = OrganizationKind.ArmedGroup }],
             Relationships = [new Relationship("rel/dup-in-badakhshan", RelationshipType.BasedIn, duplicate, Badakhshan, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah is active in Badakhshan")])],
-            StrengthEstimates = [new StrengthEstimate("est/dup", duplicate, 100, 200, null, null, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split")])],
+            StrengthEstimates = [new StrengthEstimate("est/dup", duplicate, 100, 200, null, null, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")])],
         }, Editor("add duplicate", 11));
 
         var summary = await Store.ApplyAsync(new ChangeSet { Merges = [new EntityMerge(Ja, duplicate)] }, Editor("same group", 12));
@@ -156,7 +156,7 @@ public abstract partial class GraphStoreConformanceTests
         const string duplicate = "org/ja-duplicate";
         await Store.ApplyAsync(new ChangeSet
         {
-            Entities = [new Entity(duplicate, EntityKind.Organization, "Jamaat Ansarullah (duplicate)", [], [CiteAlpha("Jamaat Ansarullah split")]) { OrganizationKind = OrganizationKind.ArmedGroup }],
+            Entities = [new Entity(duplicate, EntityKind.Organization, "Jamaat Ansarullah (duplicate)", [], [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]) { OrganizationKind = OrganizationKind.ArmedGroup }],
             Merges = [new EntityMerge(Ja, duplicate)],
         }, Editor());
 
@@ -168,7 +168,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(Ja, (await Store.GetRelationshipsByIdAsync(["rel/via-old-id"]))["rel/via-old-id"].FromId);
         var refused = await Assert.ThrowsAsync<GraphValidationException>(() => Store.ApplyAsync(new ChangeSet
         {
-            Entities = [new Entity(duplicate, EntityKind.Organization, "Again", [], [CiteAlpha("Jamaat Ansarullah split")]) { OrganizationKind = OrganizationKind.ArmedGroup }],
+            Entities = [new Entity(duplicate, EntityKind.Organization, "Again", [], [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]) { OrganizationKind = OrganizationKind.ArmedGroup }],
         }, Editor()));
         Assert.Contains(refused.Problems, p => p.RecordId == duplicate && p.Message.Contains(Ja));
     }

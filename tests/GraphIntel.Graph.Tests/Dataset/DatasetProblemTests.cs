@@ -268,8 +268,8 @@ public sealed class DatasetProblemTests : IDisposable
             """);
         Assert.Equal(
         [
-            $"{Entities}:5:15: organization org/daesh: 'IS-K' also names organization org/isis-k (seed/data/facts/base.yaml:29:13); within one kind a name or alias denotes one entity",
-            "seed/data/facts/base.yaml:29:13: aliases of org/isis-k: 'IS-K' also names organization org/daesh (seed/data/entities/zz-test.yaml:5:15); within one kind a name or alias denotes one entity",
+            $"{Entities}:5:15: organization org/daesh: 'IS-K' is the same name as 'IS-K' of organization org/isis-k (seed/data/facts/base.yaml:29:13); within one kind a name or alias denotes one entity",
+            "seed/data/facts/base.yaml:29:13: aliases of org/isis-k: 'IS-K' is the same name as 'IS-K' of organization org/daesh (seed/data/entities/zz-test.yaml:5:15); within one kind a name or alias denotes one entity",
         ], problems);
     }
 

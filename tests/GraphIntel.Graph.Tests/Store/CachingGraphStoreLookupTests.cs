@@ -135,7 +135,7 @@ public sealed class CachingGraphStoreLookupTests : IAsyncLifetime, IDisposable
         const string duplicate = "org/ja-duplicate";
         await _cache.ApplyAsync(new ChangeSet
         {
-            Entities = [new Entity(duplicate, EntityKind.Organization, "Jamaat Ansarullah (duplicate)", [], [new Citation(Alpha, "Jamaat Ansarullah split", null)]) { OrganizationKind = OrganizationKind.ArmedGroup }],
+            Entities = [new Entity(duplicate, EntityKind.Organization, "Jamaat Ansarullah (duplicate)", [], [new Citation(Alpha, "Jamaat Ansarullah split from the United Tajik Opposition", null)]) { OrganizationKind = OrganizationKind.ArmedGroup }],
         }, Context with { At = Context.At.AddMinutes(1) });
         await _cache.ApplyAsync(new ChangeSet { Merges = [new EntityMerge(Ja, duplicate)] }, Context with { At = Context.At.AddMinutes(2) });
         await _cache.GetRelationshipsAsync([duplicate], RelationshipFilter.Default);

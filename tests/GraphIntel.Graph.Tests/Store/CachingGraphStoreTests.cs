@@ -129,7 +129,7 @@ public sealed class CachingGraphStoreTests : IAsyncLifetime, IDisposable
         const string duplicate = "org/ja-duplicate";
         await _cache.ApplyAsync(new ChangeSet
         {
-            Entities = [new Entity(duplicate, EntityKind.Organization, "Jamaat Ansarullah (duplicate)", [], [new Citation(Alpha, "Jamaat Ansarullah split", null)]) { OrganizationKind = OrganizationKind.ArmedGroup }],
+            Entities = [new Entity(duplicate, EntityKind.Organization, "Jamaat Ansarullah (duplicate)", [], [new Citation(Alpha, "Jamaat Ansarullah split from the United Tajik Opposition", null)]) { OrganizationKind = OrganizationKind.ArmedGroup }],
             Relationships = [new Relationship("rel/dup-in-badakhshan", RelationshipType.BasedIn, duplicate, Badakhshan, Validity.Always, ClaimStatus.Asserted, [new Citation(Alpha, "Jamaat Ansarullah is active in Badakhshan", null)])],
         }, Context with { At = Context.At.AddMinutes(1) });
         Assert.Equal(duplicate, (await _cache.GetEntitiesAsync([duplicate]))[duplicate].Id);

@@ -91,11 +91,11 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         }
         var changes = new ChangeSet
         {
-            Entities = [new Entity("org/new", EntityKind.Organization, "New Front", [], [CiteAlpha("Jamaat Ansarullah split")]) { OrganizationKind = OrganizationKind.ArmedGroup }],
+            Entities = [new Entity("org/new", EntityKind.Organization, "New Front", [], [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]) { OrganizationKind = OrganizationKind.ArmedGroup }],
             Relationships =
             [
-                new Relationship("rel/fine", RelationshipType.AlliedWith, "org/new", Kib, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split")]),
-                new Relationship("rel/boom", RelationshipType.AlliedWith, "org/new", Ttt, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split")]),
+                new Relationship("rel/fine", RelationshipType.AlliedWith, "org/new", Kib, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]),
+                new Relationship("rel/boom", RelationshipType.AlliedWith, "org/new", Ttt, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]),
             ],
             Retractions = [KibUnderIsisK],
         };

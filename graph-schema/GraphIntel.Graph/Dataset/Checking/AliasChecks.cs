@@ -7,11 +7,13 @@ namespace GraphIntel.Graph.Dataset.Checking;
 
 /// <summary>
 /// Aliases are spellings the documents use: each occurs (ignoring case) in at least one source text. Within one
-/// kind a name or alias denotes one entity (compared as the store does, by <see cref="NameNormalizer.Fold"/>); across kinds it may be shared.
+/// kind a name or alias denotes one entity (compared as the store does, by <see cref="ConfusableSkeleton.ClashKey"/>:
+/// case, diacritics and look-alike letters of other scripts aside); across kinds it may be shared. Names hold no
+/// invisible or bidi-control characters (<see cref="NameCharacters"/>).
 /// </summary>
 internal static class AliasChecks
 {
-    private sealed record Claim(string EntityId, string Label, DatasetLocation At);
+    private sealed record Claim(string EntityId, string Name, string Label, DatasetLocation At);
 
     public static void Check(DatasetDrafts drafts, DatasetIndex index, ICollection<DatasetProblem> problems)
     {
@@ -19,11 +21,13 @@ internal static class AliasChecks
 
         void Claim(EntityDraft entity, Located<string> name, bool isAlias, string label)
         {
+            if (NameCharacters.Check(isAlias ? "the alias" : "the name", name.Value) is { } invisible)
+                problems.Add(new DatasetProblem(name.At, $"{label}: {invisible}"));
             if (isAlias && !OccursInSomeSource(name.Value, index))
                 problems.Add(new DatasetProblem(name.At, $"{label}: alias '{name.Value}' does not occur in any source text"));
             if (entity.Id is not { } id) return;
-            var key = (entity.Kind, NameNormalizer.Fold(name.Value));
-            var claim = new Claim(id.Value, label, name.At);
+            var key = (entity.Kind, ConfusableSkeleton.ClashKey(name.Value));
+            var claim = new Claim(id.Value, name.Value, label, name.At);
             if (!claims.TryGetValue(key, out var first))
             {
                 claims.Add(key, claim);
@@ -32,9 +36,9 @@ internal static class AliasChecks
             if (first.EntityId == id.Value) return;
             var kind = DatasetText.KindName(entity.Kind);
             problems.Add(new DatasetProblem(name.At,
-                $"{label}: '{name.Value}' also names {kind} {first.EntityId} ({first.At}); within one kind a name or alias denotes one entity"));
+                $"{label}: '{name.Value}' is the same name as '{first.Name}' of {kind} {first.EntityId} ({first.At}){SameNameBecause(name.Value, first.Name)}; within one kind a name or alias denotes one entity"));
             problems.Add(new DatasetProblem(first.At,
-                $"{first.Label}: '{name.Value}' also names {kind} {id.Value} ({name.At}); within one kind a name or alias denotes one entity"));
+                $"{first.Label}: '{first.Name}' is the same name as '{name.Value}' of {kind} {id.Value} ({name.At}){SameNameBecause(first.Name, name.Value)}; within one kind a name or alias denotes one entity"));
         }
 
         foreach (var entity in drafts.Entities)
@@ -53,6 +57,12 @@ internal static class AliasChecks
             }
         }
     }
+
+    /// <summary>Says how two different spellings count as one name; nothing when they are written alike.</summary>
+    private static string SameNameBecause(string a, string b) =>
+        a == b ? "" : NameNormalizer.Fold(a) == NameNormalizer.Fold(b)
+            ? " (compared ignoring case, diacritics and dash or quote variants)"
+            : " (they look alike: their Unicode TS #39 confusable skeletons are equal)";
 
     private static bool OccursInSomeSource(string alias, DatasetIndex index)
     {

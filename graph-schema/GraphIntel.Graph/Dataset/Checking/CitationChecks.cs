@@ -1,6 +1,8 @@
+using GraphIntel.Graph.Model;
+
 namespace GraphIntel.Graph.Dataset.Checking;
 
-/// <summary>Every citation names a known source and quotes it verbatim (white-space runs aside).</summary>
+/// <summary>Every citation names a known source and quotes it verbatim (white-space runs aside), a passage long enough to prove something (<see cref="QuoteRules"/>).</summary>
 internal static class CitationChecks
 {
     public static void Check(DatasetDrafts drafts, DatasetIndex index, ICollection<DatasetProblem> problems)
@@ -16,6 +18,11 @@ internal static class CitationChecks
             {
                 problems.Add(new DatasetProblem(source.At,
                     $"{c.Label}: citation of unknown source '{source.Value}'{DidYouMean.Suffix(source.Value, index.Sources.Keys)}"));
+                continue;
+            }
+            if (c.Quote is { } shortQuote && QuoteRules.CheckLength(shortQuote.Value) is { } tooShort)
+            {
+                problems.Add(new DatasetProblem(shortQuote.At, $"{c.Label}: \"{DatasetText.Excerpt(shortQuote.Value)}\": {tooShort}"));
                 continue;
             }
             if (c.Quote is { } quote && index.Quotes.TryGetValue(source.Value, out var matcher) && !matcher.Occurs(quote.Value))

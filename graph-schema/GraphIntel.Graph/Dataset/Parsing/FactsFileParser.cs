@@ -73,7 +73,7 @@ internal static class FactsFileParser
         }
         return new RelationshipDraft(
             FactId(r), type, from, to, validFrom, validTo, status,
-            r.Text("note")?.Value, r.Text("role")?.Value, r.Text("endReason")?.Value,
+            r.Text("note")?.Value, SourcesFileParser.NameField(r, "role")?.Value, SourcesFileParser.NameField(r, "endReason")?.Value,
             CitationParser.Read(r, ofEntity: false, problems), r.Label, node.At);
     }
 
@@ -88,7 +88,7 @@ internal static class FactsFileParser
         if (min > max) r.Report(r.Find("min")!.At, $"min ({min}) is greater than max ({max})");
         if (!r.Has("min") && !r.Has("max")) r.Report(node.At, "gives neither min nor max");
         return new EstimateDraft(
-            FactId(r), organization, min, max, r.Date("asOf"), r.Text("estimatedBy")?.Value,
+            FactId(r), organization, min, max, r.Date("asOf"), SourcesFileParser.NameField(r, "estimatedBy")?.Value,
             r.Enum<ClaimStatus>("status") ?? ClaimStatus.Asserted, r.Text("note")?.Value,
             CitationParser.Read(r, ofEntity: false, problems), r.Label, node.At);
     }

@@ -1,4 +1,6 @@
 using GraphIntel.Graph.Dataset.Yaml;
+using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Names;
 
 namespace GraphIntel.Graph.Dataset.Parsing;
 
@@ -22,9 +24,22 @@ internal static class SourcesFileParser
             r.CheckKeys(Keys);
             var id = r.Text("id", required: true);
             if (id is { } i && IdRules.Check(i.Value, "source") is { } idProblem) r.Report(i.At, idProblem);
-            into.Sources.Add(new SourceDraft(
-                id, r.Text("file", required: true), r.Text("title", required: true)?.Value,
-                r.Text("publisher")?.Value, r.Text("author")?.Value, r.Date("published"), r.Text("url")?.Value, node.At));
+            var file = r.Text("file", required: true);
+            var title = NameField(r, "title", required: true);
+            var publisher = NameField(r, "publisher");
+            var author = NameField(r, "author");
+            var published = r.Date("published");
+            var url = r.Text("url");
+            if (url is { } u && SourceUrls.Check(u.Value) is { } urlProblem) r.Report(u.At, urlProblem);
+            into.Sources.Add(new SourceDraft(id, file, title?.Value, publisher?.Value, author?.Value, published, url?.Value, node.At));
         }
+    }
+
+    /// <summary>A name-like field: refused where it holds invisible or bidi-control characters (<see cref="NameCharacters"/>).</summary>
+    internal static Located<string>? NameField(MappingReader r, string key, bool required = false)
+    {
+        var text = r.Text(key, required);
+        if (text is { } t && NameCharacters.Check(key, t.Value) is { } problem) r.Report(t.At, problem);
+        return text;
     }
 }

@@ -104,5 +104,12 @@ public static class SchemaMigrations
             );
             CREATE INDEX audit_by_target ON audit (target_id, seq);
             """),
+        // The name clash check compares confusable skeletons (ConfusableSkeleton.ClashKey); the function is registered
+        // on the migrating connection (ClashKeyFunction), so names stored before this step get their keys here.
+        new(2, "names: confusable clash keys", $"""
+            ALTER TABLE names ADD COLUMN clash_key TEXT NOT NULL DEFAULT '';
+            UPDATE names SET clash_key = {ClashKeyFunction.Name}(name);
+            CREATE INDEX names_by_clash_key ON names (clash_key);
+            """),
     ];
 }
