@@ -111,9 +111,18 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
             await RefuseGetAsync(response, "Mutations cannot be executed with GET: send the request with POST.", mediaType, cancellationToken).ConfigureAwait(false);
             return;
         }
+        var introspects = options.AllowIntrospection is not null && prepared.Document is { } document && IntrospectionFields.AreSelectedIn(document);
+        if (introspects && !options.AllowIntrospection!(context))
+        {
+            response.Headers.WWWAuthenticate = "Bearer";
+            await GraphQLHttpResponseWriter.WriteProblemAsync(response, new GraphQLHttpRequestProblem(StatusCodes.Status401Unauthorized,
+                "Introspection (__schema, __type) is not open to anonymous callers here: send an API key as `Authorization: Bearer <key>`."),
+                mediaType, options, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         var result = await service.ExecuteAsync(prepared, graphQLRequest, cancellationToken).ConfigureAwait(false);
-        if (cacheKey is { } storeKey && IsCacheable(prepared, result))
+        if (cacheKey is { } storeKey && !introspects && IsCacheable(prepared, result))
         {
             var statusCode = GraphQLHttpResponseWriter.StatusCodeOf(result, mediaType);
             var bytes = GraphQLHttpResponseWriter.Serialize(result, options);
