@@ -11,6 +11,9 @@ namespace GraphIntel.Graph.Embedded;
 /// process, start time). The operating system drops the lock when the holder's process ends, however it ends, so
 /// a crashed holder never leaves the store stuck; the stale line is overwritten by the next holder. The API holds
 /// it for its lifetime and <c>seed load</c> while it writes, so neither writes under the other's in-memory indexes.
+/// On Linux the lock is a POSIX record lock, which belongs to the whole process: a second <see cref="Acquire"/> in the
+/// same process is refused from a table of this process's holders before the file is opened again (closing any
+/// handle of the file would drop the lock), so nothing else in the process should open the lock file.
 /// </summary>
 public sealed class EmbeddedStoreLock : IDisposable
 {
