@@ -121,10 +121,19 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
             await RefuseGetAsync(response, "Mutations cannot be executed with GET: send the request with POST.", mediaType, cancellationToken).ConfigureAwait(false);
             return;
         }
+        var introspects = options.AllowIntrospection is not null && prepared.Document is { } document && IntrospectionFields.AreSelectedIn(document);
+        if (introspects && !options.AllowIntrospection!(context))
+        {
+            response.Headers.WWWAuthenticate = "Bearer";
+            await GraphQLHttpResponseWriter.WriteProblemAsync(response, new GraphQLHttpRequestProblem(StatusCodes.Status401Unauthorized,
+                "Introspection (__schema, __type) is not open to anonymous callers here: send an API key as `Authorization: Bearer <key>`."),
+                mediaType, options, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         var result = await service.ExecuteAsync(prepared, graphQLRequest, cancellationToken).ConfigureAwait(false);
         using var json = GraphQLHttpResponseWriter.SerializeResult(result, mediaType, options, time, out var statusCode, out var complete);
-        if (cacheKey is { } storeKey && complete && IsCacheable(prepared, result))
+        if (cacheKey is { } storeKey && complete && !introspects && IsCacheable(prepared, result))
         {
             cache!.Add(storeKey, generation, new CachedResponse(statusCode, json.WrittenMemory.ToArray()));
         }

@@ -38,6 +38,13 @@ public sealed class GraphQLHttpOptions
     public Func<Microsoft.AspNetCore.Http.HttpContext, IDictionary<string, object?>>? UserContextFactory { get; set; }
 
     /// <summary>
+    /// Whether the request may use introspection (<c>__schema</c>, <c>__type</c>; <c>__typename</c> is always allowed).
+    /// Null (the default): always. When it says no, a document selecting either field anywhere is refused with 401 before
+    /// execution, and responses of such documents are never kept in the <see cref="ResponseCache"/>.
+    /// </summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, bool>? AllowIntrospection { get; set; }
+
+    /// <summary>
     /// Keeps whole responses of queries that ran without errors and answers the same request from it while the data's
     /// generation is unchanged (<see cref="GraphQLResponseCache"/>: read its conditions of correctness). Null (the
     /// default): every request is executed. Responses say <c>X-GraphQL-Cache: hit</c> or <c>miss</c> when it is set.

@@ -1,6 +1,9 @@
 using System.Buffers;
+using System.Globalization;
 using System.IO.Pipelines;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using GraphIntel.GraphQL.Types;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -10,7 +13,9 @@ namespace GraphIntel.GraphQL.AspNetCore;
 /// <summary>
 /// Reads the request parameters of GraphQL over HTTP: from the query string of a GET ("GET" section, with
 /// <c>variables</c> and <c>extensions</c> as JSON text) or from the <c>application/json</c> body of a POST
-/// ("POST" section). Anything else is a <see cref="GraphQLHttpRequestProblem"/> with a 4xx status.
+/// ("POST" section). Anything else is a <see cref="GraphQLHttpRequestProblem"/> with a 4xx status: among them bytes
+/// that are not UTF-8 (in the body or a percent-encoded query parameter), JSON escapes that are not Unicode (a lone
+/// surrogate such as <c>"\ud800"</c>) and compressed bodies (<c>Content-Encoding</c> other than identity: 415).
 /// </summary>
 internal static class GraphQLHttpRequestReader
 {
@@ -24,6 +29,12 @@ internal static class GraphQLHttpRequestReader
         {
             return Fail(StatusCodes.Status413PayloadTooLarge,
                 $"The query string is {queryString.Length} bytes long; this endpoint accepts at most {options.MaxRequestBytes} bytes.");
+        }
+
+        if (InvalidPercentEncodedUtf8(request.QueryString.Value?.TrimStart('?')) is { } offset)
+        {
+            return Fail(StatusCodes.Status400BadRequest,
+                $"The query string is not valid UTF-8: its percent-encoded bytes at character {offset + 1} are not a UTF-8 sequence.");
         }
 
         var query = request.Query;
@@ -61,6 +72,11 @@ internal static class GraphQLHttpRequestReader
         {
             return (default, mediaTypeProblem);
         }
+        if (CheckContentEncoding(request.Headers.ContentEncoding) is { } encodingProblem)
+        {
+            request.HttpContext.Response.Headers.AcceptEncoding = "identity"; // RFC 7694: the codings this endpoint takes
+            return (default, encodingProblem);
+        }
         if (request.ContentLength is { } declared && declared > options.MaxRequestBytes)
         {
             return (default, new GraphQLHttpRequestProblem(StatusCodes.Status413PayloadTooLarge,
@@ -77,7 +93,13 @@ internal static class GraphQLHttpRequestReader
             return (default, new GraphQLHttpRequestProblem(StatusCodes.Status400BadRequest,
                 "The request body is empty: a POST request must carry a JSON object with a \"query\"."));
         }
-        return (WithoutByteOrderMark(body), null);
+        var withoutMark = WithoutByteOrderMark(body);
+        if (InvalidUtf8(withoutMark.Span) is { } offset)
+        {
+            return (default, new GraphQLHttpRequestProblem(StatusCodes.Status400BadRequest,
+                $"The request body is not valid UTF-8: the bytes at offset {offset} are not a UTF-8 sequence (send the body encoded as utf-8)."));
+        }
+        return (withoutMark, null);
     }
 
     /// <summary>Reads the parameters from the JSON body of a POST request (as <see cref="ReadRawBodyAsync"/> returned it).</summary>
@@ -98,7 +120,15 @@ internal static class GraphQLHttpRequestReader
 
         using (document)
         {
-            return ReadBodyObject(document.RootElement);
+            try
+            {
+                return ReadBodyObject(document.RootElement);
+            }
+            catch (InvalidOperationException exception) when (exception.InnerException is DecoderFallbackException or null)
+            {
+                // System.Text.Json decodes strings lazily: a "\ud800" escape (a lone surrogate) fails only here.
+                return Fail(StatusCodes.Status400BadRequest, NotUnicode("The request body"));
+            }
         }
     }
 
@@ -185,6 +215,92 @@ internal static class GraphQLHttpRequestReader
         return null;
     }
 
+    /// <summary>
+    /// Compressed bodies are refused (415 with <c>Accept-Encoding: identity</c> set by the writer's caller): decoding them
+    /// would let a few kilobytes expand past <see cref="GraphQLHttpOptions.MaxRequestBytes"/> before anything is read,
+    /// and GraphQL requests are small enough to send as they are.
+    /// </summary>
+    private static GraphQLHttpRequestProblem? CheckContentEncoding(Microsoft.Extensions.Primitives.StringValues contentEncoding)
+    {
+        foreach (var value in contentEncoding)
+        {
+            foreach (var coding in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+                {
+                    return new(StatusCodes.Status415UnsupportedMediaType,
+                        $"The Content-Encoding \"{coding}\" is not supported: send the request body uncompressed.");
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The offset of the first byte of <paramref name="bytes"/> that does not start a valid UTF-8 sequence, or null when all are valid.</summary>
+    private static int? InvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+            offset += consumed;
+        }
+        return offset;
+    }
+
+    /// <summary>
+    /// Where the percent-encoded bytes of <paramref name="queryString"/> stop being UTF-8 (the index of the first <c>%</c>
+    /// of the bad sequence), or null when they are valid. ASP.NET Core would otherwise silently keep such escapes as text.
+    /// </summary>
+    private static int? InvalidPercentEncodedUtf8(string? queryString)
+    {
+        if (string.IsNullOrEmpty(queryString) || !queryString.Contains('%', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        Span<byte> run = stackalloc byte[4];
+        var i = 0;
+        while (i < queryString.Length)
+        {
+            if (queryString[i] != '%' || !IsEscape(queryString, i) || HexByte(queryString, i) < 0x80)
+            {
+                i++;
+                continue;
+            }
+            // A run of escaped non-ASCII bytes: decode it as UTF-8, one sequence at a time.
+            var start = i;
+            var length = 0;
+            while (length < run.Length && i < queryString.Length && queryString[i] == '%' && IsEscape(queryString, i) && HexByte(queryString, i) >= 0x80)
+            {
+                run[length++] = (byte)HexByte(queryString, i);
+                i += 3;
+                if (Rune.DecodeFromUtf8(run[..length], out _, out var consumed) == System.Buffers.OperationStatus.Done && consumed == length)
+                {
+                    length = 0;
+                    start = i;
+                }
+            }
+            if (length > 0)
+            {
+                return start;
+            }
+        }
+        return null;
+
+        static bool IsEscape(string text, int at) => at + 2 < text.Length && Uri.IsHexDigit(text[at + 1]) && Uri.IsHexDigit(text[at + 2]);
+        static int HexByte(string text, int at) => int.Parse(text.AsSpan(at + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    }
+
+    private static string NotUnicode(string where) =>
+        $"{where} holds a string that is not valid Unicode: a \\u escape of a lone surrogate (\\ud800–\\udfff must come in high–low pairs).";
+
     /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
     private static async Task<byte[]?> ReadBodyAsync(PipeReader reader, long limit, CancellationToken cancellationToken)
     {
@@ -243,7 +359,14 @@ internal static class GraphQLHttpRequestReader
             switch (root.ValueKind)
             {
                 case JsonValueKind.Object:
-                    map = ToMap(root);
+                    try
+                    {
+                        map = ToMap(root);
+                    }
+                    catch (InvalidOperationException exception) when (exception.InnerException is DecoderFallbackException or null)
+                    {
+                        return new(StatusCodes.Status400BadRequest, NotUnicode($"The \"{name}\" query parameter"));
+                    }
                     return null;
                 case JsonValueKind.Null:
                     return null;

@@ -1,4 +1,5 @@
 using System.Text;
+using GraphIntel.Graph.Store;
 
 namespace GraphIntel.Graph.Neo4j;
 
@@ -20,6 +21,6 @@ internal static class EntityCursor
         catch (FormatException)
         {
         }
-        throw new ArgumentException($"'{cursor}' is not a cursor this store issued", nameof(cursor));
+        throw new InvalidCursorException(cursor);
     }
 }

@@ -37,7 +37,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regist
 
     public static ApiPrincipal? PrincipalOf(HttpContext context) => context.Items[PrincipalItem] as ApiPrincipal;
 
-    private static string? ReadKey(HttpRequest request)
+    /// <summary>The key the request presents (<c>Authorization: Bearer</c>, else <c>X-Api-Key</c>), or null.</summary>
+    public static string? ReadKey(HttpRequest request)
     {
         if (request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return auth[7..].Trim();
@@ -48,12 +49,18 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regist
     private static bool IsBrowserPage(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query");
 
-    private static async Task RefuseAsync(HttpContext context, string message, string code)
+    private static Task RefuseAsync(HttpContext context, string message, string code)
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        context.Response.ContentType = GraphQLMediaTypes.Json + "; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        return WriteErrorAsync(context.Response, message, code, context.RequestAborted);
+    }
+
+    /// <summary>Writes <c>{"errors":[{"message":…,"extensions":{"code":…}}]}</c> as the body of <paramref name="response"/> (its status already set).</summary>
+    public static async Task WriteErrorAsync(HttpResponse response, string message, string code, CancellationToken cancellationToken)
+    {
+        response.ContentType = GraphQLMediaTypes.Json + "; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(response.Body);
         writer.WriteStartObject();
         writer.WriteStartArray("errors");
         writer.WriteStartObject();
@@ -64,6 +71,6 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regist
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteEndObject();
-        await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -27,6 +27,10 @@ public static class ApiErrors
 
     public static GraphQLException BadArgument(string message) => Error(message, BadUserInput);
 
+    /// <summary>NOT_FOUND for an id that names no entity, with the id in <c>extensions.id</c>.</summary>
+    public static GraphQLException UnknownEntity(string id, string argument) =>
+        Error($"Argument \"{argument}\": no entity has the id '{id}'.", NotFound, new Dictionary<string, object?> { ["id"] = id });
+
     /// <summary>
     /// Wraps a resolver so store failures and unexpected exceptions surface as coded GraphQL errors. A task that has
     /// already completed (a value from a warm loader) is returned as it is, without an extra async state machine.
@@ -97,7 +101,9 @@ public static class ApiErrors
         GraphStoreUnavailableException u => Error($"The graph store is unavailable: {u.Message}", StoreUnavailable),
         GraphStoreException s when s.IsTransient => Error($"The graph store is unavailable: {s.Message}", StoreUnavailable),
         GraphStoreException s => Error($"The graph store failed: {s.Message}", StoreError),
-        ArgumentException a => Error(a.Message, BadUserInput),
+        InvalidCursorException c => BadArgument($"Argument \"after\": '{c.Cursor}' is not a cursor of this list."),
+        // Any other ArgumentException is a check of ours that let bad input through: its message names code
+        // (parameters, types), so it is an internal error, logged with an id, not a message for the client.
         _ => Unexpected(e, context),
     };
 

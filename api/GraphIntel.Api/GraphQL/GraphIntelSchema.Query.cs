@@ -22,24 +22,27 @@ public sealed partial class GraphIntelSchema
             var first = ApiLimits.Check(c.GetArgument("first", 10), 0, _limits.MaxPageSize, "first");
             return _store.FindByNameAsync(text, c.GetArgument<EntityKind[]?>("kinds", null), first, c.CancellationToken);
         });
-        Async(b, "Query", "lineage", c => _store.GetLineageAsync(
-            c.GetArgument<string>("id"),
-            c.GetArgument("direction", LineageDirection.Both),
-            FilterFrom(c, types: GraphOntology.LineageTypes.ToArray()),
-            ApiLimits.Check(c.GetArgument("maxDepth", 5), 1, _limits.MaxLineageDepth, "maxDepth"),
-            c.CancellationToken));
-        Async(b, "Query", "paths", c => _store.FindPathsAsync(
-            c.GetArgument<string>("from"),
-            c.GetArgument<string>("to"),
-            FilterFrom(c),
-            ApiLimits.Check(c.GetArgument("maxHops", 6), 1, _limits.MaxPathHops, "maxHops"),
-            ApiLimits.Check(c.GetArgument("first", 5), 1, _limits.MaxPaths, "first"),
-            c.CancellationToken));
-        Async(b, "Query", "neighborhood", c => _store.GetNeighborhoodAsync(
-            c.GetArgument<string>("id"),
-            ApiLimits.Check(c.GetArgument("depth", 1), 1, _limits.MaxNeighborhoodDepth, "depth"),
-            FilterFrom(c),
-            c.CancellationToken));
+        Async(b, "Query", "lineage", async c =>
+        {
+            var maxDepth = ApiLimits.Check(c.GetArgument("maxDepth", 5), 1, _limits.MaxLineageDepth, "maxDepth");
+            var id = await KnownEntityIdAsync(c, "id");
+            return await _store.GetLineageAsync(id, c.GetArgument("direction", LineageDirection.Both),
+                FilterFrom(c, types: GraphOntology.LineageTypes.ToArray()), maxDepth, c.CancellationToken);
+        });
+        Async(b, "Query", "paths", async c =>
+        {
+            var maxHops = ApiLimits.Check(c.GetArgument("maxHops", 6), 1, _limits.MaxPathHops, "maxHops");
+            var first = ApiLimits.Check(c.GetArgument("first", 5), 1, _limits.MaxPaths, "first");
+            var from = await KnownEntityIdAsync(c, "from");
+            var to = await KnownEntityIdAsync(c, "to");
+            return await _store.FindPathsAsync(from, to, FilterFrom(c), maxHops, first, c.CancellationToken);
+        });
+        Async(b, "Query", "neighborhood", async c =>
+        {
+            var depth = ApiLimits.Check(c.GetArgument("depth", 1), 1, _limits.MaxNeighborhoodDepth, "depth");
+            var id = await KnownEntityIdAsync(c, "id");
+            return await _store.GetNeighborhoodAsync(id, depth, FilterFrom(c), c.CancellationToken);
+        });
         Async(b, "Query", "organizations", c =>
         {
             var filter = c.GetArgument<Dictionary<string, object?>?>("filter", null);
@@ -82,6 +85,13 @@ public sealed partial class GraphIntelSchema
             First = ApiLimits.Check(c.GetArgument("first", 50), 0, _limits.MaxPageSize, "first"),
             Before = c.HasArgument("before") && c.Arguments["before"] is not null ? c.GetArgument<int>("before") : null,
         }, c.CancellationToken));
+    }
+
+    /// <summary>The id in argument <paramref name="argument"/>, after checking an entity has it: a traversal from an unknown id is NOT_FOUND, not an empty answer.</summary>
+    private async Task<string> KnownEntityIdAsync(IResolveFieldContext c, string argument)
+    {
+        var id = c.GetArgument<string>(argument);
+        return await _load.Entity(c, id) is not null ? id : throw ApiErrors.UnknownEntity(id, argument);
     }
 
     private static string SourceCursor(string id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("source:" + id));

@@ -54,16 +54,19 @@ public static class ApiComposition
             options.ResponseCache = cache.ResponseCacheFor(store);
             options.MaxRequestBytes = limits.MaxRequestBytes;
             options.MaxResponseBytes = limits.MaxResponseBytes;
+            options.AllowIntrospection = keys.AnonymousIntrospection ? null : http => ApiKeyMiddleware.PrincipalOf(http) is not null;
             options.UserContextFactory = http => new Dictionary<string, object?>
             {
                 [GraphIntelSchema.PrincipalKey] = ApiKeyMiddleware.PrincipalOf(http),
             };
         });
+        builder.AddHttpSecurity();
         return builder;
     }
 
     public static WebApplication MapGraphIntel(this WebApplication app)
     {
+        app.UseHttpSecurity();
         app.UseGraphiQL("/graphql");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/graphql"), branch => branch.UseMiddleware<ApiKeyMiddleware>());
         app.MapGraphQL("/graphql");

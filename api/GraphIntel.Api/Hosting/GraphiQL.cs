@@ -23,6 +23,7 @@ public static class GraphiQL
             !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(endpoint);
             await context.Response.WriteAsync(Page(endpoint), context.RequestAborted).ConfigureAwait(false);
             return;
         }
@@ -45,8 +46,36 @@ public static class GraphiQL
         await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The page's Content-Security-Policy: scripts only from this origin plus the page's own inline script (by its
+    /// SHA-256), requests only to this origin, no plugins, no framing; styles may be inline (GraphiQL sets them).
+    /// </summary>
+    public static string ContentSecurityPolicy(string endpoint) =>
+        $"default-src 'none'; script-src 'self' 'sha256-{InlineScriptHash(endpoint)}'; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static string InlineScriptHash(string endpoint) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(InlineScript(endpoint))));
+
+    private static string InlineScript(string endpoint) => $$"""
+
+          const fetcher = GraphiQL.createFetcher({ url: '{{endpoint}}' });
+          const defaultQuery = `# GraphIntel. Writes need an API key: add {"Authorization": "Bearer <key>"} under Headers.
+      {
+        organization(name: "ISIS-K") {
+          id name aliases
+          leadershipHistory { person { name } from to endReason }
+          umbrella { type to { name } status citations { source { title } quote } }
+        }
+      }
+      `;
+          ReactDOM.createRoot(document.getElementById('graphiql'))
+            .render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));
+
+      """;
+
     private static string Page(string endpoint) => IsBundled
-        ? $$"""
+        ? """
           <!doctype html>
           <html lang="en">
           <head>
@@ -61,19 +90,8 @@ public static class GraphiQL
             <script src="/graphiql/react-dom.production.min.js"></script>
             <script src="/graphiql/graphiql.min.js"></script>
             <script>
-              const fetcher = GraphiQL.createFetcher({ url: '{{endpoint}}' });
-              const defaultQuery = `# GraphIntel. Writes need an API key: add {"Authorization": "Bearer <key>"} under Headers.
-          {
-            organization(name: "ISIS-K") {
-              id name aliases
-              leadershipHistory { person { name } from to endReason }
-              umbrella { type to { name } status citations { source { title } quote } }
-            }
-          }
-          `;
-              ReactDOM.createRoot(document.getElementById('graphiql'))
-                .render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));
-            </script>
+          """ + InlineScript(endpoint) + """
+          </script>
           </body>
           </html>
           """

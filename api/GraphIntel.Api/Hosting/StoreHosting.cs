@@ -1,3 +1,4 @@
+using GraphIntel.Graph.Embedded;
 using GraphIntel.Graph.Store;
 using GraphIntel.Graph.Stores;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -19,7 +20,10 @@ public static class StoreHosting
         builder.Configuration.GetSection(StoreCacheOptions.SectionName).Bind(cache);
         cache.ApplyEnvironment(Environment.GetEnvironmentVariable);
 
+        var writerLock = StoreWriterLock.Acquire(options);
+
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => writerLock);
         builder.Services.AddSingleton(startup);
         builder.Services.AddSingleton<StoreState>();
         builder.Services.AddSingleton(cache);
@@ -30,6 +34,43 @@ public static class StoreHosting
             .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready]);
         return builder;
     }
+}
+
+/// <summary>
+/// The API's hold on its embedded store (<see cref="EmbeddedStoreLock"/>), taken before anything opens the store and
+/// released when the host is disposed; nothing for Neo4j, which serves many clients itself.
+/// </summary>
+public sealed class StoreWriterLock : IDisposable
+{
+    private readonly EmbeddedStoreLock? _held;
+
+    private StoreWriterLock(EmbeddedStoreLock? held) => _held = held;
+
+    /// <summary>Who holds the lock (this process), or null for Neo4j.</summary>
+    public string? Holder => _held?.Holder;
+
+    /// <summary>Takes the embedded store's lock, creating its data directory when missing.</summary>
+    /// <exception cref="StartupConfigurationException">Another process holds the store.</exception>
+    public static StoreWriterLock Acquire(GraphStoreOptions options)
+    {
+        if (!string.Equals(options.Backend, GraphStoreOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase)) return new StoreWriterLock(null);
+        try
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+            return new StoreWriterLock(EmbeddedStoreLock.Acquire(options.EmbeddedDatabasePath, "GraphIntel API"));
+        }
+        catch (EmbeddedStoreLockedException e)
+        {
+            throw new StartupConfigurationException(e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupConfigurationException(
+                $"cannot open the embedded store's data directory {Path.GetFullPath(options.DataDirectory)} ({GraphStoreOptions.DataDirVariable}): {e.Message}", e);
+        }
+    }
+
+    public void Dispose() => _held?.Dispose();
 }
 
 /// <summary>Health check tags: live (the process runs) and ready (it can answer queries).</summary>

@@ -32,7 +32,7 @@ public sealed class StoreStartupOptions
 /// </summary>
 public sealed class StoreInitializer(
     IGraphStore store, StoreState state, GraphStoreOptions storeOptions, StoreStartupOptions options,
-    TimeProvider time, ILogger<StoreInitializer> log) : IHostedService, IDisposable
+    StoreWriterLock writerLock, TimeProvider time, ILogger<StoreInitializer> log) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retrying;
@@ -41,6 +41,7 @@ public sealed class StoreInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         log.LogInformation("Graph store: {Store}", GraphStoreFactory.Describe(storeOptions));
+        if (writerLock.Holder is { } holder) log.LogInformation("Holding the embedded store's writer lock as {Holder}", holder);
         if (await TryInitializeAsync(cancellationToken).ConfigureAwait(false)) return;
         _retrying = RetryAsync(_stopping.Token);
     }

@@ -275,6 +275,6 @@ public sealed partial class EmbeddedGraphStore
             if (parts is [var sortKey, var id]) return (sortKey, id);
         }
         catch (Exception e) when (e is FormatException or JsonException) { }
-        throw new ArgumentException($"'{cursor}' is not a cursor this store issued (EntityQuery.After)", nameof(cursor));
+        throw new InvalidCursorException(cursor);
     }
 }

@@ -24,3 +24,14 @@ public sealed class GraphValidationException(IReadOnlyList<ValidationProblem> pr
 {
     public IReadOnlyList<ValidationProblem> Problems { get; } = problems;
 }
+
+/// <summary>
+/// A paging cursor the store did not issue (garbled, or from another list). An <see cref="ArgumentException"/> with a
+/// message fit for the caller: it names the cursor, never a parameter or type of the code.
+/// </summary>
+public sealed class InvalidCursorException(string cursor)
+    : ArgumentException($"'{cursor}' is not a cursor of this list; pass an endCursor or cursor from a previous page of the same query")
+{
+    /// <summary>The cursor as given.</summary>
+    public string Cursor { get; } = cursor;
+}

@@ -37,6 +37,28 @@ internal static class CommonOptions
         return options;
     }
 
+    /// <summary>
+    /// Refuses an embedded store whose data directory does not exist: a mistyped <c>--data-dir</c> must not quietly
+    /// become a new, empty store. With <paramref name="databaseMustExist"/>, the database file must be there too.
+    /// </summary>
+    public static void RequireExistingStore(GraphStoreOptions options, bool databaseMustExist)
+    {
+        if (!IsEmbedded(options)) return;
+        var directory = Path.GetFullPath(options.DataDirectory);
+        if (!Directory.Exists(directory))
+        {
+            throw new SeedException(
+                $"the data directory {directory} does not exist (--data-dir, {GraphStoreOptions.DataDirVariable}); " +
+                "give an existing one, or create it first (mkdir) to start a new store there");
+        }
+        var database = Path.GetFullPath(options.EmbeddedDatabasePath);
+        if (databaseMustExist && !File.Exists(database))
+            throw new SeedException($"there is no embedded store in {directory} (no {GraphStoreOptions.EmbeddedDatabaseFileName}): nothing to export");
+    }
+
+    public static bool IsEmbedded(GraphStoreOptions options) =>
+        string.Equals(options.Backend, GraphStoreOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
+
     public static async Task WriteProblemsAsync(IReadOnlyList<DatasetProblem> problems, TextWriter output)
     {
         foreach (var problem in problems) await output.WriteLineAsync(problem.ToString()).ConfigureAwait(false);

@@ -4,7 +4,11 @@ using GraphIntel.Seed.Export;
 
 namespace GraphIntel.Seed.Commands;
 
-/// <summary><c>export [--format json|cypher] [--out FILE] [--store …] [--data-dir D]</c>: the whole graph in one document.</summary>
+/// <summary>
+/// <c>export [--format json|cypher] [--out FILE] [--store …] [--data-dir D]</c>: the whole graph in one document. It
+/// says which store it reads (on standard error) and never creates one: a missing data directory or database is an
+/// error. It takes no writer lock, so a running API's store can be exported.
+/// </summary>
 internal static class ExportCommand
 {
     public static Command Create(SeedConsole console)
@@ -24,6 +28,8 @@ internal static class ExportCommand
             var formatter = ExportFormatters.Find(name)
                 ?? throw new SeedException($"export format '{name}' is not available in this build (available: {ExportFormatters.Names})");
             var options = CommonOptions.StoreOptions(parse.GetValue(store), parse.GetValue(dataDir), console);
+            CommonOptions.RequireExistingStore(options, databaseMustExist: true);
+            await console.Error.WriteLineAsync($"Store: {GraphStoreFactory.Describe(options)}").ConfigureAwait(false);
             await using var graph = GraphStoreFactory.Create(options);
             await graph.InitializeAsync(ct).ConfigureAwait(false);
             var snapshot = await graph.ExportAsync(ct).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GraphIntel.Graph.Dataset;
+using GraphIntel.Graph.Embedded;
 using GraphIntel.Graph.Store;
 using GraphIntel.Graph.Stores;
 using GraphIntel.Seed.Load;
@@ -8,7 +9,9 @@ namespace GraphIntel.Seed.Commands;
 
 /// <summary>
 /// <c>load [--store embedded|neo4j] [--data-dir D] [--actor NAME] [--seed-dir D]</c>: validates the data set and,
-/// only when it has no problem, applies it to the store as one atomic, idempotent change set.
+/// only when it has no problem, applies it to the store as one atomic, idempotent change set. It says which store it
+/// writes; an embedded store's data directory must exist, and its writer lock (<see cref="EmbeddedStoreLock"/>) must be
+/// free: a load into the store of a running API is refused, naming the holder.
 /// </summary>
 internal static class LoadCommand
 {
@@ -40,6 +43,8 @@ internal static class LoadCommand
 
     private static async Task<int> RunAsync(SeedConsole console, string root, GraphStoreOptions options, string actor, CancellationToken ct)
     {
+        CommonOptions.RequireExistingStore(options, databaseMustExist: false);
+        await console.Out.WriteLineAsync($"Store: {GraphStoreFactory.Describe(options)}").ConfigureAwait(false);
         var outcome = await LoadProgress.RunAsync(console, stages => LoadAsync(stages, console, root, options, actor, ct)).ConfigureAwait(false);
         var (dataset, written, refused) = outcome;
         if (!dataset.IsValid)
@@ -71,6 +76,7 @@ internal static class LoadCommand
         var dataset = await stages.RunAsync("Reading and validating the data set", () => Task.FromResult(DatasetReader.Read(root))).ConfigureAwait(false);
         if (!dataset.IsValid) return new Outcome(dataset);
 
+        using var writerLock = LockEmbeddedStore(options);
         await using var graph = GraphStoreFactory.Create(options);
         await stages.RunAsync($"Opening the {options.Backend} store", async () =>
         {
@@ -88,6 +94,20 @@ internal static class LoadCommand
         catch (GraphValidationException refused)
         {
             return new Outcome(dataset, Refused: refused);
+        }
+    }
+
+    /// <summary>The embedded store's writer lock, held until the load ends; null for Neo4j.</summary>
+    private static EmbeddedStoreLock? LockEmbeddedStore(GraphStoreOptions options)
+    {
+        if (!CommonOptions.IsEmbedded(options)) return null;
+        try
+        {
+            return EmbeddedStoreLock.Acquire(options.EmbeddedDatabasePath, "seed load");
+        }
+        catch (EmbeddedStoreLockedException e)
+        {
+            throw new SeedException($"nothing was written: {e.Message}", e);
         }
     }
 }

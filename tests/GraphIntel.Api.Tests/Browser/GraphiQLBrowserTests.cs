@@ -65,6 +65,21 @@ public sealed class GraphiQLBrowserTests(GraphiQLSession session) : IClassFixtur
         Assert.True(png.Length > 30_000, $"the screenshot {screenshot.Path} is only {png.Length} bytes: the IDE did not render");
     }
 
+    [BrowserFact]
+    public async Task The_page_works_under_its_content_security_policy_with_no_violation()
+    {
+        var report = await session.ReportAsync();
+        report.Passed(report.DefaultQuery, "run the default query");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.ParseAdd("text/html");
+        using var page = await session.Api.Http.SendAsync(request);
+        Assert.Contains("script-src 'self' 'sha256-", page.Headers.GetValues("Content-Security-Policy").Single());
+
+        // Chromium reports every blocked script, style, font or request as a console error naming the policy.
+        var violations = report.ConsoleErrors.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(violations.Count == 0, "the page broke its Content-Security-Policy:\n" + string.Join("\n", violations));
+    }
+
     private static JsonElement ParseResult(BrowserStep shown, GraphiQLReport report)
     {
         try

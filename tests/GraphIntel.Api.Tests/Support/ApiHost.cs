@@ -14,13 +14,16 @@ namespace GraphIntel.Api.Tests.Support;
 /// </summary>
 public class ApiHost : IAsyncLifetime
 {
-    public const string EditorKey = "test-editor-key-0123456789";
-    public const string ReaderKey = "test-reader-key-0123456789";
+    public const string EditorKey = "test-editor-key-0123456789abcdef0123456789";
+    public const string ReaderKey = "test-reader-key-0123456789abcdef0123456789";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "graphintel-api-" + Guid.NewGuid().ToString("N"));
     private WebApplicationFactory<Program>? _factory;
 
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The host's data directory (its store file is graphintel.db in it).</summary>
+    public string DataDirectory => _dataDirectory;
     public IServiceProvider Services => _factory!.Services;
 
     /// <summary>Extra settings (configuration keys) for a host variant.</summary>

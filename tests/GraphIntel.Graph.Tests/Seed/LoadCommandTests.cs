@@ -12,7 +12,11 @@ public sealed class LoadCommandTests : IDisposable
     private readonly TempDataset _dataset = new();
     private readonly string _dataDir;
 
-    public LoadCommandTests() => _dataDir = Path.Combine(_dataset.Root, "store");
+    public LoadCommandTests()
+    {
+        _dataDir = Path.Combine(_dataset.Root, "store");
+        Directory.CreateDirectory(_dataDir);
+    }
 
     public void Dispose() => _dataset.Dispose();
 
@@ -90,7 +94,7 @@ public sealed class LoadCommandTests : IDisposable
         var run = await Load();
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("seed/sources/sources.yaml:2:9: source source/doc: source file 'doc.txt' not found in seed/sources/", run.OutputLines);
-        Assert.False(Directory.Exists(_dataDir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dataDir));
     }
 
     [Fact]
@@ -169,6 +173,6 @@ public sealed class LoadCommandTests : IDisposable
         var run = await SeedCliRunner.RunAsync("export", "--format", "graphml", "--data-dir", _dataDir);
         Assert.Equal(2, run.ExitCode);
         Assert.Equal($"error: export format 'graphml' is not available in this build (available: {ExportFormatters.Names})", run.Error.Trim());
-        Assert.False(Directory.Exists(_dataDir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dataDir));
     }
 }
