@@ -28,7 +28,7 @@ public static class HttpRequestGen
         "application/json", "application/json", "application/json", "application/json; charset=utf-8", "application/json;charset=UTF8",
         "application/graphql-response+json", "application/json; charset=latin1", "text/plain", null, "", "application/x-www-form-urlencoded",
         "multipart/form-data; boundary=x", "application/json; charset=\"utf-8\"", "application/json;;;", "*/*", "application/graphql",
-        "application/json; charset=utf-16", "ǻpplication/json", "application/json; boundary",
+        "application/json; charset=utf-16", "application/jsonx", "application/json; boundary",
     ];
 
     private static readonly string?[] Accepts =
