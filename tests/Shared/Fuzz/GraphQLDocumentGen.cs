@@ -108,14 +108,14 @@ public static class GraphQLDocumentGen
             (1, Name.Select(n => n + "!")),
             (1, inner.Select(t => "[" + t + "]!"))));
 
-    private static readonly Gen<string>[] SelectionSets = BuildSelectionSets(4);
+    private static readonly Gen<string>[] SelectionSets = BuildSelectionSets(3);
 
     private static Gen<string>[] BuildSelectionSets(int depth)
     {
         var levels = new Gen<string>[depth + 1];
         var leafField = Gen.Select(Gen.Bool, Name, Name, Arguments, Directives,
             (aliased, alias, name, args, directives) => (aliased ? alias + ": " : "") + name + args + directives);
-        levels[0] = Wrap(leafField.Array[1, 4]);
+        levels[0] = Wrap(leafField.Array[1, 3]);
         for (var d = 1; d <= depth; d++)
         {
             var inner = levels[d - 1];
