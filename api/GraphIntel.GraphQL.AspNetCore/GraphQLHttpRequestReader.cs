@@ -375,12 +375,22 @@ internal static class GraphQLHttpRequestReader
                         $"The \"{name}\" query parameter is {Describe(root.ValueKind)}; it must be a JSON object (URL-encoded) or null.");
             }
         }
+        catch (InvalidOperationException)
+        {
+            return new(StatusCodes.Status400BadRequest, $"The \"{name}\" query parameter holds a JSON string that is not text: {NotText}");
+        }
         catch (JsonException exception)
         {
             return new(StatusCodes.Status400BadRequest,
                 $"The \"{name}\" query parameter is not valid JSON: {FirstSentence(exception.Message)}");
         }
     }
+
+    /// <summary>
+    /// Why System.Text.Json, having parsed the JSON, throws <see cref="InvalidOperationException"/> when a string of it is
+    /// read: the JSON was well-formed but its text is not — the client's error, not the server's.
+    /// </summary>
+    private const string NotText = "invalid UTF-8, or an escape of half a UTF-16 surrogate pair alone (such as \\uD800 without a low surrogate after it).";
 
     private static string TooLarge(string size, GraphQLHttpOptions options) =>
         $"The request body is {size} bytes long; this endpoint accepts at most {options.MaxRequestBytes} bytes.";
