@@ -24,7 +24,7 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         foreach (var field in fields)
         {
             var name = field.GetProperty("name").GetString()!;
-            var (document, variables, targets) = requests.For(field);
+            var (document, variables, targets) = await requests.ForAsync(api, field);
             foreach (var (caller, key) in new[] { ("no key", (string?)null), ("a reader key", ApiHost.ReaderKey) })
             {
                 var before = await SnapshotAsync(schema, targets);
@@ -78,7 +78,7 @@ public sealed class AuthorizationMatrixControlTests(ApiHost api) : IClassFixture
         foreach (var field in schema.MutationFields)
         {
             var name = field.GetProperty("name").GetString()!;
-            var (document, variables, targets) = requests.For(field);
+            var (document, variables, targets) = await requests.ForAsync(api, field);
             var before = await AuthorizationMatrixTests.SnapshotAsync(api, schema, targets);
             var response = await api.QueryAsync(document, variables, ApiHost.EditorKey);
             if (response.Errors.Length > 0) { failures.Add($"{name}: {response.Raw}\n  {document}\n  {JsonSerializer.Serialize(variables)}"); continue; }

@@ -9,8 +9,10 @@ namespace GraphIntel.Api.Tests.Support;
 /// names (<c>id</c> → the return type, <c>personId</c> → a Person, <c>fromId</c> → an Organization), a real citation
 /// for <c>sourceId</c> + <c>quote</c>, a source's own text for <c>text</c>, the first value of an enum, a date.
 /// Optional input fields of the plain scalars (String, Int, Float, Boolean) are given too; other optional ones are
-/// left out (dates and kinds that apply to one kind of entity only), except an enum named after the return type
-/// (<c>organizationKind</c> for an Organization).
+/// left out (dates and kinds that apply to one kind of entity only; lists such as <c>removeAliases</c> or
+/// <c>retract</c>, which must name something held), except an enum named after the return type
+/// (<c>organizationKind</c> for an Organization). An <c>auditSequence</c> is the newest audited update whose target
+/// was not written after it (what <c>revert</c> can undo), read when the request is built.
 /// </summary>
 public sealed class MutationRequests
 {
@@ -62,17 +64,18 @@ public sealed class MutationRequests
     public IReadOnlyList<string> NodeIds => _ids["Node"];
 
     /// <summary>A document calling <paramref name="field"/> with variables for its arguments; the ids it names are its targets.</summary>
-    public (string Document, Dictionary<string, object?> Variables, IReadOnlyList<string> Targets) For(JsonElement field)
+    public async Task<(string Document, Dictionary<string, object?> Variables, IReadOnlyList<string> Targets)> ForAsync(ApiHost api, JsonElement field)
     {
         var name = field.GetProperty("name").GetString()!;
         var returnType = IntrospectedSchema.Named(field.GetProperty("type"));
-        var builder = new Builder(this, returnType.GetProperty("name").GetString()!);
+        var builder = new Builder(this, returnType.GetProperty("name").GetString()!, await RevertableSequenceAsync(api));
         var definitions = new List<string>();
         var arguments = new List<string>();
         var variables = new Dictionary<string, object?>();
         foreach (var argument in field.GetProperty("args").EnumerateArray())
         {
             if (argument.GetProperty("defaultValue").ValueKind != JsonValueKind.Null) continue;
+            if (IsOptionalList(argument.GetProperty("type"))) continue;
             var argumentName = argument.GetProperty("name").GetString()!;
             definitions.Add($"${argumentName}: {Print(argument.GetProperty("type"))}");
             arguments.Add($"{argumentName}: ${argumentName}");
@@ -83,6 +86,24 @@ public sealed class MutationRequests
         return (document, variables, builder.Targets);
     }
 
+    /// <summary>The newest audited update whose target no later entry wrote: a write <c>revert</c> can undo.</summary>
+    private static async Task<long> RevertableSequenceAsync(ApiHost api)
+    {
+        var entries = (await api.QueryAsync("{ auditLog(first: 200) { sequence action targetId } }", key: ApiHost.ReaderKey)).Ok()
+            .GetProperty("auditLog").EnumerateArray().ToList();
+        var writtenLater = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var target = entry.GetProperty("targetId").GetString()!;
+            if (entry.GetProperty("action").GetString() == "update" && !writtenLater.Contains(target)) return entry.GetProperty("sequence").GetInt64();
+            writtenLater.Add(target);
+        }
+        return entries.Count > 0 ? entries[0].GetProperty("sequence").GetInt64() : 1;
+    }
+
+    /// <summary>A list that may be left out: optional lists name things that must be held (aliases to remove, facts to retract).</summary>
+    private static bool IsOptionalList(JsonElement typeRef) => typeRef.GetProperty("kind").GetString() == "LIST";
+
     private static string Print(JsonElement typeRef) => typeRef.GetProperty("kind").GetString() switch
     {
         "NON_NULL" => Print(typeRef.GetProperty("ofType")) + "!",
@@ -91,7 +112,7 @@ public sealed class MutationRequests
     };
 
     /// <summary>Values for one request; remembers the ids it used.</summary>
-    private sealed class Builder(MutationRequests pool, string returnType)
+    private sealed class Builder(MutationRequests pool, string returnType, long revertableSequence)
     {
         private readonly Dictionary<string, int> _next = [];
         private string? _lastSourceId;
@@ -126,6 +147,7 @@ public sealed class MutationRequests
                 var fieldType = field.GetProperty("type");
                 var named = IntrospectedSchema.Named(fieldType).GetProperty("name").GetString()!;
                 var required = fieldType.GetProperty("kind").GetString() == "NON_NULL";
+                if (IsOptionalList(fieldType)) continue;
                 if (!required && named is not ("String" or "Int" or "Float" or "Boolean") && !named.StartsWith(returnType, StringComparison.Ordinal)) continue;
                 value[field.GetProperty("name").GetString()!] = Value(field.GetProperty("name").GetString()!, fieldType);
             }
@@ -136,6 +158,7 @@ public sealed class MutationRequests
         {
             "ID" => Id(name),
             "String" => String(name),
+            "Int" when name == "auditSequence" => revertableSequence,
             "Int" => 1,
             "Float" => 1.5,
             "Boolean" => true,
