@@ -45,6 +45,27 @@ public sealed class StartupRefusalTests
     }
 
     [Fact]
+    public async Task An_unusable_limit_stops_the_api_with_one_line_and_exit_code_1()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("graphintel-limits-").FullName;
+        try
+        {
+            var run = await ApiProcess.RunToExitAsync(new Dictionary<string, string>
+            {
+                ["GraphIntel__Limits__MaxResponseBytes"] = "0",
+                ["GRAPHINTEL_DATA_DIR"] = dataDirectory,
+            });
+
+            Assert.True(run.ExitCode == 1, $"exit code {run.ExitCode}; stderr:\n{run.Error}\nstdout:\n{run.Output}");
+            Assert.Equal(["GraphIntel API cannot start: GraphIntel:Limits:MaxResponseBytes must be at least 1 (got 0)."], run.ErrorLines);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_second_api_on_a_store_another_api_holds_stops_naming_the_holder()
     {
         var first = new ApiHost();

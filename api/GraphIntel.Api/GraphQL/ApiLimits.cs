@@ -41,7 +41,7 @@ public sealed class ApiLimits
     {
         static void Require(bool holds, string key, object value, string rule)
         {
-            if (!holds) throw new InvalidOperationException($"{SectionName}:{key} must be {rule} (got {value}).");
+            if (!holds) throw new Hosting.StartupConfigurationException($"{SectionName}:{key} must be {rule} (got {value}).");
         }
         Require(MaxResponseBytes >= 1, nameof(MaxResponseBytes), MaxResponseBytes, "at least 1");
         Require(DefaultListSize >= 0, nameof(DefaultListSize), DefaultListSize, "0 or more");
