@@ -120,21 +120,7 @@ public sealed partial class EmbeddedGraphStore
         {
             var result = sourceIds.Distinct(StringComparer.Ordinal)
                 .ToDictionary(id => id, _ => new List<SourceCitation>(), StringComparer.Ordinal);
-            foreach (var batch in SqlParameters.Batches(sourceIds))
-            {
-                using var command = reader.Command("""
-                    SELECT source_id, owner_id, quote, supports FROM citations
-                    WHERE source_id IN (SELECT value FROM json_each($ids))
-                    ORDER BY source_id, owner_id, owner_kind, ordinal
-                    """);
-                command.AddJsonArray("$ids", batch);
-                using var rows = command.ExecuteReader();
-                while (rows.Read())
-                {
-                    var citation = new Citation(rows.GetString(0), rows.GetString(2), rows.GetNullableString(3));
-                    result[citation.SourceId].Add(new SourceCitation(citation, rows.GetString(1)));
-                }
-            }
+            foreach (var citation in reader.CitationsOfSources(sourceIds)) result[citation.Citation.SourceId].Add(citation);
             return result.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<SourceCitation>)kv.Value, StringComparer.Ordinal);
         }, ct);
 

@@ -150,6 +150,25 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
         return result;
     }
 
+    /// <summary>Every citation of these sources with the id of what it supports, in source, owner and citation order.</summary>
+    public List<SourceCitation> CitationsOfSources(IReadOnlyCollection<string> sourceIds)
+    {
+        var result = new List<SourceCitation>();
+        foreach (var batch in SqlParameters.Batches(sourceIds))
+        {
+            using var command = Command("""
+                SELECT source_id, owner_id, quote, supports FROM citations
+                WHERE source_id IN (SELECT value FROM json_each($ids))
+                ORDER BY source_id, owner_id, owner_kind, ordinal
+                """);
+            command.AddJsonArray("$ids", batch);
+            using var rows = command.ExecuteReader();
+            while (rows.Read())
+                result.Add(new SourceCitation(new Citation(rows.GetString(0), rows.GetString(2), rows.GetNullableString(3)), rows.GetString(1)));
+        }
+        return result;
+    }
+
     public Dictionary<string, Source> Sources(IEnumerable<string>? ids)
     {
         var result = new Dictionary<string, Source>(StringComparer.Ordinal);

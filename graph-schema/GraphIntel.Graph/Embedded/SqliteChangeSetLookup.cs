@@ -91,23 +91,8 @@ internal sealed class SqliteChangeSetLookup(RecordReader reader) : IChangeSetLoo
     public Task<IReadOnlyDictionary<string, Source>> GetSourceRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         Task.FromResult<IReadOnlyDictionary<string, Source>>(ids.Count == 0 ? new Dictionary<string, Source>() : reader.Sources(ids));
 
-    public Task<IReadOnlyList<SourceCitation>> GetCitationsOfSourcesAsync(IReadOnlyCollection<string> sourceIds, CancellationToken ct)
-    {
-        var result = new List<SourceCitation>();
-        foreach (var batch in SqlParameters.Batches(sourceIds))
-        {
-            using var command = reader.Command("""
-                SELECT source_id, owner_id, quote, supports FROM citations
-                WHERE source_id IN (SELECT value FROM json_each($ids))
-                ORDER BY source_id, owner_id, owner_kind, ordinal
-                """);
-            command.AddJsonArray("$ids", batch);
-            using var rows = command.ExecuteReader();
-            while (rows.Read())
-                result.Add(new SourceCitation(new Citation(rows.GetString(0), rows.GetString(2), rows.GetNullableString(3)), rows.GetString(1)));
-        }
-        return Task.FromResult<IReadOnlyList<SourceCitation>>(result);
-    }
+    public Task<IReadOnlyList<SourceCitation>> GetCitationsOfSourcesAsync(IReadOnlyCollection<string> sourceIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<SourceCitation>>(reader.CitationsOfSources(sourceIds));
 
     public Task<AuditEntry?> GetAuditEntryAsync(long sequence, CancellationToken ct)
     {
