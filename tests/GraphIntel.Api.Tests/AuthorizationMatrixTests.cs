@@ -37,6 +37,20 @@ public sealed class AuthorizationMatrixTests(ApiHost api) : IClassFixture<ApiHos
         Assert.True(failures.Count == 0, $"{failures.Count} failures over {fields.Count} mutations:\n" + string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task The_key_is_checked_before_the_arguments_so_a_caller_without_one_learns_nothing_of_them()
+    {
+        // A person with an organizationKind is bad input; a caller without an editor key must hear only that it needs one.
+        const string document = """mutation { upsertPerson(input: { id: "person/nobody-at-all", name: "Nobody", organizationKind: ARMED_GROUP }) { id } }""";
+        foreach (var key in new[] { null, ApiHost.ReaderKey })
+        {
+            var response = await api.QueryAsync(document, key: key);
+            Assert.Null(Refusal("upsertPerson", response));
+        }
+        var editor = await api.QueryAsync(document, key: ApiHost.EditorKey);
+        Assert.Equal("BAD_USER_INPUT", editor.Errors[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
     /// <summary>Why <paramref name="response"/> is not a clean FORBIDDEN refusal of <paramref name="field"/>; null when it is.</summary>
     private static string? Refusal(string field, GraphQLResponse response)
     {

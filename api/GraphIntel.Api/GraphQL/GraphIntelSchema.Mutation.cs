@@ -23,7 +23,7 @@ public sealed partial class GraphIntelSchema
 
     private void BindMutation(SchemaBuilder b)
     {
-        Async(b, "Mutation", "assertRelationship", async c =>
+        Mutation(b, "assertRelationship", async c =>
         {
             var input = InputObject(c, "input");
             var patch = RelationshipPatchFrom(input,
@@ -32,7 +32,7 @@ public sealed partial class GraphIntelSchema
             await WriteAsync(c, new ChangeSet { RelationshipPatches = [patch] }, OptionalReason(c));
             return await ReadBackRelationshipAsync(c, patch.Id);
         });
-        Async(b, "Mutation", "assertLeadershipTerm", async c =>
+        Mutation(b, "assertLeadershipTerm", async c =>
         {
             var input = InputObject(c, "input");
             var patch = RelationshipPatchFrom(input, RelationshipType.Leads,
@@ -45,9 +45,8 @@ public sealed partial class GraphIntelSchema
             await WriteAsync(c, new ChangeSet { RelationshipPatches = [patch] }, OptionalReason(c));
             return new LeadershipTermView(await ReadBackRelationshipAsync(c, patch.Id));
         });
-        Async(b, "Mutation", "retractRelationship", async c =>
+        Mutation(b, "retractRelationship", async c =>
         {
-            RequireEditor(c);
             var id = c.GetArgument<string>("id");
             var reason = RequiredReason(c);
             // The kind is checked before anything is written: a strength estimate's id is not a relationship's.
@@ -56,7 +55,7 @@ public sealed partial class GraphIntelSchema
             await WriteAsync(c, new ChangeSet { Retractions = [id] }, reason);
             return await ReadBackRelationshipAsync(c, id);
         });
-        Async(b, "Mutation", "assertStrengthEstimate", async c =>
+        Mutation(b, "assertStrengthEstimate", async c =>
         {
             var input = InputObject(c, "input");
             var organizationId = Input.Get<string>(input, "organizationId")!;
@@ -74,9 +73,8 @@ public sealed partial class GraphIntelSchema
             await WriteAsync(c, new ChangeSet { StrengthEstimatePatches = [patch] }, OptionalReason(c));
             return await ReadBackEstimateAsync(c, patch.Id);
         });
-        Async(b, "Mutation", "retractStrengthEstimate", async c =>
+        Mutation(b, "retractStrengthEstimate", async c =>
         {
-            RequireEditor(c);
             var id = c.GetArgument<string>("id");
             var reason = RequiredReason(c);
             if (!(await _store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken)).ContainsKey(id))
@@ -86,7 +84,7 @@ public sealed partial class GraphIntelSchema
         });
         foreach (var (field, kind) in new[] { ("upsertOrganization", EntityKind.Organization), ("upsertPerson", EntityKind.Person), ("upsertPlace", EntityKind.Place) })
         {
-            Async(b, "Mutation", field, async c =>
+            Mutation(b, field, async c =>
             {
                 var patch = EntityPatchFrom(InputObject(c, "input"), kind);
                 await WriteAsync(c, new ChangeSet { EntityPatches = [patch] }, OptionalReason(c));
@@ -94,7 +92,7 @@ public sealed partial class GraphIntelSchema
                     ? written : throw ApiErrors.Error($"{patch.Id} was written but cannot be read back", ApiErrors.StoreError);
             });
         }
-        Async(b, "Mutation", "upsertSource", async c =>
+        Mutation(b, "upsertSource", async c =>
         {
             var input = InputObject(c, "input");
             var patch = new SourcePatch(Input.Get<string>(input, "id")!)
@@ -117,16 +115,15 @@ public sealed partial class GraphIntelSchema
             return (await _store.GetSourcesAsync([patch.Id], c.CancellationToken)).TryGetValue(patch.Id, out var written)
                 ? written : throw ApiErrors.Error($"{patch.Id} was written but cannot be read back", ApiErrors.StoreError);
         });
-        Async(b, "Mutation", "mergeEntities", async c =>
+        Mutation(b, "mergeEntities", async c =>
         {
             var survivorId = c.GetArgument<string>("survivorId");
             var mergedId = c.GetArgument<string>("mergedId");
             await WriteAsync(c, new ChangeSet { Merges = [new EntityMerge(survivorId, mergedId)] }, RequiredReason(c));
             return (await _store.GetEntitiesAsync([survivorId], c.CancellationToken))[survivorId];
         });
-        Async(b, "Mutation", "revert", async c =>
+        Mutation(b, "revert", async c =>
         {
-            RequireEditor(c);
             var sequence = c.GetArgument<int>("auditSequence");
             var reason = RequiredReason(c);
             var entry = (await _store.GetAuditAsync(new AuditQuery { Before = sequence + 1L, First = 1 }, c.CancellationToken))
@@ -169,6 +166,17 @@ public sealed partial class GraphIntelSchema
     /// The request's principal when its key has the editor role, else FORBIDDEN. Mutations that read before writing call
     /// it first, so a caller without the role learns nothing about what is stored.
     /// </summary>
+    /// <summary>
+    /// Binds a Mutation field whose resolver runs only for an editor: the key is checked before the arguments are read,
+    /// so a caller without one learns nothing about the write but that it needs a key.
+    /// </summary>
+    private static void Mutation<T>(SchemaBuilder b, string field, Func<IResolveFieldContext, Task<T>> resolver) =>
+        Async(b, "Mutation", field, c =>
+        {
+            RequireEditor(c);
+            return resolver(c);
+        });
+
     private static ApiPrincipal RequireEditor(IResolveFieldContext c)
     {
         var principal = c.UserContext.TryGetValue(PrincipalKey, out var p) ? p as ApiPrincipal : null;
