@@ -94,6 +94,23 @@ public sealed class EvidenceAndNameTests : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_mixed_script_look_alike_alias_is_refused_even_on_the_entity_it_imitates()
+    {
+        // Scripts.txt: 0406 is Cyrillic, 004B and 0042 Latin. The alias is KIB's own look-alike, so no clash with another
+        // entity catches it; the word mixing two scripts does.
+        const string mixed = "K\u0406B";
+        var before = (await _api.QueryAsync("{ organization(id: \"org/kib\") { aliases } }")).Ok().GetRawText();
+
+        var problems = await RefusedAsync("""
+            mutation { upsertOrganization(input: { id: "org/kib", addAliases: ["K\u0406B"] }, reason: "test") { aliases } }
+            """, new { });
+
+        Assert.Equal($"org/kib: the alias mixes Latin and Cyrillic letters in the word \"{mixed}\": U+0406 at character 2 of \"{mixed}\"; " +
+                     "each word of a name is written in one script, so that a look-alike can't pass for another name", Assert.Single(problems));
+        Assert.Equal(before, (await _api.QueryAsync("{ organization(id: \"org/kib\") { aliases } }")).Ok().GetRawText());
+    }
+
+    [Fact]
     public async Task A_name_is_stored_in_NFC()
     {
         // UnicodeData.txt: 012B LATIN SMALL LETTER I WITH MACRON = 0069 0304.

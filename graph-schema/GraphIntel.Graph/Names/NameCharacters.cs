@@ -8,7 +8,9 @@ namespace GraphIntel.Graph.Names;
 /// other default-ignorable characters (U+200B, U+200D, U+2060, U+FEFF, variation selectors, …), bidirectional
 /// controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), other format characters (general category Cf),
 /// control characters, and unpaired surrogates. Such characters make two names look alike that are stored
-/// differently, or make a name display as something it is not.
+/// differently, or make a name display as something it is not. Nor may one word mix letters of Latin, Greek and
+/// Cyrillic (UTS #39's mixed-script look-alikes: "KІB" with a Cyrillic "І"): each word of a name is written in one of
+/// them, while a name may hold words in several ("Jamaat Ansarullah (Джамаат Ансаруллах)").
 /// </summary>
 public static class NameCharacters
 {
@@ -27,6 +29,37 @@ public static class NameCharacters
                 cp = char.ConvertToUtf32(c, value[++i]);
             }
             if (Describe(cp) is { } what) return Refusal(field, value, cp, i, what);
+        }
+        return MixedScriptWord(field, value);
+    }
+
+    /// <summary>The first word of <paramref name="value"/> whose letters come from two of Latin, Greek and Cyrillic, as a sentence; null when none does.</summary>
+    private static string? MixedScriptWord(string field, string value)
+    {
+        var wordStart = 0;
+        var first = LookAlikeScript.None;
+        var index = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            var inWord = category is <= UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+            if (!inWord)
+            {
+                first = LookAlikeScript.None;
+                wordStart = index + rune.Utf16SequenceLength;
+            }
+            else if (UnicodeTables.ScriptOf(rune.Value) is var script and not LookAlikeScript.None)
+            {
+                if (first == LookAlikeScript.None) first = script;
+                else if (script != first)
+                {
+                    var end = wordStart;
+                    while (end < value.Length && !char.IsWhiteSpace(value[end]) && !char.IsPunctuation(value[end])) end++;
+                    return $"{field} mixes {first} and {script} letters in the word \"{value[wordStart..end]}\": U+{rune.Value:X4} at character {index + 1} " +
+                           $"of \"{value}\"; each word of a name is written in one script, so that a look-alike can't pass for another name";
+                }
+            }
+            index += rune.Utf16SequenceLength;
         }
         return null;
     }

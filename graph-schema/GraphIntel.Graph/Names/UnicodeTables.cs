@@ -5,8 +5,8 @@ namespace GraphIntel.Graph.Names;
 /// <summary>
 /// The Unicode data the name rules need, parsed once from the compact tables in <c>UnicodeTables.Generated.cs</c>:
 /// canonical decompositions, combining classes and composition exclusions (Unicode's UnicodeData.txt and
-/// DerivedNormalizationProps.txt), default-ignorable code points (DerivedCoreProperties.txt) and the confusable
-/// prototypes of UTS #39 (confusables.txt). The runtime runs in invariant-globalization mode, where
+/// DerivedNormalizationProps.txt), default-ignorable code points (DerivedCoreProperties.txt), the Latin, Greek and
+/// Cyrillic scripts (Scripts.txt) and the confusable prototypes of UTS #39 (confusables.txt). The runtime runs in invariant-globalization mode, where
 /// <see cref="string.Normalize()"/> does nothing, so normalization needs its own data.
 /// </summary>
 internal static partial class UnicodeTables
@@ -16,6 +16,8 @@ internal static partial class UnicodeTables
     private static readonly Lazy<Dictionary<long, int>> CompositionMap = new(BuildCompositions);
     private static readonly Lazy<(int Start, int End)[]> IgnorableRanges = new(() => ParseRanges(DefaultIgnorables));
     private static readonly Lazy<Dictionary<int, int[]>> PrototypeMap = new(() => ParseMap(Confusables));
+    private static readonly Lazy<(int Start, int End)[][]> ScriptRanges = new(() =>
+        [ParseRanges(LatinScript), ParseRanges(GreekScript), ParseRanges(CyrillicScript)]);
 
     /// <summary>The one-level canonical decomposition of <paramref name="codePoint"/>, or null.</summary>
     public static int[]? Decomposition(int codePoint) => DecompositionMap.Value.GetValueOrDefault(codePoint);
@@ -28,9 +30,22 @@ internal static partial class UnicodeTables
         CompositionMap.Value.TryGetValue(((long)first << 21) | (uint)second, out var composite) ? composite : -1;
 
     /// <summary>Default_Ignorable_Code_Point: characters that render as nothing (zero-width, bidi and other format controls, fillers, variation selectors).</summary>
-    public static bool IsDefaultIgnorable(int codePoint)
+    public static bool IsDefaultIgnorable(int codePoint) => InRanges(IgnorableRanges.Value, codePoint);
+
+    /// <summary>
+    /// Which of the scripts whose letters are each other's look-alikes (Latin, Greek, Cyrillic) the code point belongs
+    /// to, by its Script property; <see cref="LookAlikeScript.None"/> for every other script and for Common/Inherited.
+    /// </summary>
+    public static LookAlikeScript ScriptOf(int codePoint)
     {
-        var ranges = IgnorableRanges.Value;
+        var scripts = ScriptRanges.Value;
+        for (var i = 0; i < scripts.Length; i++)
+            if (InRanges(scripts[i], codePoint)) return (LookAlikeScript)(i + 1);
+        return LookAlikeScript.None;
+    }
+
+    private static bool InRanges((int Start, int End)[] ranges, int codePoint)
+    {
         int lo = 0, hi = ranges.Length - 1;
         while (lo <= hi)
         {

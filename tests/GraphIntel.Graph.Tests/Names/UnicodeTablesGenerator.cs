@@ -6,7 +6,7 @@ namespace GraphIntel.Graph.Tests.Names;
 
 /// <summary>
 /// Writes <c>graph-schema/GraphIntel.Graph/Names/UnicodeTables.Generated.cs</c> from the Unicode data files:
-/// UnicodeData.txt, DerivedNormalizationProps.txt and DerivedCoreProperties.txt from Debian's <c>unicode-data</c>
+/// UnicodeData.txt, DerivedNormalizationProps.txt, DerivedCoreProperties.txt and Scripts.txt from Debian's <c>unicode-data</c>
 /// package (<c>/usr/share/unicode</c>, or <c>GRAPHINTEL_UNICODE_DIR</c>), and UTS #39's confusables.txt as npm's
 /// <c>unhomoglyph</c> ships it (<c>tests/unicode/node_modules/unhomoglyph/data.json</c>, source → prototype).
 /// Regenerate: <c>apt-get install unicode-data; (cd tests/unicode &amp;&amp; npm ci);
@@ -26,7 +26,7 @@ public static class UnicodeTablesGenerator
     /// <summary>Why the inputs are not all there, or null when they are.</summary>
     public static string? MissingInputs(string repoRoot)
     {
-        var needed = new[] { "UnicodeData.txt", "DerivedNormalizationProps.txt", "DerivedCoreProperties.txt" }
+        var needed = new[] { "UnicodeData.txt", "DerivedNormalizationProps.txt", "DerivedCoreProperties.txt", "Scripts.txt" }
             .Select(f => Path.Combine(UnicodeDirectory, f)).Append(ConfusablesJson(repoRoot));
         var missing = needed.Where(f => !File.Exists(f)).ToList();
         return missing.Count == 0 ? null : "missing " + string.Join(", ", missing);
@@ -51,6 +51,7 @@ public static class UnicodeTablesGenerator
         var exclusions = PropertyRanges(normalizationProps, "Full_Composition_Exclusion");
         var coreProps = File.ReadAllLines(Path.Combine(UnicodeDirectory, "DerivedCoreProperties.txt"));
         var ignorables = PropertyRanges(coreProps, "Default_Ignorable_Code_Point");
+        var scripts = File.ReadAllLines(Path.Combine(UnicodeDirectory, "Scripts.txt"));
 
         using var json = JsonDocument.Parse(File.ReadAllText(ConfusablesJson(repoRoot)));
         var confusables = new SortedDictionary<int, string>();
@@ -75,6 +76,9 @@ public static class UnicodeTablesGenerator
         Constant(sb, "CombiningClasses", Runs(classes).Select(r => r.Start == r.End ? $"{r.Start:X}:{r.Value}" : $"{r.Start:X}-{r.End:X}:{r.Value}"));
         Constant(sb, "FullCompositionExclusions", exclusions.Select(RangeText));
         Constant(sb, "DefaultIgnorables", ignorables.Select(RangeText));
+        Constant(sb, "LatinScript", PropertyRanges(scripts, "Latin").Select(RangeText));
+        Constant(sb, "GreekScript", PropertyRanges(scripts, "Greek").Select(RangeText));
+        Constant(sb, "CyrillicScript", PropertyRanges(scripts, "Cyrillic").Select(RangeText));
         Constant(sb, "Confusables", confusables.Select(c => $"{c.Key:X}={c.Value}"), last: true);
         sb.Append("}\n");
         return sb.ToString();
@@ -109,7 +113,7 @@ public static class UnicodeTablesGenerator
         return runs;
     }
 
-    /// <summary>The code-point ranges a derived-property file lists for <paramref name="property"/>, merged and ascending.</summary>
+    /// <summary>The code-point ranges a derived-property (or Scripts.txt) file lists for <paramref name="property"/>, merged and ascending.</summary>
     private static List<(int Start, int End)> PropertyRanges(string[] lines, string property)
     {
         var ranges = new List<(int Start, int End)>();
