@@ -30,7 +30,7 @@ public sealed partial class GraphIntelSchema
                 Input.Get<RelationshipType>(input, "type"), Input.Get<string>(input, "fromId")!, Input.Get<string>(input, "toId")!,
                 Input.Get<PartialDate?>(input, "validFrom"), Input.Get<PartialDate?>(input, "validTo"));
             await WriteAsync(c, new ChangeSet { RelationshipPatches = [patch] }, OptionalReason(c));
-            return await ReadBackRelationshipAsync(c, patch.Id);
+            return await ReadBackAsync(_store.GetRelationshipsByIdAsync([patch.Id], c.CancellationToken), patch.Id);
         });
         Mutation(b, "assertLeadershipTerm", async c =>
         {
@@ -43,7 +43,7 @@ public sealed partial class GraphIntelSchema
                 EndReason = Given<string?>(input, "endReason"),
             };
             await WriteAsync(c, new ChangeSet { RelationshipPatches = [patch] }, OptionalReason(c));
-            return new LeadershipTermView(await ReadBackRelationshipAsync(c, patch.Id));
+            return new LeadershipTermView(await ReadBackAsync(_store.GetRelationshipsByIdAsync([patch.Id], c.CancellationToken), patch.Id));
         });
         Mutation(b, "retractRelationship", async c =>
         {
@@ -53,7 +53,7 @@ public sealed partial class GraphIntelSchema
             if (!(await _store.GetRelationshipsByIdAsync([id], c.CancellationToken)).ContainsKey(id))
                 throw await FactNotFoundAsync(c, id, "relationship", "retractStrengthEstimate");
             await WriteAsync(c, new ChangeSet { Retractions = [id] }, reason);
-            return await ReadBackRelationshipAsync(c, id);
+            return await ReadBackAsync(_store.GetRelationshipsByIdAsync([id], c.CancellationToken), id);
         });
         Mutation(b, "assertStrengthEstimate", async c =>
         {
@@ -71,7 +71,7 @@ public sealed partial class GraphIntelSchema
                 RemoveCitations = CitationsFrom(input, "removeCitations"),
             };
             await WriteAsync(c, new ChangeSet { StrengthEstimatePatches = [patch] }, OptionalReason(c));
-            return await ReadBackEstimateAsync(c, patch.Id);
+            return await ReadBackAsync(_store.GetStrengthEstimatesByIdAsync([patch.Id], c.CancellationToken), patch.Id);
         });
         Mutation(b, "retractStrengthEstimate", async c =>
         {
@@ -80,7 +80,7 @@ public sealed partial class GraphIntelSchema
             if (!(await _store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken)).ContainsKey(id))
                 throw await FactNotFoundAsync(c, id, "strength estimate", "retractRelationship");
             await WriteAsync(c, new ChangeSet { Retractions = [id] }, reason);
-            return await ReadBackEstimateAsync(c, id);
+            return await ReadBackAsync(_store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken), id);
         });
         foreach (var (field, kind) in new[] { ("upsertOrganization", EntityKind.Organization), ("upsertPerson", EntityKind.Person), ("upsertPlace", EntityKind.Place) })
         {
@@ -88,8 +88,7 @@ public sealed partial class GraphIntelSchema
             {
                 var patch = EntityPatchFrom(InputObject(c, "input"), kind);
                 await WriteAsync(c, new ChangeSet { EntityPatches = [patch] }, OptionalReason(c));
-                return (await _store.GetEntitiesAsync([patch.Id], c.CancellationToken)).TryGetValue(patch.Id, out var written)
-                    ? written : throw ApiErrors.Error($"{patch.Id} was written but cannot be read back", ApiErrors.StoreError);
+                return await ReadBackAsync(_store.GetEntitiesAsync([patch.Id], c.CancellationToken), patch.Id);
             });
         }
         Mutation(b, "upsertSource", async c =>
@@ -107,20 +106,19 @@ public sealed partial class GraphIntelSchema
             var retract = c.GetArgument<IReadOnlyList<object?>?>("retract", null)?.Select(id => (string)id!).ToList() ?? [];
             var reason = retract.Count > 0 ? RequiredReason(c) : OptionalReason(c);
             // Facts are retracted; an entity (whose attributes cannot be retracted) loses the citations the new text strands.
-            var entities = retract.Where(IsEntityId).ToList();
+            var entities = retract.Where(EntityIds.IsEntityId).ToList();
             await WriteAsync(c, new ChangeSet
             {
-                SourcePatches = [patch], Retractions = retract.Where(id => !IsEntityId(id)).ToList(), CitationRetractions = entities,
+                SourcePatches = [patch], Retractions = retract.Where(id => !EntityIds.IsEntityId(id)).ToList(), CitationRetractions = entities,
             }, reason);
-            return (await _store.GetSourcesAsync([patch.Id], c.CancellationToken)).TryGetValue(patch.Id, out var written)
-                ? written : throw ApiErrors.Error($"{patch.Id} was written but cannot be read back", ApiErrors.StoreError);
+            return await ReadBackAsync(_store.GetSourcesAsync([patch.Id], c.CancellationToken), patch.Id);
         });
         Mutation(b, "mergeEntities", async c =>
         {
             var survivorId = c.GetArgument<string>("survivorId");
             var mergedId = c.GetArgument<string>("mergedId");
             await WriteAsync(c, new ChangeSet { Merges = [new EntityMerge(survivorId, mergedId)] }, RequiredReason(c));
-            return (await _store.GetEntitiesAsync([survivorId], c.CancellationToken))[survivorId];
+            return await ReadBackAsync(_store.GetEntitiesAsync([survivorId], c.CancellationToken), survivorId);
         });
         Mutation(b, "revert", async c =>
         {
@@ -134,16 +132,10 @@ public sealed partial class GraphIntelSchema
         });
     }
 
-    private static bool IsEntityId(string id) =>
-        Enum.GetValues<EntityKind>().Any(kind => id.StartsWith(EntityIds.PrefixOf(kind), StringComparison.Ordinal));
-
-    private async Task<Relationship> ReadBackRelationshipAsync(IResolveFieldContext c, string id) =>
-        (await _store.GetRelationshipsByIdAsync([id], c.CancellationToken)).TryGetValue(id, out var found)
-            ? found : throw ApiErrors.Error($"relationship {id} was written but cannot be read back", ApiErrors.StoreError);
-
-    private async Task<StrengthEstimate> ReadBackEstimateAsync(IResolveFieldContext c, string id) =>
-        (await _store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken)).TryGetValue(id, out var found)
-            ? found : throw ApiErrors.Error($"strength estimate {id} was written but cannot be read back", ApiErrors.StoreError);
+    /// <summary>The record a write just wrote, read back by id; a store that can't answer for it is a STORE_ERROR.</summary>
+    private static async Task<T> ReadBackAsync<T>(Task<IReadOnlyDictionary<string, T>> read, string id) =>
+        (await read).TryGetValue(id, out var found)
+            ? found : throw ApiErrors.Error($"{id} was written but cannot be read back", ApiErrors.StoreError);
 
     /// <summary>NOT_FOUND for an id that is not a <paramref name="what"/>, saying what it is when it is the other kind of fact.</summary>
     private async Task<GraphQLException> FactNotFoundAsync(IResolveFieldContext c, string id, string what, string otherField)
@@ -163,10 +155,6 @@ public sealed partial class GraphIntelSchema
     }
 
     /// <summary>
-    /// The request's principal when its key has the editor role, else FORBIDDEN. Mutations that read before writing call
-    /// it first, so a caller without the role learns nothing about what is stored.
-    /// </summary>
-    /// <summary>
     /// Binds a Mutation field whose resolver runs only for an editor: the key is checked before the arguments are read,
     /// so a caller without one learns nothing about the write but that it needs a key.
     /// </summary>
@@ -177,6 +165,7 @@ public sealed partial class GraphIntelSchema
             return resolver(c);
         });
 
+    /// <summary>The request's principal when its key has the editor role, else FORBIDDEN.</summary>
     private static ApiPrincipal RequireEditor(IResolveFieldContext c)
     {
         var principal = c.UserContext.TryGetValue(PrincipalKey, out var p) ? p as ApiPrincipal : null;

@@ -15,6 +15,10 @@ public static class EntityIds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown entity kind"),
     };
 
+    /// <summary>Whether <paramref name="id"/> carries the prefix of an entity kind (an organization, person or place).</summary>
+    public static bool IsEntityId(string id) =>
+        Enum.GetValues<EntityKind>().Any(kind => id.StartsWith(PrefixOf(kind), StringComparison.Ordinal));
+
     /// <summary>Null when <paramref name="id"/> is a well-formed id of an entity of <paramref name="kind"/>; else why not.</summary>
     public static string? CheckEntityId(string? id, EntityKind kind) => CheckPrefixed(id, PrefixOf(kind), $"{kind.ToString().ToLowerInvariant()} id");
 
