@@ -22,6 +22,7 @@ internal static class Neo4jRows
     public static string? Str(JsonElement v) => v.ValueKind == JsonValueKind.Null ? null : v.GetString();
     public static int? Int(JsonElement v) => v.ValueKind == JsonValueKind.Null ? null : v.GetInt32();
     public static PartialDate? Date(JsonElement v) => Str(v) is { } s ? PartialDate.Parse(s) : null;
+    public static DateBound Bound(JsonElement v) => Str(v) is { } s ? DateBound.Parse(s) : DateBound.Unknown;
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<string> Strings(JsonElement v) =>
@@ -42,7 +43,7 @@ internal static class Neo4jRows
     public static Relationship ReadRelationship(JsonElement[] row, int at) =>
         new(row[at].GetString()!, EnumNames.Parse<RelationshipType>(row[at + 1].GetString()!),
             row[at + 2].GetString()!, row[at + 3].GetString()!,
-            new Validity(Date(row[at + 4]), Date(row[at + 5])),
+            new Validity(Bound(row[at + 4]), Bound(row[at + 5])),
             EnumNames.Parse<ClaimStatus>(row[at + 6].GetString()!), CitationsFromJson(row[at + 10]))
         {
             Note = Str(row[at + 7]),
@@ -94,10 +95,10 @@ internal static class Neo4jRows
         ["id"] = r.Id,
         ["type"] = EnumNames.ToContractName(r.Type),
         ["status"] = EnumNames.ToContractName(r.Status),
-        ["validFrom"] = r.Validity.From?.ToString(),
-        ["validTo"] = r.Validity.To?.ToString(),
-        ["fromStart"] = r.Validity.From is { } f ? Day(f.Start) : null,
-        ["toEnd"] = r.Validity.To is { } t ? Day(t.End) : null,
+        ["validFrom"] = r.Validity.Start.IsUnknown ? null : r.Validity.Start.ToString(),
+        ["validTo"] = r.Validity.End.IsUnknown ? null : r.Validity.End.ToString(),
+        ["fromStart"] = r.EffectiveValidity.Start.EarliestDay is { } f ? Day(f) : null,
+        ["toEnd"] = r.EffectiveValidity.End.LatestDay is { } t ? Day(t) : null,
         ["note"] = r.Note,
         ["role"] = r.Role,
         ["endReason"] = r.EndReason,

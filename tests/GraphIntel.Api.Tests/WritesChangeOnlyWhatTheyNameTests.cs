@@ -58,7 +58,7 @@ public sealed class WritesChangeOnlyWhatTheyNameTests(ApiHost api) : IClassFixtu
     [Fact]
     public async Task Reasserting_a_relationship_with_one_new_citation_keeps_its_curated_citations_and_note()
     {
-        var id = FactIdentity.Relationship(RelationshipType.OperatesIn, "org/isis-k", "place/kunar", PartialDate.Parse("2015"), null);
+        var id = FactIdentity.Relationship(RelationshipType.OperatesIn, "org/isis-k", "place/kunar", Validity.Between(PartialDate.Parse("2015"), null));
         var curated = DataRelationship(id);
         Assert.Equal(3, curated.Citations.Count); // the premise
         const string NewQuote = "Abu Sayed, only lasted about two months before he and a bunch of cronies were killed in an airstrike on the group's headquarters in Kunar province";
@@ -191,7 +191,7 @@ public sealed class WritesChangeOnlyWhatTheyNameTests(ApiHost api) : IClassFixtu
     [Fact]
     public async Task RETRACTED_is_set_only_by_retraction_and_reviving_a_retracted_fact_needs_a_reason_and_is_audited()
     {
-        var id = FactIdentity.Relationship(RelationshipType.Supports, "org/al-nusrah-front", "org/kib", null, null);
+        var id = FactIdentity.Relationship(RelationshipType.Supports, "org/al-nusrah-front", "org/kib", Validity.Unknown);
         Assert.Equal(ClaimStatus.Asserted, DataRelationship(id).Status);
         var lastAudit = await LastAuditSequence();
 

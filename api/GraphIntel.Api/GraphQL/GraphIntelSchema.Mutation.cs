@@ -198,7 +198,7 @@ public sealed partial class GraphIntelSchema
         Input.Get<ClaimStatus?>(input, "status") is { } status ? status : Optional<ClaimStatus>.Unset;
 
     private static RelationshipPatch RelationshipPatchFrom(IReadOnlyDictionary<string, object?> input, RelationshipType type, string fromId, string toId, PartialDate? validFrom, PartialDate? validTo) =>
-        new(FactIdentity.Relationship(type, fromId, toId, validFrom, validTo), type, fromId, toId, new Validity(validFrom, validTo))
+        new(FactIdentity.Relationship(type, fromId, toId, Validity.Between(validFrom, validTo)), type, fromId, toId, Validity.Between(validFrom, validTo))
         {
             Status = GivenStatus(input),
             Note = Given<string?>(input, "note"),

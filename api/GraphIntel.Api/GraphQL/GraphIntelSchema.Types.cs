@@ -46,8 +46,8 @@ public sealed partial class GraphIntelSchema
         b.BindType<Relationship>("Relationship");
         Load(b, "Relationship", "from", (Relationship s, out Entity? e) => _load.TryGetEntity(s.FromId, out e), c => _load.Entity(c, Parent<Relationship>(c).FromId));
         Load(b, "Relationship", "to", (Relationship s, out Entity? e) => _load.TryGetEntity(s.ToId, out e), c => _load.Entity(c, Parent<Relationship>(c).ToId));
-        b.BindSourceResolver<Relationship>("Relationship", "validFrom", s => s.Validity.From);
-        b.BindSourceResolver<Relationship>("Relationship", "validTo", s => s.Validity.To);
+        b.BindSourceResolver<Relationship>("Relationship", "validFrom", s => s.Validity.Start.Exact);
+        b.BindSourceResolver<Relationship>("Relationship", "validTo", s => s.EffectiveValidity.End.Exact);
         b.BindSourceResolver<Relationship>("Relationship", "citations", s => s.Citations.Views(s.Id));
 
         b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "id", s => s.Relationship.Id);
@@ -55,8 +55,8 @@ public sealed partial class GraphIntelSchema
             c => _load.Entity(c, Parent<LeadershipTermView>(c).Relationship.FromId));
         Load(b, "LeadershipTerm", "organization", (LeadershipTermView s, out Entity? e) => _load.TryGetEntity(s.Relationship.ToId, out e),
             c => _load.Entity(c, Parent<LeadershipTermView>(c).Relationship.ToId));
-        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "from", s => s.Relationship.Validity.From);
-        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "to", s => s.Relationship.Validity.To);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "from", s => s.Relationship.Validity.Start.Exact);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "to", s => s.Relationship.EffectiveValidity.End.Exact);
         b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "role", s => s.Relationship.Role);
         b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "endReason", s => s.Relationship.EndReason);
         b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "status", s => s.Relationship.Status);
@@ -172,8 +172,8 @@ public sealed partial class GraphIntelSchema
         if (entity.Dissolved is { } dissolved) events.Add(new(dissolved, TimelineEventKind.Dissolved, null, $"{entity.Name} dissolved"));
         foreach (var r in relationships)
         {
-            if (r.Validity.From is { } from) events.Add(new(from, TimelineEventKind.Start, r, Sentence(r)));
-            if (r.Validity.To is { } to) events.Add(new(to, TimelineEventKind.End, r, Sentence(r) + (r.EndReason is { } why ? $" (ended: {why})" : " (ended)")));
+            if (r.Validity.Start.Exact is { } from) events.Add(new(from, TimelineEventKind.Start, r, Sentence(r)));
+            if (r.Validity.End.Exact is { } to) events.Add(new(to, TimelineEventKind.End, r, Sentence(r) + (r.EndReason is { } why ? $" (ended: {why})" : " (ended)")));
         }
         return events.OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Event).ThenBy(e => e.Summary, StringComparer.Ordinal).ToList();
     }

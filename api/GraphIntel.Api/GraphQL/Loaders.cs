@@ -149,9 +149,10 @@ public static class Succession
         var byEnd = SortEnd(a).CompareTo(SortEnd(b));
         return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
 
-        static bool IsUndated(Relationship r) => r.Validity.From is null && r.Validity.To is null;
-        static DateOnly SortStart(Relationship r) => r.Validity.From?.Start ?? r.Validity.To?.Start ?? DateOnly.MinValue;
-        static DateOnly SortEnd(Relationship r) => r.Validity.To?.End ?? DateOnly.MaxValue;
+        static bool IsUndated(Relationship r) => r.EffectiveValidity.IsUndated;
+        static DateOnly SortStart(Relationship r) =>
+            r.EffectiveValidity.Start.EarliestDay ?? r.EffectiveValidity.Start.LatestDay ?? r.EffectiveValidity.End.EarliestDay ?? DateOnly.MinValue;
+        static DateOnly SortEnd(Relationship r) => r.EffectiveValidity.End.LatestDay ?? DateOnly.MaxValue;
     }
 
     /// <summary>Terms in force at <paramref name="asOf"/>; without it, the ongoing terms, else those that ended last.</summary>
@@ -161,22 +162,23 @@ public static class Succession
         if (asOf is { } date)
         {
             foreach (var r in ordered)
-                if (r.Validity.Covers(date)) leaders.Add(r);
+                if (TemporalProfile.Of(r).StatusOn(date) == TemporalStatus.Known) leaders.Add(r);
             return leaders;
         }
         var anyDated = false;
         var lastEnd = DateOnly.MinValue;
         foreach (var r in ordered)
         {
-            if (r.Validity.From is null && r.Validity.To is null) continue;
+            var validity = r.EffectiveValidity;
+            if (validity.IsUndated) continue;
             anyDated = true;
-            if (r.Validity.To is null) leaders.Add(r);
-            else if (r.Validity.To.Value.End > lastEnd) lastEnd = r.Validity.To.Value.End;
+            if (validity.End.LatestDay is not { } end) leaders.Add(r);
+            else if (end > lastEnd) lastEnd = end;
         }
         if (leaders.Count > 0) return leaders;
         if (!anyDated) return ordered;
         foreach (var r in ordered)
-            if (r.Validity.To is { } to && to.End == lastEnd) leaders.Add(r);
+            if (r.EffectiveValidity.End.LatestDay == lastEnd) leaders.Add(r);
         return leaders;
     }
 }

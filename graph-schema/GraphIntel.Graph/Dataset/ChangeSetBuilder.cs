@@ -33,8 +33,13 @@ internal static class ChangeSetBuilder
         var relationships = drafts.Relationships
             .Where(r => r.Type is not null && r.From is not null && r.To is not null)
             .Select(r => new Relationship(FactIds.Of(r)!.Value.Id, r.Type!.Value, r.From!.Value.Value, r.To!.Value.Value,
-                new Validity(r.ValidFrom, r.ValidTo), r.Status, Citations(r.Citations, null))
+                r.Validity, r.Status, Citations(r.Citations, null))
             {
+                Attestations = r.Attestations
+                    .Where(a => a.Date is not null && a.Source is not null)
+                    .Select(a => new Attestation(a.Date!.Value, a.Source!.Value.Value))
+                    .Distinct()
+                    .ToList(),
                 Note = r.Note,
                 Role = r.Role,
                 EndReason = r.EndReason,

@@ -26,8 +26,15 @@ internal sealed record EntityDraft(
 
 internal sealed record RelationshipDraft(
     Located<string>? ExplicitId, RelationshipType? Type, Located<string>? From, Located<string>? To,
-    PartialDate? ValidFrom, PartialDate? ValidTo, ClaimStatus Status, string? Note, string? Role, string? EndReason,
-    List<CitationDraft> Citations, string Label, DatasetLocation At);
+    Validity Validity, ClaimStatus Status, string? Note, string? Role, string? EndReason,
+    List<CitationDraft> Citations, string Label, DatasetLocation At)
+{
+    /// <summary>The <c>attested:</c> entries: dates at which a cited source says the fact held.</summary>
+    public List<AttestationDraft> Attestations { get; init; } = [];
+}
+
+/// <summary>One <c>attested:</c> entry of a relationship.</summary>
+internal sealed record AttestationDraft(PartialDate? Date, Located<string>? Source, DatasetLocation At);
 
 internal sealed record EstimateDraft(
     Located<string>? ExplicitId, Located<string>? Organization, int? Min, int? Max, PartialDate? AsOf,

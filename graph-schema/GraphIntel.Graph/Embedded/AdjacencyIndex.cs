@@ -83,8 +83,8 @@ internal sealed class AdjacencyIndex
         var updated = new EdgeRef
         {
             From = from, To = to, Type = r.Type, Status = r.Status,
-            StartDay = r.Validity.From?.Start.DayNumber ?? int.MinValue,
-            EndDay = r.Validity.To?.End.DayNumber ?? int.MaxValue,
+            StartDay = r.EffectiveValidity.Start.EarliestDay?.DayNumber ?? int.MinValue,
+            EndDay = r.EffectiveValidity.End.LatestDay?.DayNumber ?? int.MaxValue,
         };
         if (_edgeByName.TryGetValue(r.Id, out var edge))
         {

@@ -128,7 +128,7 @@ internal sealed class ChangeSetWriter
         Run(command, ("$id", e.Id), ("$kind", SqlParameters.Name(e.Kind)), ("$name", e.Name), ("$sortKey", NameNormalizer.Fold(e.Name)),
             ("$orgKind", e.OrganizationKind is { } k ? SqlParameters.Name(k) : null), ("$description", e.Description),
             ("$founded", SqlParameters.DateText(e.Founded)), ("$dissolved", SqlParameters.DateText(e.Dissolved)),
-            ("$foundedDay", SqlParameters.StartDay(e.Founded)), ("$dissolvedDay", SqlParameters.EndDay(e.Dissolved)));
+            ("$foundedDay", SqlParameters.StartDay(e.Founded)), ("$dissolvedDay", SqlParameters.Day(e.Dissolved?.End)));
         if (exists) Run(Prepared("deleteNames", "DELETE FROM names WHERE entity_id = $id"), ("$id", e.Id));
         var names = e.Names.ToList();
         var insertName = Prepared("name", "INSERT INTO names (entity_id, ordinal, name, folded, clash_key) VALUES ($id, $ordinal, $name, $folded, $clashKey)");
@@ -150,8 +150,8 @@ internal sealed class ChangeSetWriter
                 end_reason = excluded.end_reason
             """);
         Run(command, ("$id", r.Id), ("$type", SqlParameters.Name(r.Type)), ("$from", r.FromId), ("$to", r.ToId),
-            ("$validFrom", SqlParameters.DateText(r.Validity.From)), ("$validTo", SqlParameters.DateText(r.Validity.To)),
-            ("$startDay", SqlParameters.StartDay(r.Validity.From)), ("$endDay", SqlParameters.EndDay(r.Validity.To)),
+            ("$validFrom", SqlParameters.BoundText(r.Validity.Start)), ("$validTo", SqlParameters.BoundText(r.Validity.End)),
+            ("$startDay", SqlParameters.Day(r.EffectiveValidity.Start.EarliestDay)), ("$endDay", SqlParameters.Day(r.EffectiveValidity.End.LatestDay)),
             ("$status", SqlParameters.Name(r.Status)), ("$note", r.Note), ("$role", r.Role), ("$endReason", r.EndReason));
         WriteCitations(RecordReader.RelationshipOwner, r.Id, r.Citations, exists);
         Delta.UpsertedRelationships.Add(r);

@@ -233,7 +233,7 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
             while (reader.Read())
             {
                 rows.Add(new Relationship(reader.GetString(0), reader.GetEnum<RelationshipType>(1), reader.GetString(2), reader.GetString(3),
-                    new Validity(reader.GetPartialDate(4), reader.GetPartialDate(5)), reader.GetEnum<ClaimStatus>(6), [])
+                    new Validity(reader.GetDateBound(4), reader.GetDateBound(5)), reader.GetEnum<ClaimStatus>(6), [])
                 {
                     Note = reader.GetNullableString(7),
                     Role = reader.GetNullableString(8),

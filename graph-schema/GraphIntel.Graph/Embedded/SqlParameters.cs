@@ -26,11 +26,14 @@ internal static class SqlParameters
 
     public static object DateText(PartialDate? date) => date?.ToString() ?? (object)DBNull.Value;
 
-    /// <summary>The first day a date covers, as a day number; null stays null (an open start).</summary>
-    public static object StartDay(PartialDate? date) => date is { } d ? d.Start.DayNumber : DBNull.Value;
+    /// <summary>One end of an interval as EDTF text; an unknown end is stored as null.</summary>
+    public static object BoundText(DateBound bound) => bound.IsUnknown ? DBNull.Value : bound.ToString();
 
-    /// <summary>The last day a date covers, as a day number; null stays null (an open end).</summary>
-    public static object EndDay(PartialDate? date) => date is { } d ? d.End.DayNumber : DBNull.Value;
+    /// <summary>A day as its day number; null (unbounded) stays null.</summary>
+    public static object Day(DateOnly? day) => day is { } d ? d.DayNumber : DBNull.Value;
+
+    /// <summary>The first day a date covers, as a day number; null stays null (an open start).</summary>
+    public static object StartDay(PartialDate? date) => Day(date?.Start);
 
     public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
@@ -40,6 +43,9 @@ internal static class SqlParameters
 
     public static PartialDate? GetPartialDate(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : PartialDate.Parse(reader.GetString(ordinal));
+
+    public static DateBound GetDateBound(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? DateBound.Unknown : DateBound.Parse(reader.GetString(ordinal));
 
     public static T GetEnum<T>(this SqliteDataReader reader, int ordinal) where T : struct, Enum =>
         EnumNames.Parse<T>(reader.GetString(ordinal));

@@ -11,8 +11,12 @@ namespace GraphIntel.Graph.Model;
 /// </summary>
 public static class FactIdentity
 {
-    public static string Relationship(RelationshipType type, string fromId, string toId, PartialDate? validFrom, PartialDate? validTo) =>
-        $"rel/{EnumNames.ToContractName(type)}/{fromId}/{toId}/{validFrom}-{validTo}";
+    /// <summary>
+    /// The id of a relationship: each end as its EDTF text, nothing for an unknown end (so exact and unknown ends give
+    /// the ids they gave before ends had bounds: <c>rel/LEADS/person/x/org/y/2015-01-2016-07</c>).
+    /// </summary>
+    public static string Relationship(RelationshipType type, string fromId, string toId, Validity validity) =>
+        $"rel/{EnumNames.ToContractName(type)}/{fromId}/{toId}/{validity.Start.IdentityText}-{validity.End.IdentityText}";
 
     public static string Estimate(string organizationId, PartialDate? asOf, string? estimatedBy) =>
         $"est/{organizationId}/{asOf}/{Slug(estimatedBy)}";

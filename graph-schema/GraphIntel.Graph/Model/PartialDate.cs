@@ -88,24 +88,3 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         return byStart != 0 ? byStart : End.CompareTo(other.End);
     }
 }
-
-/// <summary>
-/// A validity interval with open ends, inclusive at both ends: from the first day of <see cref="From"/>
-/// to the last day of <see cref="To"/>.
-/// </summary>
-public readonly record struct Validity(PartialDate? From, PartialDate? To)
-{
-    public static readonly Validity Always = new(null, null);
-
-    /// <summary>True when the interval overlaps the span of <paramref name="asOf"/> (for a day, contains it).</summary>
-    public bool Covers(PartialDate asOf) =>
-        (From is null || From.Value.Start <= asOf.End) && (To is null || To.Value.End >= asOf.Start);
-
-    /// <summary>Null when well-formed; else why not (an interval that ends before it starts).</summary>
-    public string? Problem() =>
-        From is { } f && To is { } t && t.End < f.Start
-            ? $"the interval ends ({t}) before it starts ({f})"
-            : null;
-
-    public override string ToString() => $"{From?.ToString() ?? "…"}..{To?.ToString() ?? "…"}";
-}

@@ -33,7 +33,7 @@ public sealed record Entity(
     public PartialDate? Dissolved { get; init; }
 
     /// <summary>The span the entity existed in (organizations: founded..dissolved).</summary>
-    public Validity Existence => new(Founded, Dissolved);
+    public Validity Existence => Validity.Between(Founded, Dissolved);
 
     /// <summary>Every name the entity answers to: its name, then its aliases.</summary>
     public IEnumerable<string> Names => Aliases.Prepend(Name);
@@ -57,6 +57,18 @@ public sealed record Relationship(
     public string? Role { get; init; }
     /// <summary>LEADS only: how the term ended (killed, captured, replaced, ...).</summary>
     public string? EndReason { get; init; }
+
+    /// <summary>The dates at which a source says the fact held; evidence, not identity.</summary>
+    public IReadOnlyList<Attestation> Attestations { get; init; } = [];
+
+    /// <summary>
+    /// Derived, never written by hand: the lifecycle that bounds the fact's end (a death, a capture, a dissolution,
+    /// a successor's start), or null. Reads use <see cref="EffectiveValidity"/>.
+    /// </summary>
+    public LifecycleEnd? EndedBy { get; init; }
+
+    /// <summary>The interval reads go by: <see cref="Validity"/> as stated, its end bounded by <see cref="EndedBy"/>.</summary>
+    public Validity EffectiveValidity => EndedBy is { } ended ? Validity.NoLaterThan(ended.Latest) : Validity;
 
     /// <summary>The id of the entity at the other end from <paramref name="entityId"/>.</summary>
     public string OtherEnd(string entityId) => FromId == entityId ? ToId : FromId;
@@ -86,3 +98,11 @@ public sealed record AuditEntry(
     string? Reason,
     string? Before,
     string? After);
+
+/// <summary>
+/// What ends a fact at the latest by <see cref="Latest"/>: the death or capture of a person in it, the dissolution or
+/// absorption of an organization in it, or (for a single-holder role) the successor's start. <see cref="ById"/> is the
+/// record that says so (an event, an entity, the successor's LEADS fact); <see cref="Reason"/> a short phrase for people
+/// ("killed", "captured", "dissolved", "succeeded").
+/// </summary>
+public sealed record LifecycleEnd(PartialDate Latest, string ById, string Reason);

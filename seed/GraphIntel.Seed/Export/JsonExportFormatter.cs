@@ -72,8 +72,8 @@ public sealed class JsonExportFormatter : IExportFormatter
             w.WriteString("type", EnumNames.ToContractName(r.Type));
             w.WriteString("from", r.FromId);
             w.WriteString("to", r.ToId);
-            WriteDate(w, "validFrom", r.Validity.From);
-            WriteDate(w, "validTo", r.Validity.To);
+            WriteBound(w, "validFrom", r.Validity.Start);
+            WriteBound(w, "validTo", r.Validity.End);
             w.WriteString("status", EnumNames.ToContractName(r.Status));
             w.WriteString("note", r.Note);
             w.WriteString("role", r.Role);
@@ -129,6 +129,10 @@ public sealed class JsonExportFormatter : IExportFormatter
     }
 
     private static void WriteDate(Utf8JsonWriter w, string name, PartialDate? date) => w.WriteString(name, date?.ToString());
+
+    /// <summary>One end of an interval in EDTF ("2017", "[..2024]"); an unknown end is null.</summary>
+    private static void WriteBound(Utf8JsonWriter w, string name, DateBound bound) =>
+        w.WriteString(name, bound.IsUnknown ? null : bound.ToString());
 
     private static void WriteInt(Utf8JsonWriter w, string name, int? value)
     {

@@ -220,7 +220,7 @@ public sealed class SyntheticGraph
             if (_random.Next(2) != 0) continue;
             var from = _random.Next(1990, 2022);
             var to = _random.Next(3) == 0 ? (int?)null : from + _random.Next(0, 8);
-            var validity = new Validity(RandomDate(from, from), to is { } t ? RandomDate(t, t) : null);
+            var validity = Validity.Between(RandomDate(from, from), to is { } t ? RandomDate(t, t) : null);
             var leads = new Relationship($"rel/r{_relationships.Count}", RelationshipType.Leads, person, _organizations[Skewed(_organizations.Count)],
                 validity, RandomStatus(), [_citationOf[person]])
             {
@@ -259,16 +259,16 @@ public sealed class SyntheticGraph
     private void AddRelationship(RelationshipType type, string from, string to, ClaimStatus status)
     {
         if (from == to) return;
-        var validity = _random.Next(10) < 4 ? Validity.Always : RandomValidity();
+        var validity = _random.Next(10) < 4 ? Validity.Unknown : RandomValidity();
         _relationships.Add(new Relationship($"rel/r{_relationships.Count}", type, from, to, validity, status, [_citationOf[from]]));
     }
 
     private Validity RandomValidity()
     {
         var from = RandomDate(1985, 2020);
-        if (_random.Next(2) == 0) return new Validity(from, null);
+        if (_random.Next(2) == 0) return Validity.Between(from, null);
         var to = RandomDate(from.Year + 1, Math.Max(from.Year + 1, 2024));
-        return new Validity(from, to);
+        return Validity.Between(from, to);
     }
 
     private PartialDate RandomDate(int fromYear, int toYear)

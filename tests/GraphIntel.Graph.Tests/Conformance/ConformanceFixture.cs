@@ -134,7 +134,7 @@ public static class ConformanceFixture
         StrengthEstimates = StrengthEstimates,
     };
 
-    private static Validity Always => Validity.Always;
+    private static Validity Always => Validity.Unknown;
 
     private static Entity Org(string id, string name, OrganizationKind kind, string[] aliases, Citation citation) =>
         new(id, EntityKind.Organization, name, aliases, [citation]) { OrganizationKind = kind };
@@ -145,6 +145,6 @@ public static class ConformanceFixture
 
     private static Relationship Rel(string id, RelationshipType type, string from, string to, (string? From, string? To) validity,
         Citation citation, ClaimStatus status = ClaimStatus.Asserted) =>
-        Rel(id, type, from, to, new Validity(validity.From is null ? null : PartialDate.Parse(validity.From),
+        Rel(id, type, from, to, Validity.Between(validity.From is null ? null : PartialDate.Parse(validity.From),
             validity.To is null ? null : PartialDate.Parse(validity.To)), citation, status);
 }

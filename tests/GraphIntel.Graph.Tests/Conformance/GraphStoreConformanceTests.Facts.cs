@@ -28,7 +28,7 @@ public abstract partial class GraphStoreConformanceTests
         Assert.Equal(RecordJson.Serialize(expected), RecordJson.Serialize(actual));
         Assert.Equal("emir", actual.Role);
         Assert.Equal("killed", actual.EndReason);
-        Assert.Equal(new Validity(Date("2010"), Date("2014-06")), actual.Validity);
+        Assert.Equal(Validity.Between(Date("2010"), Date("2014-06")), actual.Validity);
     }
 
     [StoreFact]

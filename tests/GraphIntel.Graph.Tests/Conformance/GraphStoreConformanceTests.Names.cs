@@ -29,7 +29,7 @@ public abstract partial class GraphStoreConformanceTests
     public async Task A_one_character_quote_is_refused_as_evidence_though_it_occurs_in_the_source()
     {
         Assert.Contains("a", BetaSource.Text, StringComparison.Ordinal);
-        var rival = new Relationship("rel/kib-rival-of-isis-k", RelationshipType.RivalOf, Kib, IsisK, Validity.Always, ClaimStatus.Asserted,
+        var rival = new Relationship("rel/kib-rival-of-isis-k", RelationshipType.RivalOf, Kib, IsisK, Validity.Unknown, ClaimStatus.Asserted,
             [new Citation(Beta, "a")]);
 
         var refused = await RefusedAsync(new ChangeSet { Relationships = [rival] });

@@ -154,8 +154,8 @@ public abstract partial class GraphStoreConformanceTests
         {
             Relationships =
             [
-                new Relationship("rel/sharifov-member-of-uto", RelationshipType.MemberOf, Sharifov, Uto, Validity.Always, ClaimStatus.Asserted, [CiteBeta("was a spokesman of ISIS-K")]),
-                new Relationship("rel/uto-split-from-is", RelationshipType.SplitFrom, Uto, IslamicState, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("The Islamic State declared its Khorasan province")]),
+                new Relationship("rel/sharifov-member-of-uto", RelationshipType.MemberOf, Sharifov, Uto, Validity.Unknown, ClaimStatus.Asserted, [CiteBeta("was a spokesman of ISIS-K")]),
+                new Relationship("rel/uto-split-from-is", RelationshipType.SplitFrom, Uto, IslamicState, Validity.Unknown, ClaimStatus.Asserted, [CiteAlpha("The Islamic State declared its Khorasan province")]),
             ],
         }, Editor());
 

@@ -74,8 +74,8 @@ public abstract partial class GraphStoreConformanceTests
             ],
             Relationships =
             [
-                new Relationship("rel/backwards", RelationshipType.Leads, Ja, Arsalan, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Mahdi Arsalan led")]),
-                new Relationship("rel/dangling", RelationshipType.AlliedWith, "org/new", "org/ghost", Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Mahdi Arsalan led")]),
+                new Relationship("rel/backwards", RelationshipType.Leads, Ja, Arsalan, Validity.Unknown, ClaimStatus.Asserted, [CiteAlpha("Mahdi Arsalan led")]),
+                new Relationship("rel/dangling", RelationshipType.AlliedWith, "org/new", "org/ghost", Validity.Unknown, ClaimStatus.Asserted, [CiteAlpha("Mahdi Arsalan led")]),
             ],
         };
 
@@ -115,7 +115,7 @@ public abstract partial class GraphStoreConformanceTests
         await Store.ApplyAsync(new ChangeSet
         {
             Entities = [new Entity(duplicate, EntityKind.Organization, "Jamoat Ansorulloh", ["Ansarullah Jamaat"], [CiteBeta("Mahdi Arsalan remained leader of Jamaat Ansarullah until 2015.")]) { OrganizationKind = OrganizationKind.ArmedGroup }],
-            Relationships = [new Relationship("rel/dup-in-badakhshan", RelationshipType.BasedIn, duplicate, Badakhshan, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah is active in Badakhshan")])],
+            Relationships = [new Relationship("rel/dup-in-badakhshan", RelationshipType.BasedIn, duplicate, Badakhshan, Validity.Unknown, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah is active in Badakhshan")])],
             StrengthEstimates = [new StrengthEstimate("est/dup", duplicate, 100, 200, null, null, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")])],
         }, Editor("add duplicate", 11));
 
@@ -162,7 +162,7 @@ public abstract partial class GraphStoreConformanceTests
 
         await Store.ApplyAsync(new ChangeSet
         {
-            Relationships = [new Relationship("rel/via-old-id", RelationshipType.OperatesIn, duplicate, Badakhshan, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah is active in Badakhshan")])],
+            Relationships = [new Relationship("rel/via-old-id", RelationshipType.OperatesIn, duplicate, Badakhshan, Validity.Unknown, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah is active in Badakhshan")])],
         }, Editor());
 
         Assert.Equal(Ja, (await Store.GetRelationshipsByIdAsync(["rel/via-old-id"]))["rel/via-old-id"].FromId);

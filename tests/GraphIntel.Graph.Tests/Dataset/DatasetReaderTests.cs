@@ -64,7 +64,7 @@ public sealed class DatasetReaderTests : IDisposable
     {
         var leads = _dataset.Read().ChangeSet.Relationships.Single(r => r.Type == RelationshipType.Leads);
         Assert.Equal(("emir", "killed"), (leads.Role, leads.EndReason));
-        Assert.Equal(new Validity(new PartialDate(2015), new PartialDate(2016)), leads.Validity);
+        Assert.Equal(Validity.Between(new PartialDate(2015), new PartialDate(2016)), leads.Validity);
         Assert.Equal(ClaimStatus.Asserted, leads.Status);
     }
 

@@ -156,7 +156,7 @@ public sealed class Neo4jReadEquivalenceTests : IAsyncLifetime, IDisposable
             var type = TieTypes[_random.Next(TieTypes.Length)];
             if (from == to || !ties.Add((type, from, to))) continue;
             var status = _random.Next(8) == 0 ? ClaimStatus.Retracted : ClaimStatus.Asserted;
-            rels.Add(new Relationship($"rel/t{rels.Count:000}", type, from, to, Validity.Always, status, [citationOf[from]]));
+            rels.Add(new Relationship($"rel/t{rels.Count:000}", type, from, to, Validity.Unknown, status, [citationOf[from]]));
         }
         var source = new Source("source/equivalence", "Equivalence report", "Test", null, null, null, string.Join("\n", sentences));
         return new ChangeSet { Sources = [source], Entities = _entities.ToList(), Relationships = rels.ToList() };

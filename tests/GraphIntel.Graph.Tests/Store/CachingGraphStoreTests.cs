@@ -130,7 +130,7 @@ public sealed class CachingGraphStoreTests : IAsyncLifetime, IDisposable
         await _cache.ApplyAsync(new ChangeSet
         {
             Entities = [new Entity(duplicate, EntityKind.Organization, "Jamaat Ansarullah (duplicate)", [], [new Citation(Alpha, "Jamaat Ansarullah split from the United Tajik Opposition", null)]) { OrganizationKind = OrganizationKind.ArmedGroup }],
-            Relationships = [new Relationship("rel/dup-in-badakhshan", RelationshipType.BasedIn, duplicate, Badakhshan, Validity.Always, ClaimStatus.Asserted, [new Citation(Alpha, "Jamaat Ansarullah is active in Badakhshan", null)])],
+            Relationships = [new Relationship("rel/dup-in-badakhshan", RelationshipType.BasedIn, duplicate, Badakhshan, Validity.Unknown, ClaimStatus.Asserted, [new Citation(Alpha, "Jamaat Ansarullah is active in Badakhshan", null)])],
         }, Context with { At = Context.At.AddMinutes(1) });
         Assert.Equal(duplicate, (await _cache.GetEntitiesAsync([duplicate]))[duplicate].Id);
         Assert.Single((await _cache.GetRelationshipsAsync([duplicate], RelationshipFilter.Default))[duplicate]);

@@ -55,7 +55,7 @@ public sealed class ChangeSetValidatorTests
         new(id, EntityKind.Organization, name, aliases, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]) { OrganizationKind = OrganizationKind.ArmedGroup };
 
     private static Relationship Rel(string id, RelationshipType type, string from, string to) =>
-        new(id, type, from, to, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]);
+        new(id, type, from, to, Validity.Unknown, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]);
 
     private static Task<IReadOnlyList<ValidationProblem>> Validate(ChangeSet set, IChangeSetLookup? store = null) =>
         ChangeSetValidator.ValidateAsync(set, store ?? WithFixture());
@@ -97,7 +97,7 @@ public sealed class ChangeSetValidatorTests
                 Rel("rel/ghost", RelationshipType.AlliedWith, "org/ghost", Ja),
                 Rel("rel/self", RelationshipType.AlliedWith, Ja, Ja),
                 Rel("rel/role", RelationshipType.MemberOf, Arsalan, Ja) with { Role = "emir", EndReason = "killed" },
-                Rel("rel/interval", RelationshipType.AlliedWith, Ja, Kib) with { Validity = new(PartialDate.Parse("2020-02"), PartialDate.Parse("2020-01")) },
+                Rel("rel/interval", RelationshipType.AlliedWith, Ja, Kib) with { Validity = Validity.Between(PartialDate.Parse("2020-02"), PartialDate.Parse("2020-01")) },
                 Rel("rel/dup", RelationshipType.AlliedWith, Ja, Kib),
                 Rel("rel/dup", RelationshipType.AlliedWith, Ja, Taliban),
                 Rel("rel/unknown-source", RelationshipType.AlliedWith, Ja, Kib) with { Citations = [new Citation("source/gamma", "anything")] },

@@ -94,8 +94,8 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
             Entities = [new Entity("org/new", EntityKind.Organization, "New Front", [], [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]) { OrganizationKind = OrganizationKind.ArmedGroup }],
             Relationships =
             [
-                new Relationship("rel/fine", RelationshipType.AlliedWith, "org/new", Kib, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]),
-                new Relationship("rel/boom", RelationshipType.AlliedWith, "org/new", Ttt, Validity.Always, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]),
+                new Relationship("rel/fine", RelationshipType.AlliedWith, "org/new", Kib, Validity.Unknown, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]),
+                new Relationship("rel/boom", RelationshipType.AlliedWith, "org/new", Ttt, Validity.Unknown, ClaimStatus.Asserted, [CiteAlpha("Jamaat Ansarullah split from the United Tajik Opposition")]),
             ],
             Retractions = [KibUnderIsisK],
         };

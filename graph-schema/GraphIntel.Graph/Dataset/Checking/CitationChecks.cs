@@ -31,5 +31,16 @@ internal static class CitationChecks
                     $"{c.Label}: quote not found verbatim in {source.Value}: \"{DatasetText.Excerpt(quote.Value)}\""));
             }
         }
+
+        // An attestation is a cited source's word on when the fact held: its source must be one the fact cites.
+        foreach (var r in drafts.Relationships)
+        {
+            foreach (var a in r.Attestations)
+            {
+                if (a.Source is not { } source || r.Citations.Any(c => c.Source?.Value == source.Value)) continue;
+                problems.Add(new DatasetProblem(source.At,
+                    $"{r.Label}: attested by {source.Value}, which none of the fact's citations quote (cite the passage that dates it)"));
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ internal static class FactIds
     {
         if (r.ExplicitId is { } explicitId) return (explicitId.Value, false);
         if (r.Type is not { } type || r.From is not { } from || r.To is not { } to) return null;
-        return (FactIdentity.Relationship(type, from.Value, to.Value, r.ValidFrom, r.ValidTo), true);
+        return (FactIdentity.Relationship(type, from.Value, to.Value, r.Validity), true);
     }
 
     public static (string Id, bool Derived)? Of(EstimateDraft e)

@@ -59,7 +59,7 @@ internal static class EntitiesFileParser
             organizationKind = r.Enum<OrganizationKind>("organizationKind", required: true);
             founded = r.Date("founded");
             dissolved = r.Date("dissolved");
-            if (new Validity(founded, dissolved).Problem() is { } intervalProblem)
+            if (Validity.Between(founded, dissolved).Problem() is { } intervalProblem)
                 r.Report(r.Find("dissolved")!.At, $"founded..dissolved: {intervalProblem}");
         }
         var description = r.Text("description")?.Value;

@@ -11,7 +11,8 @@ internal static class FactsFileParser
     public static readonly string[] SectionNames = ["relationships", "strengthEstimates", "aliases"];
 
     private static readonly string[] RelationshipKeys =
-        ["id", "type", "from", "to", "validFrom", "validTo", "status", "note", "role", "endReason", "citations"];
+        ["id", "type", "from", "to", "validFrom", "validTo", "attested", "status", "note", "role", "endReason", "citations"];
+    private static readonly string[] AttestationKeys = ["date", "source"];
     private static readonly string[] LeadsOnlyKeys = ["role", "endReason"];
     private static readonly string[] EstimateKeys =
         ["id", "organization", "min", "max", "asOf", "estimatedBy", "status", "note", "citations"];
@@ -58,10 +59,9 @@ internal static class FactsFileParser
         var type = r.Enum<RelationshipType>("type", required: true);
         var from = r.Text("from", required: true);
         var to = r.Text("to", required: true);
-        var validFrom = r.Date("validFrom");
-        var validTo = r.Date("validTo");
-        if (new Validity(validFrom, validTo).Problem() is { } intervalProblem)
-            r.Report(r.Find("validTo")!.At, $"validFrom..validTo: {intervalProblem}");
+        var validity = new Validity(r.Bound("validFrom"), r.Bound("validTo"));
+        if (validity.Problem() is { } intervalProblem)
+            r.Report((r.Find("validTo") ?? r.Find("validFrom"))!.At, $"validFrom..validTo: {intervalProblem}");
         var status = r.Enum<ClaimStatus>("status") ?? ClaimStatus.Asserted;
         if (type is { } t && t != RelationshipType.Leads)
         {
@@ -71,10 +71,33 @@ internal static class FactsFileParser
                     r.Report(misplaced.At, $"'{key}' applies to LEADS relationships only, not {EnumNames.ToContractName(t)}");
             }
         }
+        var attestations = ParseAttestations(r, validity, problems);
         return new RelationshipDraft(
-            FactId(r), type, from, to, validFrom, validTo, status,
+            FactId(r), type, from, to, validity, status,
             r.Text("note")?.Value, SourcesFileParser.NameField(r, "role")?.Value, SourcesFileParser.NameField(r, "endReason")?.Value,
-            CitationParser.Read(r, ofEntity: false, problems), r.Label, node.At);
+            CitationParser.Read(r, ofEntity: false, problems), r.Label, node.At) { Attestations = attestations };
+    }
+
+    /// <summary>
+    /// <c>attested: [{date: "2023", source: source/…}]</c>: dates at which a source says the fact held. A date the fact's
+    /// own bounds exclude is refused here; that the source is among the fact's citations is checked with the citations.
+    /// </summary>
+    private static List<AttestationDraft> ParseAttestations(MappingReader r, Validity validity, ICollection<DatasetProblem> problems)
+    {
+        var result = new List<AttestationDraft>();
+        if (!r.Has("attested")) return result;
+        foreach (var node in r.MappingList("attested", "attestation"))
+        {
+            var a = new MappingReader(node, problems) { Label = $"{r.Label}: attestation" };
+            a.CheckKeys(AttestationKeys);
+            var date = a.Date("date");
+            if (!a.Has("date")) a.Report(node.At, "missing required field 'date'");
+            var source = a.Text("source", required: true);
+            if (date is { } d && TemporalProfile.Of(validity, []).StatusOn(d) == TemporalStatus.Excluded)
+                a.Report(a.Find("date")!.At, $"attested {d}, but the fact's interval {validity} excludes that date");
+            result.Add(new AttestationDraft(date, source, node.At));
+        }
+        return result;
     }
 
     private static EstimateDraft ParseEstimate(YMapping node, ICollection<DatasetProblem> problems)

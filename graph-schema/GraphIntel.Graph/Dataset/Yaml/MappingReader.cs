@@ -80,6 +80,15 @@ internal sealed class MappingReader
         return null;
     }
 
+    /// <summary>One end of an interval in EDTF (<see cref="DateBound"/>); absent is unknown.</summary>
+    public DateBound Bound(string key)
+    {
+        if (Text(key) is not { } text) return DateBound.Unknown;
+        if (DateBound.TryParse(text.Value, out var bound, out var error)) return bound;
+        Report(text.At, $"{key}: {error}");
+        return DateBound.Unknown;
+    }
+
     public int? Int(string key)
     {
         if (Text(key) is not { } text) return null;
