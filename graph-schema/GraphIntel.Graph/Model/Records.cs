@@ -18,7 +18,7 @@ public sealed record Source(
     string? Url,
     string Text);
 
-/// <summary>An organization, person or place.</summary>
+/// <summary>An organization, person, place or event.</summary>
 public sealed record Entity(
     string Id,
     EntityKind Kind,
@@ -31,6 +31,8 @@ public sealed record Entity(
     public string? Description { get; init; }
     public PartialDate? Founded { get; init; }
     public PartialDate? Dissolved { get; init; }
+    /// <summary>Set for events only: what happened, when, and what it cost.</summary>
+    public EventDetails? Event { get; init; }
 
     /// <summary>The span the entity existed in (organizations: founded..dissolved).</summary>
     public Validity Existence => Validity.Between(Founded, Dissolved);
@@ -57,6 +59,9 @@ public sealed record Relationship(
     public string? Role { get; init; }
     /// <summary>LEADS only: how the term ended (killed, captured, replaced, ...).</summary>
     public string? EndReason { get; init; }
+
+    /// <summary>PARTICIPATED_IN only: the part played, and for a perpetrator on whose word.</summary>
+    public Participation? Participation { get; init; }
 
     /// <summary>The dates at which a source says the fact held; evidence, not identity.</summary>
     public IReadOnlyList<Attestation> Attestations { get; init; } = [];
@@ -106,3 +111,27 @@ public sealed record AuditEntry(
 /// ("killed", "captured", "dissolved", "succeeded").
 /// </summary>
 public sealed record LifecycleEnd(PartialDate Latest, string ById, string Reason);
+
+/// <summary>
+/// What an <see cref="EntityKind.Event"/> entity is beyond its name: its kind, when it happened (a bound like an
+/// interval's end: <c>2021-08-26</c>, <c>[..2024]</c>, unknown), and its casualty figures, each with its source. Who took
+/// part is PARTICIPATED_IN relationships (participant → event); where, OCCURRED_IN (event → place).
+/// </summary>
+public sealed record EventDetails(EventKind Kind, DateBound Date)
+{
+    public IReadOnlyList<Casualty> Casualties { get; init; } = [];
+}
+
+/// <summary>
+/// One casualty figure of an event as one source reports it: <see cref="Min"/>..<see cref="Max"/> people
+/// <see cref="Kind"/> (killed, wounded, ...), optionally who they were ("civilians", "US service members").
+/// Figures that disagree are kept side by side, like every other claim.
+/// </summary>
+public sealed record Casualty(CasualtyKind Kind, int? Min, int? Max, ClaimStatus Status, IReadOnlyList<Citation> Citations)
+{
+    public string? Of { get; init; }
+    public string? Note { get; init; }
+}
+
+/// <summary>The part an entity played in an event; <see cref="Attribution"/> for perpetrators only.</summary>
+public sealed record Participation(ParticipantRole Role, Attribution? Attribution = null);

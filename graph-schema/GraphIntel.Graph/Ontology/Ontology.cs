@@ -10,6 +10,8 @@ public static class GraphOntology
     private static readonly EntityKind[] OrgOrPlace = [EntityKind.Organization, EntityKind.Place];
     private static readonly EntityKind[] Person = [EntityKind.Person];
     private static readonly EntityKind[] Place = [EntityKind.Place];
+    private static readonly EntityKind[] Event = [EntityKind.Event];
+    private static readonly EntityKind[] Actor = [EntityKind.Organization, EntityKind.Person, EntityKind.Place];
 
     /// <summary>The kinds each type may start from and end at.</summary>
     public static readonly FrozenDictionary<RelationshipType, (EntityKind[] From, EntityKind[] To)> Endpoints =
@@ -31,6 +33,8 @@ public static class GraphOntology
             [RelationshipType.Designated] = (Org, OrgOrPerson),
             [RelationshipType.OperatesIn] = (OrgOrPerson, Place),
             [RelationshipType.BasedIn] = (OrgOrPerson, Place),
+            [RelationshipType.ParticipatedIn] = (Actor, Event),
+            [RelationshipType.OccurredIn] = (Event, Place),
         }.ToFrozenDictionary();
 
     /// <summary>The types lineage follows unless told otherwise.</summary>

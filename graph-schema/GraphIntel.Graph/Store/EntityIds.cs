@@ -12,6 +12,7 @@ public static class EntityIds
         EntityKind.Organization => "org/",
         EntityKind.Person => "person/",
         EntityKind.Place => "place/",
+        EntityKind.Event => "event/",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown entity kind"),
     };
 
