@@ -54,8 +54,8 @@ public static class LineDiff
         while (i < a.Length || j < b.Length)
         {
             if (i < a.Length && j < b.Length && a[i] == b[j]) { edits.Add(new(' ', a[i], i, j)); i++; j++; }
-            else if (j < b.Length && (i == a.Length || lcs[i, j + 1] >= lcs[i + 1, j])) { edits.Add(new('+', b[j], i, j)); j++; }
-            else { edits.Add(new('-', a[i], i, j)); i++; }
+            else if (i < a.Length && (j == b.Length || lcs[i + 1, j] >= lcs[i, j + 1])) { edits.Add(new('-', a[i], i, j)); i++; }
+            else { edits.Add(new('+', b[j], i, j)); j++; }
         }
         return edits;
     }
