@@ -41,14 +41,19 @@ public static partial class CuratedFacts
         return text.ToString();
     }
 
-    /// <summary>A year that a fact's dates name but none of its quotes nor its note does.</summary>
-    public sealed record DateFinding(string FactId, int Year, string Dates)
+    /// <summary>
+    /// A year (<c>2009</c>), or the month of a year that is stated (<c>2000-10</c>), that a fact's dates name but none of
+    /// its quotes nor its note does.
+    /// </summary>
+    public sealed record DateFinding(string FactId, string Date, string Dates)
     {
-        public override string ToString() => $"{FactId}: {Year} (of {Dates}) appears in none of its quotes nor its note";
+        public override string ToString() => $"{FactId}: {Date} (of {Dates}) appears in none of its quotes nor its note";
     }
 
     /// <summary>
-    /// The date lint. Facts of events (PARTICIPATED_IN, OCCURRED_IN) are left out: they take the event's date, which
+    /// The date lint: each year a fact's bounds, attestations or estimate date name must appear in one of its quotes or
+    /// its note, and for a date of month precision the month too (its English name, <c>2000-09</c>, or <c>12.11.2024</c>
+    /// as a page's time stamp writes it). Facts of events (PARTICIPATED_IN, OCCURRED_IN) are left out: they take the event's date, which
     /// the event's own citations carry.
     /// </summary>
     public static IReadOnlyList<DateFinding> LintDates(ChangeSet facts)
@@ -70,19 +75,27 @@ public static partial class CuratedFacts
     private static IEnumerable<DateFinding> Unstated(string id, IEnumerable<PartialDate?> dates, IReadOnlyList<Citation> citations, string? note, string shown)
     {
         var text = string.Join("\n", citations.Select(c => c.Quote).Append(note ?? ""));
-        foreach (var year in dates.OfType<PartialDate>().Select(d => d.Year).Distinct())
+        var known = dates.OfType<PartialDate>().ToList();
+        foreach (var year in known.Select(d => d.Year).Distinct())
         {
-            if (!Regex.IsMatch(text, $"(?<![0-9]){year}(?![0-9])")) yield return new DateFinding(id, year, shown);
+            if (!Regex.IsMatch(text, $"(?<![0-9]){year}(?![0-9])")) { yield return new DateFinding(id, $"{year}", shown); continue; }
+            foreach (var month in known.Where(d => d.Year == year).Select(d => d.Month).OfType<int>().Distinct())
+            {
+                var name = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+                if (!text.Contains(name, StringComparison.Ordinal) && !text.Contains($"{year}-{month:00}", StringComparison.Ordinal) &&
+                    !Regex.IsMatch(text, $@"(?<![0-9])[0-9]{{1,2}}\.{month:00}\.{year}(?![0-9])"))
+                    yield return new DateFinding(id, $"{year}-{month:00}", shown);
+            }
         }
     }
 
     /// <summary>
-    /// The allowlist: <c>fact-id year reason…</c> per line (<c>#</c> starts a comment). Returns the entries, and the
+    /// The allowlist: <c>fact-id date reason…</c> per line (a date as the lint reports it, 2009 or 2009-09) (<c>#</c> starts a comment). Returns the entries, and the
     /// lines that are malformed or give no reason.
     /// </summary>
-    public static (IReadOnlyList<(string FactId, int Year, string Reason)> Entries, IReadOnlyList<string> Malformed) ReadAllowlist(string text)
+    public static (IReadOnlyList<(string FactId, string Date, string Reason)> Entries, IReadOnlyList<string> Malformed) ReadAllowlist(string text)
     {
-        var entries = new List<(string, int, string)>();
+        var entries = new List<(string, string, string)>();
         var malformed = new List<string>();
         var number = 0;
         foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
@@ -91,12 +104,12 @@ public static partial class CuratedFacts
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var match = AllowlistLine().Match(line);
-            if (match.Success) entries.Add((match.Groups[1].Value, int.Parse(match.Groups[2].Value), match.Groups[3].Value));
-            else malformed.Add($"{AllowlistPath}:{number}: '{line}' is not 'fact-id year reason'");
+            if (match.Success) entries.Add((match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value));
+            else malformed.Add($"{AllowlistPath}:{number}: '{line}' is not 'fact-id date reason' (date: 2009 or 2009-09)");
         }
         return (entries, malformed);
     }
 
-    [GeneratedRegex(@"^(\S+)\s+([0-9]{4})\s+(\S.*)$")]
+    [GeneratedRegex(@"^(\S+)\s+([0-9]{4}(?:-[0-9]{2})?)\s+(\S.*)$")]
     private static partial Regex AllowlistLine();
 }

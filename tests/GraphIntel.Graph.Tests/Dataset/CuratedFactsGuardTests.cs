@@ -37,19 +37,19 @@ public sealed class CuratedDigestTests
 public sealed class DatasetDateLintTests
 {
     [Fact]
-    public void Every_year_a_curated_fact_names_is_in_its_quotes_or_note_or_allowlisted_with_a_reason()
+    public void Every_year_and_month_a_curated_fact_names_is_in_its_quotes_or_note_or_allowlisted_with_a_reason()
     {
         var read = DatasetReader.Read(DatasetLocator.Locate());
         var findings = CuratedFacts.LintDates(read.ChangeSet);
         var (entries, malformed) = CuratedFacts.ReadAllowlist(File.ReadAllText(RepoPaths.In(CuratedFacts.AllowlistPath)));
         Assert.Empty(malformed);
-        var allowed = entries.Select(e => (e.FactId, e.Year)).ToHashSet();
-        var unexplained = findings.Where(f => !allowed.Contains((f.FactId, f.Year))).Select(f => f.ToString()).ToList();
+        var allowed = entries.Select(e => (e.FactId, e.Date)).ToHashSet();
+        var unexplained = findings.Where(f => !allowed.Contains((f.FactId, f.Date))).Select(f => f.ToString()).ToList();
         Assert.True(unexplained.Count == 0,
             $"{unexplained.Count} dates appear in no quote or note of their fact (fix the date, quote the passage that gives it, " +
             $"say where it comes from in the note, or allowlist it with a reason in {CuratedFacts.AllowlistPath}):\n" + string.Join("\n", unexplained));
-        var found = findings.Select(f => (f.FactId, f.Year)).ToHashSet();
-        var stale = entries.Where(e => !found.Contains((e.FactId, e.Year))).Select(e => $"{e.FactId} {e.Year}").ToList();
+        var found = findings.Select(f => (f.FactId, f.Date)).ToHashSet();
+        var stale = entries.Where(e => !found.Contains((e.FactId, e.Date))).Select(e => $"{e.FactId} {e.Date}").ToList();
         Assert.True(stale.Count == 0, $"allowlist entries that no longer match a finding (remove them):\n" + string.Join("\n", stale));
     }
 
@@ -57,10 +57,12 @@ public sealed class DatasetDateLintTests
 
     /// <summary>The regression the issue names: a date changed from 2000-09 to 2009-09 against its own quote passed every test.</summary>
     [Theory]
-    [InlineData("2000-09", new int[0])]
-    [InlineData("2009-09", new[] { 2009 })]
-    [InlineData("[2000-09..2009]", new[] { 2009 })]
-    public void A_date_changed_against_its_own_quote_is_caught(string validFrom, int[] unstatedYears)
+    [InlineData("2000-09", new string[0])]
+    [InlineData("2009-09", new[] { "2009" })]
+    [InlineData("2000-10", new[] { "2000-10" })]
+    [InlineData("[2000-09..2009]", new[] { "2009" })]
+    [InlineData("2000", new string[0])]
+    public void A_date_changed_against_its_own_quote_is_caught(string validFrom, string[] unstated)
     {
         using var dataset = new TempDataset()
             .Write("seed/sources/designation.txt", Designation + "\n")
@@ -89,8 +91,8 @@ public sealed class DatasetDateLintTests
                 """);
         var read = dataset.Read();
         Assert.Empty(read.Problems);
-        var years = CuratedFacts.LintDates(read.ChangeSet).Where(f => f.FactId.StartsWith("rel/DESIGNATED/", StringComparison.Ordinal)).Select(f => f.Year);
-        Assert.Equal(unstatedYears, years);
+        var years = CuratedFacts.LintDates(read.ChangeSet).Where(f => f.FactId.StartsWith("rel/DESIGNATED/", StringComparison.Ordinal)).Select(f => f.Date);
+        Assert.Equal(unstated, years);
     }
 
     [Fact]
@@ -99,15 +101,15 @@ public sealed class DatasetDateLintTests
         var quote = new Citation("source/doc", "the group counted 20090 fighters");
         var fact = new Relationship("rel/x", RelationshipType.RivalOf, "org/a", "org/b",
             new Validity(DateBound.Parse("2009"), DateBound.Unknown), ClaimStatus.Asserted, [quote]);
-        Assert.Equal([2009], CuratedFacts.LintDates(new ChangeSet { Relationships = [fact] }).Select(f => f.Year));
+        Assert.Equal(["2009"], CuratedFacts.LintDates(new ChangeSet { Relationships = [fact] }).Select(f => f.Date));
         Assert.Empty(CuratedFacts.LintDates(new ChangeSet { Relationships = [fact with { Note = "Began in 2009 (the source's preceding sentence)." }] }));
     }
 
     [Fact]
     public void The_allowlist_needs_a_reason_on_every_line()
     {
-        var (entries, malformed) = CuratedFacts.ReadAllowlist("# comment\nrel/a 2009 the year is in the source's heading\nrel/b 2010\n");
-        Assert.Equal([("rel/a", 2009, "the year is in the source's heading")], entries);
+        var (entries, malformed) = CuratedFacts.ReadAllowlist("# comment\nrel/a 2009 the year is in the source's heading\nrel/c 2009-09 the month too\nrel/b 2010\n");
+        Assert.Equal([("rel/a", "2009", "the year is in the source's heading"), ("rel/c", "2009-09", "the month too")], entries);
         Assert.Single(malformed);
         Assert.Contains("rel/b 2010", malformed[0]);
     }
