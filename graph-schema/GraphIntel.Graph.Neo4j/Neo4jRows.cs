@@ -28,7 +28,10 @@ internal static class Neo4jRows
     public static IReadOnlyList<string> Strings(JsonElement v) =>
         v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(e => e.GetString()!).ToArray() : [];
 
-    /// <summary>Columns: id, kind, name, aliases, organizationKind, description, founded, dissolved, citations (from <paramref name="at"/>).</summary>
+    /// <summary>
+    /// Columns: id, kind, name, aliases, organizationKind, description, founded, dissolved, citations, eventKind, eventDate,
+    /// casualties (from <paramref name="at"/>).
+    /// </summary>
     public static Entity ReadEntity(JsonElement[] row, int at) =>
         new(row[at].GetString()!, EnumNames.Parse<EntityKind>(row[at + 1].GetString()!), row[at + 2].GetString()!,
             Strings(row[at + 3]), CitationsFromJson(row[at + 8]))
@@ -37,9 +40,15 @@ internal static class Neo4jRows
             Description = Str(row[at + 5]),
             Founded = Date(row[at + 6]),
             Dissolved = Date(row[at + 7]),
+            Event = Str(row[at + 9]) is { } eventKind
+                ? new EventDetails(EnumNames.Parse<EventKind>(eventKind), Bound(row[at + 10]))
+                {
+                    Casualties = Str(row[at + 11]) is { } casualties ? Store.RecordJson.Deserialize<Casualty[]>(casualties) : [],
+                }
+                : null,
         };
 
-    /// <summary>Columns: id, type, fromId, toId, validFrom, validTo, status, note, role, endReason, citations.</summary>
+    /// <summary>Columns: id, type, fromId, toId, validFrom, validTo, status, note, role, endReason, citations, participantRole, attribution.</summary>
     public static Relationship ReadRelationship(JsonElement[] row, int at) =>
         new(row[at].GetString()!, EnumNames.Parse<RelationshipType>(row[at + 1].GetString()!),
             row[at + 2].GetString()!, row[at + 3].GetString()!,
@@ -49,6 +58,9 @@ internal static class Neo4jRows
             Note = Str(row[at + 7]),
             Role = Str(row[at + 8]),
             EndReason = Str(row[at + 9]),
+            Participation = Str(row[at + 11]) is { } role
+                ? new Participation(EnumNames.Parse<ParticipantRole>(role), Str(row[at + 12]) is { } a ? EnumNames.Parse<Attribution>(a) : null)
+                : null,
         };
 
     /// <summary>Columns: id, organizationId, min, max, asOf, estimatedBy, status, note, citations.</summary>
@@ -78,6 +90,11 @@ internal static class Neo4jRows
         ["dissolved"] = e.Dissolved?.ToString(),
         ["dissolvedEnd"] = e.Dissolved is { } d ? Day(d.End) : null,
         ["citations"] = CitationsToJson(e.Citations),
+        ["eventKind"] = e.Event is { } ev ? EnumNames.ToContractName(ev.Kind) : null,
+        ["eventDate"] = e.Event is { Date.IsUnknown: false } dated ? dated.Date.ToString() : null,
+        ["eventEarliest"] = e.Event?.Date.EarliestDay is { } earliest ? Day(earliest) : null,
+        ["eventLatest"] = e.Event?.Date.LatestDay is { } latest ? Day(latest) : null,
+        ["casualties"] = e.Event is { } withCasualties ? Store.RecordJson.Serialize(withCasualties.Casualties) : null,
     };
 
     /// <summary>A relationship's endpoints and id, with every property of its edge under <c>properties</c>.</summary>
@@ -103,6 +120,8 @@ internal static class Neo4jRows
         ["role"] = r.Role,
         ["endReason"] = r.EndReason,
         ["citations"] = CitationsToJson(r.Citations),
+        ["participantRole"] = r.Participation is { } p ? EnumNames.ToContractName(p.Role) : null,
+        ["attribution"] = r.Participation?.Attribution is { } a ? EnumNames.ToContractName(a) : null,
     };
 
     public static Dictionary<string, object?> EstimateRow(StrengthEstimate x) => new()

@@ -8,7 +8,7 @@ namespace GraphIntel.Api.GraphQL;
 
 public sealed partial class GraphIntelSchema
 {
-    private static readonly string[] EntityTypes = ["Organization", "Person", "Place"];
+    private static readonly string[] EntityTypes = ["Organization", "Person", "Place", "Event"];
 
     private void BindEntities(SchemaBuilder b)
     {
@@ -160,21 +160,49 @@ public sealed partial class GraphIntelSchema
         var filter = new RelationshipFilter { Types = c.GetArgument<RelationshipType[]?>("types", null) };
         var relationships = await _load.Relationships(c, entity.Id, filter).ConfigureAwait(false);
         var others = relationships.SelectMany(r => new[] { r.FromId, r.ToId }).Where(id => id != entity.Id).Distinct();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal) { [entity.Id] = entity.Name };
+        var entities = new Dictionary<string, Entity>(StringComparer.Ordinal) { [entity.Id] = entity };
         foreach (var other in await Task.WhenAll(others.Select(id => _load.Entity(c, id).AsTask())).ConfigureAwait(false))
-            if (other is not null) names[other.Id] = other.Name;
+            if (other is not null) entities[other.Id] = other;
 
-        string Sentence(Relationship r) =>
-            $"{names.GetValueOrDefault(r.FromId, r.FromId)} {EnumNames.ToContractName(r.Type)} {names.GetValueOrDefault(r.ToId, r.ToId)}";
+        string Name(string id) => entities.TryGetValue(id, out var e) ? e.Name : id;
+        string Sentence(Relationship r) => $"{Name(r.FromId)} {EnumNames.ToContractName(r.Type)} {Name(r.ToId)}";
 
         var events = new List<TimelineEventView>();
         if (entity.Founded is { } founded) events.Add(new(founded, TimelineEventKind.Founded, null, $"{entity.Name} founded"));
         if (entity.Dissolved is { } dissolved) events.Add(new(dissolved, TimelineEventKind.Dissolved, null, $"{entity.Name} dissolved"));
-        foreach (var r in relationships)
+        // Events the entity took part in or that happened there: one EVENT entry each, dated by the event.
+        var occurrences = relationships.Where(r => EventOf(r) is not null).GroupBy(r => EventOf(r)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        if (entity.Kind == EntityKind.Event) occurrences.TryAdd(entity.Id, []);
+        foreach (var (eventId, facts) in occurrences)
         {
-            if (r.Validity.Start.Exact is { } from) events.Add(new(from, TimelineEventKind.Start, r, Sentence(r)));
-            if (r.Validity.End.Exact is { } to) events.Add(new(to, TimelineEventKind.End, r, Sentence(r) + (r.EndReason is { } why ? $" (ended: {why})" : " (ended)")));
+            if (!entities.TryGetValue(eventId, out var occurrence) || occurrence.Event is not { } details) continue;
+            var parts = facts.Where(r => r.FromId == entity.Id && r.Participation is not null)
+                .Select(r => $"{entity.Name} as {EnumNames.ToContractName(r.Participation!.Role)}" +
+                             (r.Participation.Attribution is { } a ? $" ({EnumNames.ToContractName(a)})" : ""));
+            var summary = $"{occurrence.Name} ({EnumNames.ToContractName(details.Kind)})" + string.Concat(parts.Select(p => ": " + p));
+            events.Add(new(PlacedAt(details.Date), TimelineEventKind.Event, null, summary) { Occurrence = occurrence });
         }
-        return events.OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Event).ThenBy(e => e.Summary, StringComparer.Ordinal).ToList();
+        foreach (var r in relationships.Where(r => EventOf(r) is null))
+        {
+            var start = r.Validity.Start.Exact;
+            var end = r.Validity.End.Exact;
+            if (start is { } from) events.Add(new(from, TimelineEventKind.Start, r, Sentence(r)));
+            if (end is { } to) events.Add(new(to, TimelineEventKind.End, r, Sentence(r) + (r.EndReason is { } why ? $" (ended: {why})" : " (ended)")));
+            if (start is null && end is null) events.Add(new(null, TimelineEventKind.Start, r, Sentence(r)));
+        }
+        return events.OrderBy(e => e.Undated).ThenBy(e => e.Date?.Start).ThenBy(e => e.Date?.End).ThenBy(e => e.Event)
+            .ThenBy(e => e.Summary, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The event a PARTICIPATED_IN or OCCURRED_IN relationship is about; null for other relationships.</summary>
+    private static string? EventOf(Relationship r) => r.Type switch
+    {
+        RelationshipType.ParticipatedIn => r.ToId,
+        RelationshipType.OccurredIn => r.FromId,
+        _ => null,
+    };
+
+    /// <summary>Where a date bound is placed on a timeline: its exact date, else its earliest side, else its latest; null when unknown.</summary>
+    private static PartialDate? PlacedAt(DateBound date) => date.Exact ?? date.Earliest ?? date.Latest;
 }

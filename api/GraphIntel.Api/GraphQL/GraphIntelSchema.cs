@@ -45,12 +45,17 @@ public sealed partial class GraphIntelSchema
             .BindEnum<Direction>("Direction")
             .BindEnum<LineageDirection>("LineageDirection")
             .BindEnum<TimelineEventKind>("TimelineEventKind")
+            .BindEnum<EventKind>("EventKind")
+            .BindEnum<ParticipantRole>("ParticipantRole")
+            .BindEnum<Attribution>("Attribution")
+            .BindEnum<CasualtyKind>("CasualtyKind")
             .BindTypeResolver("Node", (value, _) => TypeNameOf(value))
             .BindTypeResolver("Entity", (value, _) => TypeNameOf(value));
         BindEntities(b);
         BindFacts(b);
         BindSources(b);
         BindPages(b);
+        BindEvents(b);
         BindQuery(b);
         BindMutation(b);
         return b;
@@ -61,6 +66,7 @@ public sealed partial class GraphIntelSchema
         Entity { Kind: EntityKind.Organization } => "Organization",
         Entity { Kind: EntityKind.Person } => "Person",
         Entity { Kind: EntityKind.Place } => "Place",
+        Entity { Kind: EntityKind.Event } => "Event",
         Source => "Source",
         Relationship => "Relationship",
         StrengthEstimate => "StrengthEstimate",

@@ -1,4 +1,5 @@
 using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 
 namespace GraphIntel.Api.GraphQL;
@@ -16,9 +17,21 @@ public sealed record LeadershipTermView(Relationship Relationship);
 public sealed record TextSpan(int Start, int End, int Line);
 
 /// <summary>The kinds of timeline events (mirrors the schema's TimelineEventKind).</summary>
-public enum TimelineEventKind { Founded, Dissolved, Start, End }
+public enum TimelineEventKind { Founded, Dissolved, Start, End, Event }
 
-public sealed record TimelineEventView(PartialDate Date, TimelineEventKind Event, Relationship? Relationship, string Summary);
+/// <summary>One timeline entry; <see cref="Date"/> null and <see cref="Undated"/> true for a fact or event the sources do not date.</summary>
+public sealed record TimelineEventView(PartialDate? Date, TimelineEventKind Event, Relationship? Relationship, string Summary)
+{
+    /// <summary>The event, for <see cref="TimelineEventKind.Event"/> entries.</summary>
+    public Entity? Occurrence { get; init; }
+    public bool Undated => Date is null;
+}
+
+/// <summary>A PARTICIPATED_IN relationship seen as an event's participant.</summary>
+public sealed record EventParticipantView(Relationship Relationship);
+
+/// <summary>A casualty figure with its citations seen as supporting the event (their subject).</summary>
+public sealed record CasualtyView(CasualtyKind Kind, int? Min, int? Max, string? Of, ClaimStatus Status, string? Note, IReadOnlyList<CitationView> Citations);
 
 /// <summary>A page of some kind of node, with its cursors.</summary>
 public sealed record PageView<T>(IReadOnlyList<T> Items, IReadOnlyList<string> Cursors, bool HasNextPage, bool HasPreviousPage, int TotalCount);

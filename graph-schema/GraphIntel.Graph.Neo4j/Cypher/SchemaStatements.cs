@@ -52,6 +52,8 @@ public static class SchemaStatements
         Make(3, "name grams", Unique("Gram", "key")),
         Make(4, "link names stored without grams") with { Data = DataMigration.LinkNameGrams },
         Make(5, "name clash keys", Index("Name", "clashKey")) with { Data = DataMigration.SetNameClashKeys },
+        // 6 is the relationship time columns (#12, stores).
+        Make(7, "event lookups", Index("Entity", "eventKind")),
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>

@@ -35,11 +35,13 @@ public static class Statements
 
     private const string RelColumns =
         "r.id AS id, r.type AS type, a.id AS fromId, b.id AS toId, r.validFrom AS validFrom, r.validTo AS validTo, " +
-        "r.status AS status, r.note AS note, r.role AS role, r.endReason AS endReason, r.citations AS citations";
+        "r.status AS status, r.note AS note, r.role AS role, r.endReason AS endReason, r.citations AS citations, " +
+        "r.participantRole AS participantRole, r.attribution AS attribution";
 
     private const string EntityColumns =
         "e.id AS id, e.kind AS kind, e.name AS name, e.aliases AS aliases, e.organizationKind AS organizationKind, " +
-        "e.description AS description, e.founded AS founded, e.dissolved AS dissolved, e.citations AS citations";
+        "e.description AS description, e.founded AS founded, e.dissolved AS dissolved, e.citations AS citations, " +
+        "e.eventKind AS eventKind, e.eventDate AS eventDate, e.casualties AS casualties";
 
     private const string EstimateColumns =
         "x.id AS id, x.organizationId AS organizationId, x.min AS min, x.max AS max, x.asOf AS asOf, " +
@@ -190,7 +192,9 @@ public static class Statements
         "SET e.kind = row.kind, e.name = row.name, e.aliases = row.aliases, e.nameKeys = row.nameKeys, " +
         "e.sortKey = row.sortKey, e.organizationKind = row.organizationKind, e.description = row.description, " +
         "e.founded = row.founded, e.foundedStart = row.foundedStart, e.dissolved = row.dissolved, " +
-        "e.dissolvedEnd = row.dissolvedEnd, e.citations = row.citations";
+        "e.dissolvedEnd = row.dissolvedEnd, e.citations = row.citations, " +
+        "e.eventKind = row.eventKind, e.eventDate = row.eventDate, e.eventEarliest = row.eventEarliest, " +
+        "e.eventLatest = row.eventLatest, e.casualties = row.casualties";
 
     /// <summary>Removes the name index rows of the given entities (their (:Gram)s stay: they are shared).</summary>
     public const string DeleteNames = "UNWIND $ids AS id MATCH (n:Name) WHERE n.entityId IN [id] DETACH DELETE n";

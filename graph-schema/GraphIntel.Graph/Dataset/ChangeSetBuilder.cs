@@ -6,7 +6,7 @@ namespace GraphIntel.Graph.Dataset;
 
 /// <summary>
 /// Turns the drafts into the one <see cref="ChangeSet"/> a load applies: sources with their text, entities with
-/// the <c>aliases:</c> facts merged in (their citations marked as supporting an alias), relationships and
+/// the <c>aliases:</c> facts merged in, events with their details (their citations marked as supporting an alias), relationships and
 /// estimates with their explicit or derived ids. Records missing a required field (already reported) are left out.
 /// </summary>
 internal static class ChangeSetBuilder
@@ -25,7 +25,7 @@ internal static class ChangeSetBuilder
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
         var entities = drafts.Entities
-            .Where(e => e.Id is not null && e.Name is not null)
+            .Where(e => e.Id is not null && e.Name is not null && e.Event is null or { Kind: not null })
             .DistinctBy(e => e.Id!.Value.Value)
             .Select(e => BuildEntity(e, extraAliases.GetValueOrDefault(e.Id!.Value.Value) ?? []))
             .ToList();
@@ -43,6 +43,7 @@ internal static class ChangeSetBuilder
                 Note = r.Note,
                 Role = r.Role,
                 EndReason = r.EndReason,
+                Participation = r.Participation,
             })
             .DistinctBy(r => r.Id)
             .ToList();
@@ -72,6 +73,14 @@ internal static class ChangeSetBuilder
             Description = e.Description,
             Founded = e.Founded,
             Dissolved = e.Dissolved,
+            Event = e.Event is { Kind: { } kind } ev
+                ? new EventDetails(kind, ev.Date)
+                {
+                    Casualties = ev.Casualties.Where(c => c.Kind is not null)
+                        .Select(c => new Casualty(c.Kind!.Value, c.Min, c.Max, c.Status, Citations(c.Citations, null)) { Of = c.Of, Note = c.Note })
+                        .ToList(),
+                }
+                : null,
         };
     }
 

@@ -10,6 +10,7 @@ public sealed class DatasetLayout(string root)
     public const string SourcesFile = "seed/sources/sources.yaml";
     public const string EntitiesFolder = "seed/data/entities";
     public const string FactsFolder = "seed/data/facts";
+    public const string EventsFolder = "seed/data/events";
 
     public string Root { get; } = Path.GetFullPath(root);
 

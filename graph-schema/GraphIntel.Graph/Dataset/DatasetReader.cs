@@ -13,8 +13,8 @@ public sealed record DatasetReadResult(ChangeSet ChangeSet, IReadOnlyList<Datase
 
 /// <summary>
 /// Reads and validates the curated data set (format: <c>seed/data/README.md</c>): <c>seed/sources/sources.yaml</c>
-/// and the documents it names, then <c>seed/data/entities/*.yaml</c> and <c>seed/data/facts/*.yaml</c> in name
-/// order. It never stops at the first problem: each file is parsed as far as YAML allows, then ids, references,
+/// and the documents it names, then <c>seed/data/entities/*.yaml</c>, <c>seed/data/facts/*.yaml</c> and
+/// <c>seed/data/events/*.yaml</c> (none is fine) in name order. It never stops at the first problem: each file is parsed as far as YAML allows, then ids, references,
 /// endpoint kinds, quotes and aliases are checked across files, and every problem is returned with its position.
 /// </summary>
 public static class DatasetReader
@@ -33,6 +33,8 @@ public static class DatasetReader
             if (ReadYaml(layout, file, drafts, problems) is { } node) EntitiesFileParser.Parse(node, drafts, problems);
         foreach (var file in layout.YamlFiles(DatasetLayout.FactsFolder))
             if (ReadYaml(layout, file, drafts, problems) is { } node) FactsFileParser.Parse(node, drafts, problems);
+        foreach (var file in layout.YamlFiles(DatasetLayout.EventsFolder))
+            if (ReadYaml(layout, file, drafts, problems) is { } node) EventsFileParser.Parse(node, drafts, problems);
 
         var index = new DatasetIndex(drafts);
         IdChecks.Check(drafts, problems);
@@ -49,10 +51,11 @@ public static class DatasetReader
         return new DatasetReadResult(changes, ordered, DatasetSummary.Of(changes, drafts.FilesRead));
     }
 
-    /// <summary>Sources first, then entities, then facts, as the files are read.</summary>
+    /// <summary>Sources first, then entities, then facts, then events, as the files are read.</summary>
     private static string FileOrder(string file) =>
         file.StartsWith(DatasetLayout.SourcesFolder, StringComparison.Ordinal) ? "0" + file
         : file.StartsWith(DatasetLayout.EntitiesFolder, StringComparison.Ordinal) ? "1" + file
+        : file.StartsWith(DatasetLayout.EventsFolder, StringComparison.Ordinal) ? "3" + file
         : "2" + file;
 
     private static YNode? ReadYaml(DatasetLayout layout, string path, DatasetDrafts drafts, List<DatasetProblem> problems, bool required = false)

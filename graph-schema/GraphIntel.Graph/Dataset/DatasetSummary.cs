@@ -23,7 +23,8 @@ public sealed record DatasetSummary(
         changes.Relationships.GroupBy(r => r.Type).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
         changes.StrengthEstimates.Count,
         changes.Entities.Sum(e => e.Citations.Count) + changes.Relationships.Sum(r => r.Citations.Count) +
-        changes.StrengthEstimates.Sum(e => e.Citations.Count));
+        changes.StrengthEstimates.Sum(e => e.Citations.Count) +
+        changes.Entities.Sum(e => e.Event?.Casualties.Sum(c => c.Citations.Count) ?? 0));
 
     /// <summary>"16 files; 5 sources; 168 entities (58 organizations, 41 people, 69 places); 275 facts (…); 707 citations".</summary>
     public override string ToString()
@@ -41,6 +42,7 @@ public sealed record DatasetSummary(
     {
         EntityKind.Organization => singular ? "organization" : "organizations",
         EntityKind.Person => singular ? "person" : "people",
+        EntityKind.Event => singular ? "event" : "events",
         _ => singular ? "place" : "places",
     };
 }

@@ -22,7 +22,17 @@ internal sealed record EntityDraft(
     List<CitationDraft> Citations, DatasetLocation At)
 {
     public string Label => DatasetText.EntityLabel(Kind, Id?.Value);
+
+    /// <summary>Events only: what the <c>events:</c> entry says beyond an entity's fields.</summary>
+    public EventDraft? Event { get; init; }
 }
+
+/// <summary>The event fields of an <c>events:</c> entry; <see cref="Kind"/> null when missing or malformed (reported).</summary>
+internal sealed record EventDraft(EventKind? Kind, DateBound Date, List<CasualtyDraft> Casualties);
+
+/// <summary>One <c>casualties:</c> figure of an event.</summary>
+internal sealed record CasualtyDraft(
+    CasualtyKind? Kind, int? Min, int? Max, string? Of, string? Note, ClaimStatus Status, List<CitationDraft> Citations, DatasetLocation At);
 
 internal sealed record RelationshipDraft(
     Located<string>? ExplicitId, RelationshipType? Type, Located<string>? From, Located<string>? To,
@@ -31,6 +41,12 @@ internal sealed record RelationshipDraft(
 {
     /// <summary>The <c>attested:</c> entries: dates at which a cited source says the fact held.</summary>
     public List<AttestationDraft> Attestations { get; init; } = [];
+
+    /// <summary>PARTICIPATED_IN facts of an event: the participant's role and attribution.</summary>
+    public Participation? Participation { get; init; }
+
+    /// <summary>The keys <see cref="From"/> and <see cref="To"/> were written under, for messages (an event's facts: entity, place).</summary>
+    public (string From, string To) FieldNames { get; init; } = ("from", "to");
 }
 
 /// <summary>One <c>attested:</c> entry of a relationship.</summary>

@@ -136,6 +136,7 @@ internal sealed class ChangeSetWriter
             Run(insertName, ("$id", e.Id), ("$ordinal", i), ("$name", names[i]), ("$folded", NameNormalizer.Fold(names[i])),
                 ("$clashKey", ConfusableSkeleton.ClashKey(names[i])));
         WriteCitations(RecordReader.EntityOwner, e.Id, e.Citations, exists);
+        WriteEvent(e, exists);
         Delta.UpsertedEntities.Add(e);
     }
 
@@ -154,7 +155,31 @@ internal sealed class ChangeSetWriter
             ("$startDay", SqlParameters.Day(r.EffectiveValidity.Start.EarliestDay)), ("$endDay", SqlParameters.Day(r.EffectiveValidity.End.LatestDay)),
             ("$status", SqlParameters.Name(r.Status)), ("$note", r.Note), ("$role", r.Role), ("$endReason", r.EndReason));
         WriteCitations(RecordReader.RelationshipOwner, r.Id, r.Citations, exists);
+        WriteParticipation(r, exists);
         Delta.UpsertedRelationships.Add(r);
+    }
+
+    /// <summary>An event's details row (replaced on update; removed when the entity no longer has details).</summary>
+    private void WriteEvent(Entity e, bool replace)
+    {
+        if (replace) Run(Prepared("deleteEvent", "DELETE FROM events WHERE entity_id = $id"), ("$id", e.Id));
+        if (e.Event is not { } details) return;
+        var command = Prepared("event", """
+            INSERT INTO events (entity_id, kind, date, earliest_day, latest_day, casualties)
+            VALUES ($id, $kind, $date, $earliestDay, $latestDay, $casualties)
+            """);
+        Run(command, ("$id", e.Id), ("$kind", SqlParameters.Name(details.Kind)), ("$date", SqlParameters.BoundText(details.Date)),
+            ("$earliestDay", SqlParameters.Day(details.Date.EarliestDay)), ("$latestDay", SqlParameters.Day(details.Date.LatestDay)),
+            ("$casualties", RecordJson.Serialize(details.Casualties)));
+    }
+
+    /// <summary>A PARTICIPATED_IN fact's role and attribution (replaced on update).</summary>
+    private void WriteParticipation(Relationship r, bool replace)
+    {
+        if (replace) Run(Prepared("deleteParticipation", "DELETE FROM participations WHERE relationship_id = $id"), ("$id", r.Id));
+        if (r.Participation is not { } p) return;
+        Run(Prepared("participation", "INSERT INTO participations (relationship_id, role, attribution) VALUES ($id, $role, $attribution)"),
+            ("$id", r.Id), ("$role", SqlParameters.Name(p.Role)), ("$attribution", p.Attribution is { } a ? SqlParameters.Name(a) : null));
     }
 
     private void WriteEstimate(StrengthEstimate s, bool exists)

@@ -64,6 +64,9 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
             var found = rows.Select(r => r.Id).ToList();
             var aliases = Aliases(found);
             var citations = Citations(EntityOwner, found);
+            var events = rows.Any(r => r.Kind == EntityKind.Event)
+                ? Events(rows.Where(r => r.Kind == EntityKind.Event).Select(r => r.Id).ToList())
+                : [];
             foreach (var r in rows)
             {
                 result[r.Id] = new Entity(r.Id, r.Kind, r.Name, aliases.GetValueOrDefault(r.Id) ?? [], citations.GetValueOrDefault(r.Id) ?? [])
@@ -72,6 +75,7 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
                     Description = r.Description,
                     Founded = r.Founded,
                     Dissolved = r.Dissolved,
+                    Event = events.GetValueOrDefault(r.Id),
                 };
             }
         }
@@ -243,7 +247,43 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
         }
         if (rows.Count == 0) return rows;
         var citations = Citations(RelationshipOwner, rows.Select(r => r.Id).ToList());
-        return rows.Select(r => r with { Citations = citations.GetValueOrDefault(r.Id) ?? [] }).ToList();
+        var participations = rows.Any(r => r.Type == RelationshipType.ParticipatedIn)
+            ? Participations(rows.Where(r => r.Type == RelationshipType.ParticipatedIn).Select(r => r.Id).ToList())
+            : [];
+        return rows.Select(r => r with
+        {
+            Citations = citations.GetValueOrDefault(r.Id) ?? [],
+            Participation = participations.GetValueOrDefault(r.Id),
+        }).ToList();
+    }
+
+    /// <summary>The <see cref="EventDetails"/> of each of these event entities that has them.</summary>
+    private Dictionary<string, EventDetails> Events(IReadOnlyCollection<string> entityIds)
+    {
+        var result = new Dictionary<string, EventDetails>(StringComparer.Ordinal);
+        using var command = Command("SELECT entity_id, kind, date, casualties FROM events WHERE entity_id IN (SELECT value FROM json_each($ids))");
+        command.AddJsonArray("$ids", entityIds);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result[reader.GetString(0)] = new EventDetails(reader.GetEnum<EventKind>(1), reader.GetDateBound(2))
+            {
+                Casualties = RecordJson.Deserialize<List<Casualty>>(reader.GetString(3)),
+            };
+        }
+        return result;
+    }
+
+    /// <summary>The <see cref="Participation"/> of each of these PARTICIPATED_IN relationships.</summary>
+    private Dictionary<string, Participation> Participations(IReadOnlyCollection<string> relationshipIds)
+    {
+        var result = new Dictionary<string, Participation>(StringComparer.Ordinal);
+        using var command = Command("SELECT relationship_id, role, attribution FROM participations WHERE relationship_id IN (SELECT value FROM json_each($ids))");
+        command.AddJsonArray("$ids", relationshipIds);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            result[reader.GetString(0)] = new Participation(reader.GetEnum<ParticipantRole>(1), reader.IsDBNull(2) ? null : reader.GetEnum<Attribution>(2));
+        return result;
     }
 
     private List<StrengthEstimate> ReadEstimates(SqliteCommand command)

@@ -112,6 +112,7 @@ public sealed class ChangeSetValidator
             if (e.Kind != EntityKind.Organization && e.OrganizationKind is not null)
                 Report(id, $"organizationKind is for organizations, not a {Describe(e.Kind)}");
             if (e.Existence.Problem() is { } interval) Report(id, $"founded/dissolved: {interval}");
+            CheckEvent(id, e);
             CheckCitations(id, e.Citations, "entity");
         }
     }
@@ -140,8 +141,41 @@ public sealed class ChangeSetValidator
             }
             Report(id, NameCharacters.Check("the role", r.Role));
             Report(id, NameCharacters.Check("the endReason", r.EndReason));
+            CheckParticipation(id, r, typeName);
             CheckCitations(id, r.Citations, "relationship");
         }
+    }
+
+    /// <summary>An event has its details (kind, a well-formed date, casualty figures each cited, min ≤ max); nothing else has any.</summary>
+    private void CheckEvent(string id, Entity e)
+    {
+        if (e.Kind != EntityKind.Event)
+        {
+            if (e.Event is not null) Report(id, $"event details are for events, not a {Describe(e.Kind)}");
+            return;
+        }
+        if (e.Event is not { } details) { Report(id, "an event needs its details (kind and date)"); return; }
+        if (details.Date.Problem() is { } date) Report(id, $"date: {date}");
+        foreach (var c in details.Casualties ?? [])
+        {
+            if (c.Min > c.Max) Report(id, $"a casualty figure's min ({c.Min}) is greater than its max ({c.Max})");
+            if (c.Min is null && c.Max is null) Report(id, "a casualty figure gives neither min nor max");
+            if (c.Min < 0 || c.Max < 0) Report(id, "a casualty figure is negative");
+            CheckCitations(id, c.Citations, "casualty figure");
+        }
+    }
+
+    /// <summary>A PARTICIPATED_IN fact says the part played (attribution for perpetrators only); no other fact does.</summary>
+    private void CheckParticipation(string id, Relationship r, string typeName)
+    {
+        if (r.Type != RelationshipType.ParticipatedIn)
+        {
+            if (r.Participation is not null) Report(id, $"participation is for PARTICIPATED_IN relationships, not {typeName}");
+            return;
+        }
+        if (r.Participation is not { } p) Report(id, "a PARTICIPATED_IN relationship needs its participation (role)");
+        else if (p.Attribution is not null && p.Role != ParticipantRole.Perpetrator)
+            Report(id, $"attribution is for perpetrators, not a {EnumNames.ToContractName(p.Role)}");
     }
 
     private void CheckEstimates()

@@ -5,7 +5,7 @@ using GraphIntel.Seed.Export;
 namespace GraphIntel.Seed.Commands;
 
 /// <summary>
-/// <c>export [--format json|cypher] [--out FILE] [--store …] [--data-dir D]</c>: the whole graph in one document. It
+/// <c>export [--format json|cypher|events-yaml] [--out FILE] [--store …] [--data-dir D]</c>: the whole graph in one document. It
 /// says which store it reads (on standard error) and never creates one: a missing data directory or database is an
 /// error. It takes no writer lock, so a running API's store can be exported.
 /// </summary>
@@ -33,6 +33,11 @@ internal static class ExportCommand
             await using var graph = GraphStoreFactory.Create(options);
             await graph.InitializeAsync(ct).ConfigureAwait(false);
             var snapshot = await graph.ExportAsync(ct).ConfigureAwait(false);
+            if (formatter is EventsYamlExportFormatter)
+            {
+                foreach (var lost in EventsYamlExportFormatter.Unrepresentable(snapshot))
+                    await console.Error.WriteLineAsync($"warning: the events format cannot carry {lost}").ConfigureAwait(false);
+            }
 
             if (parse.GetValue(output) is { } path)
             {

@@ -8,6 +8,7 @@ public static class ExportFormatters
     [
         new JsonExportFormatter(),
         new CypherExportFormatter(),
+        new EventsYamlExportFormatter(),
     ];
 
     public static IExportFormatter? Find(string name) =>

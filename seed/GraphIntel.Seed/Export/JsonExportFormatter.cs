@@ -59,6 +59,7 @@ public sealed class JsonExportFormatter : IExportFormatter
             w.WriteString("description", e.Description);
             WriteDate(w, "founded", e.Founded);
             WriteDate(w, "dissolved", e.Dissolved);
+            WriteEvent(w, e.Event);
             WriteCitations(w, e.Citations);
             w.WriteEndObject();
         }
@@ -78,6 +79,7 @@ public sealed class JsonExportFormatter : IExportFormatter
             w.WriteString("note", r.Note);
             w.WriteString("role", r.Role);
             w.WriteString("endReason", r.EndReason);
+            WriteParticipation(w, r.Participation);
             WriteCitations(w, r.Citations);
             w.WriteEndObject();
         }
@@ -126,6 +128,40 @@ public sealed class JsonExportFormatter : IExportFormatter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>An event's details: kind, date (EDTF bound, null when unknown) and casualty figures; null for other entities.</summary>
+    private static void WriteEvent(Utf8JsonWriter w, EventDetails? details)
+    {
+        if (details is null) { w.WriteNull("event"); return; }
+        w.WriteStartObject("event");
+        w.WriteString("kind", EnumNames.ToContractName(details.Kind));
+        WriteBound(w, "date", details.Date);
+        w.WriteStartArray("casualties");
+        foreach (var c in details.Casualties)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", EnumNames.ToContractName(c.Kind));
+            WriteInt(w, "min", c.Min);
+            WriteInt(w, "max", c.Max);
+            w.WriteString("of", c.Of);
+            w.WriteString("status", EnumNames.ToContractName(c.Status));
+            w.WriteString("note", c.Note);
+            WriteCitations(w, c.Citations);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A PARTICIPATED_IN fact's role and attribution; null for other facts.</summary>
+    private static void WriteParticipation(Utf8JsonWriter w, Participation? participation)
+    {
+        if (participation is null) { w.WriteNull("participation"); return; }
+        w.WriteStartObject("participation");
+        w.WriteString("role", EnumNames.ToContractName(participation.Role));
+        w.WriteString("attribution", participation.Attribution is { } a ? EnumNames.ToContractName(a) : null);
+        w.WriteEndObject();
     }
 
     private static void WriteDate(Utf8JsonWriter w, string name, PartialDate? date) => w.WriteString(name, date?.ToString());

@@ -10,7 +10,9 @@ internal static class CitationChecks
         var citations = drafts.Entities.SelectMany(e => e.Citations)
             .Concat(drafts.Relationships.SelectMany(r => r.Citations))
             .Concat(drafts.Estimates.SelectMany(e => e.Citations))
-            .Concat(drafts.Aliases.SelectMany(a => a.Citations));
+            .Concat(drafts.Aliases.SelectMany(a => a.Citations))
+            .Concat(drafts.Entities.SelectMany(e => e.Event?.Casualties ?? []).SelectMany(c => c.Citations))
+            .Distinct();
         foreach (var c in citations)
         {
             if (c.Source is not { } source) continue;

@@ -9,8 +9,8 @@ internal static class ReferenceChecks
     {
         foreach (var r in drafts.Relationships)
         {
-            var from = index.ResolveEntity(r.From, "from", r.Label, problems);
-            var to = index.ResolveEntity(r.To, "to", r.Label, problems);
+            var from = index.ResolveEntity(r.From, r.FieldNames.From, r.Label, problems);
+            var to = index.ResolveEntity(r.To, r.FieldNames.To, r.Label, problems);
             if (r.Type is { } type && from is not null && to is not null &&
                 GraphOntology.CheckEndpoints(type, from.Kind, to.Kind) is { } why)
             {

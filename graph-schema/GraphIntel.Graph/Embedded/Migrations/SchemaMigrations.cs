@@ -111,5 +111,39 @@ public static class SchemaMigrations
             UPDATE names SET clash_key = {ClashKeyFunction.Name}(name);
             CREATE INDEX names_by_clash_key ON names (clash_key);
             """),
+        // Events (#12). The entities table's CHECK on kind gains 'EVENT'. A rebuild would cascade-delete every name
+        // (foreign keys are on, and PRAGMA foreign_keys cannot change inside the migration's transaction), so the CHECK
+        // is widened in place, SQLite's documented procedure for loosening a constraint that all stored rows satisfy
+        // (https://sqlite.org/lang_altertable.html#otheralter): rewrite the table's SQL, bump the schema cookie so other
+        // connections re-read it (the throw-away table), and RESET so this one does too.
+        // An event's details: its kind, its date (EDTF bound text and the day numbers of its earliest and latest
+        // day), and its casualty figures as RecordJson (each with its own citations). A PARTICIPATED_IN fact's role and
+        // attribution live beside it in participations, keyed by the relationship's id.
+        new(4, "events: EVENT entity kind, event details, participations", """
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema
+            SET sql = replace(sql, 'CHECK (kind IN (''ORGANIZATION'', ''PERSON'', ''PLACE''))',
+                                   'CHECK (kind IN (''ORGANIZATION'', ''PERSON'', ''PLACE'', ''EVENT''))')
+            WHERE type = 'table' AND name = 'entities';
+            PRAGMA writable_schema = RESET;
+            CREATE TABLE schema_cookie_bump (x INTEGER);
+            DROP TABLE schema_cookie_bump;
+
+            CREATE TABLE events (
+                entity_id    TEXT PRIMARY KEY REFERENCES entities (id) ON DELETE CASCADE,
+                kind         TEXT NOT NULL,
+                date         TEXT,
+                earliest_day INTEGER,
+                latest_day   INTEGER,
+                casualties   TEXT NOT NULL DEFAULT '[]'
+            ) WITHOUT ROWID;
+            CREATE INDEX events_by_day ON events (earliest_day, latest_day);
+
+            CREATE TABLE participations (
+                relationship_id TEXT PRIMARY KEY REFERENCES relationships (id) ON DELETE CASCADE,
+                role            TEXT NOT NULL,
+                attribution     TEXT
+            ) WITHOUT ROWID;
+            """),
     ];
 }
