@@ -7,7 +7,8 @@ namespace GraphIntel.Graph.Dataset;
 /// <summary>
 /// Turns the drafts into the one <see cref="ChangeSet"/> a load applies: sources with their text, entities with
 /// the <c>aliases:</c> facts merged in (their citations marked as supporting an alias), relationships and
-/// estimates with their explicit or derived ids. Records missing a required field (already reported) are left out.
+/// estimates with their explicit or derived ids, each relationship with the lifecycle end that bounds it
+/// (<see cref="Lifecycles"/>). Records missing a required field (already reported) are left out.
 /// </summary>
 internal static class ChangeSetBuilder
 {
@@ -44,8 +45,7 @@ internal static class ChangeSetBuilder
                 Role = r.Role,
                 EndReason = r.EndReason,
             })
-            .DistinctBy(r => r.Id)
-            .ToList();
+            .DistinctBy(r => r.Id);
 
         var estimates = drafts.Estimates
             .Where(e => e.Organization is not null)
@@ -54,7 +54,13 @@ internal static class ChangeSetBuilder
             .DistinctBy(e => e.Id)
             .ToList();
 
-        return new ChangeSet { Sources = sources, Entities = entities, Relationships = relationships, StrengthEstimates = estimates };
+        return new ChangeSet
+        {
+            Sources = sources,
+            Entities = entities,
+            Relationships = Lifecycles.Derive(entities, relationships),
+            StrengthEstimates = estimates,
+        };
     }
 
     private static Entity BuildEntity(EntityDraft e, List<AliasesDraft> extra)

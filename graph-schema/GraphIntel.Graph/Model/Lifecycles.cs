@@ -16,7 +16,8 @@ namespace GraphIntel.Graph.Model;
 /// the predecessor's term began; a DISPUTED term on either side is a contest and bounds nothing.</item>
 /// </list>
 /// What is not bounded: participations and places of events (an event's time is its own date), the record that states
-/// the end itself (the MERGED_INTO), and a DESIGNATED naming the entity (a listing outlives its subject until lifted).
+/// the end itself (the MERGED_INTO), a DESIGNATED naming the entity (a listing outlives its subject until lifted), and
+/// a SPLIT_FROM naming it as the parent (a group may form from a dissolved one's former members).
 /// A lifecycle only tightens: it bounds a fact whose stated end may fall later than it, never widens one. A fact that
 /// certainly held after the end (its stated start or end is later, or an attestation is) contradicts it: it is not
 /// bounded but reported.
@@ -63,6 +64,9 @@ public static class Lifecycles
         private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
         private readonly List<Relationship> _facts;
         private readonly Dictionary<string, List<int>> _factsOf = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _termsOf = new(StringComparer.Ordinal);
+        // Each entity's ends as of the current round's effective intervals: a hub's ends are computed once, not per fact.
+        private readonly Dictionary<string, List<(LifecycleEnd End, string? StatedBy)>> _endsOf = new(StringComparer.Ordinal);
         private readonly Validity[] _effective;
         private readonly LifecycleEnd?[] _endedBy;
 
@@ -74,14 +78,15 @@ public static class Lifecycles
             _endedBy = new LifecycleEnd?[_facts.Count];
             for (var i = 0; i < _facts.Count; i++)
             {
-                Add(_facts[i].FromId, i);
-                if (_facts[i].ToId != _facts[i].FromId) Add(_facts[i].ToId, i);
+                Add(_factsOf, _facts[i].FromId, i);
+                if (_facts[i].ToId != _facts[i].FromId) Add(_factsOf, _facts[i].ToId, i);
+                if (_facts[i].Type == RelationshipType.Leads) Add(_termsOf, _facts[i].ToId, i);
             }
             Run();
 
-            void Add(string id, int i)
+            static void Add(Dictionary<string, List<int>> index, string id, int i)
             {
-                if (!_factsOf.TryGetValue(id, out var list)) _factsOf[id] = list = [];
+                if (!index.TryGetValue(id, out var list)) index[id] = list = [];
                 list.Add(i);
             }
         }
@@ -108,6 +113,7 @@ public static class Lifecycles
         {
             for (var round = 0; round < MaxRounds; round++)
             {
+                _endsOf.Clear();
                 var changed = false;
                 for (var i = 0; i < _facts.Count; i++)
                 {
@@ -140,8 +146,9 @@ public static class Lifecycles
             if (f.Type is RelationshipType.ParticipatedIn or RelationshipType.OccurredIn) yield break;
             foreach (var id in f.FromId == f.ToId ? [f.FromId] : new[] { f.FromId, f.ToId })
             {
-                if (f.Type == RelationshipType.Designated && id == f.ToId) continue;
-                foreach (var (end, statedBy) in EndsOf(id))
+                if (f.Type is RelationshipType.Designated or RelationshipType.SplitFrom && id == f.ToId) continue;
+                if (!_endsOf.TryGetValue(id, out var ends)) _endsOf[id] = ends = EndsOf(id).ToList();
+                foreach (var (end, statedBy) in ends)
                     if (statedBy != f.Id) yield return (end, id);
             }
             foreach (var end in SuccessorEnds(i)) yield return (end, f.ToId);
@@ -173,10 +180,10 @@ public static class Lifecycles
             var f = _facts[i];
             if (f.Type != RelationshipType.Leads || f.Status != ClaimStatus.Asserted || SingleHolderRoles.OfficeOf(f.Role) is not { } office) yield break;
             if (_effective[i].Start.LatestDay is not { } began) yield break;
-            foreach (var j in _factsOf.GetValueOrDefault(f.ToId) ?? [])
+            foreach (var j in _termsOf.GetValueOrDefault(f.ToId) ?? [])
             {
                 var g = _facts[j];
-                if (g.Type != RelationshipType.Leads || g.ToId != f.ToId || g.FromId == f.FromId || g.Status != ClaimStatus.Asserted) continue;
+                if (g.FromId == f.FromId || g.Status != ClaimStatus.Asserted) continue;
                 if (SingleHolderRoles.OfficeOf(g.Role) != office) continue;
                 if (_effective[j].Start is { EarliestDay: { } after, Latest: { } latest } && after > began)
                     yield return new LifecycleEnd(latest, g.Id, "succeeded");

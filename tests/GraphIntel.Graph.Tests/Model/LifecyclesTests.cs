@@ -102,11 +102,13 @@ public sealed class LifecyclesTests
             Fact("r/umbrella", RelationshipType.UnderUmbrellaOf, imu, Group, "2010/[..2020]"),
             Fact("r/designated", RelationshipType.Designated, Org("org/us"), imu, "2000/.."),
             Fact("r/after", RelationshipType.MemberOf, Hasib, imu, "2017/.."),
+            Fact("r/split", RelationshipType.SplitFrom, Group, imu, "2018/.."),
         ];
         var result = Derive([Khan, Hasib, imu, Group], facts);
         Assert.Equal(new LifecycleEnd(PartialDate.Parse("2016"), "org/imu", "dissolved"), result["r/member"].EndedBy);
         Assert.Equal("2010/[..2016]", result["r/umbrella"].EffectiveValidity.ToString());
         Assert.Null(result["r/designated"].EndedBy); // a listing outlives its subject until it is lifted
+        Assert.Null(result["r/split"].EndedBy);      // a group may form from a dissolved one's former members
         Assert.Null(result["r/after"].EndedBy);
         Assert.Equal("r/after", Assert.Single(Lifecycles.Contradictions([Khan, Hasib, imu, Group], facts)).Fact.Id);
     }
