@@ -198,7 +198,7 @@ public static class Lifecycles
 /// </summary>
 public sealed record LifecycleContradiction(Relationship Fact, LifecycleEnd End, string EntityId)
 {
-    /// <summary>What is wrong, in a sentence: the fact, when it began, and the end it outlives.</summary>
+    /// <summary>What is wrong, after the fact's name: when it held, and the end it outlives.</summary>
     public string Message
     {
         get
@@ -207,10 +207,9 @@ public sealed record LifecycleContradiction(Relationship Fact, LifecycleEnd End,
             var when = Fact.Validity.Start.EarliestDay > last ? $"starts {Fact.Validity.Start}"
                 : Fact.Validity.End.EarliestDay > last ? $"ends {Fact.Validity.End}"
                 : $"is attested {string.Join(", ", Fact.Attestations.Where(a => a.Date.Start > last).Select(a => a.Date))}";
-            var end = End.Reason == "succeeded"
-                ? $"after its successor's term ({End.ById}) began, no later than {End.Latest}"
-                : $"after {EntityId} was {End.Reason} ({End.ById}), no later than {End.Latest}";
-            return $"{Fact.Id} {when}, {end}";
+            return End.Reason == "succeeded"
+                ? $"{when}, after its successor's term ({End.ById}) began, no later than {End.Latest}"
+                : $"{when}, after {EntityId} was {End.Reason} ({End.ById}), no later than {End.Latest}";
         }
     }
 }
