@@ -106,4 +106,18 @@ public sealed class LifecyclesPropertyTests
             var settled = Lifecycles.Derive(g.Entities, g.Facts).Select(r => r with { Validity = r.EffectiveValidity, EndedBy = null }).ToArray();
             return Lifecycles.Derive(g.Entities, settled).All(r => r.EndedBy is null);
         }, iter: 3_000);
+
+    /// <summary>The properties above are not vacuous: the random graphs reach every kind of end, and contradictions.</summary>
+    [Fact]
+    public void The_random_graphs_reach_every_kind_of_end_and_contradictions()
+    {
+        var reasons = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        Graph.Sample(g =>
+        {
+            foreach (var r in Lifecycles.Derive(g.Entities, g.Facts))
+                if (r.EndedBy is { } end) reasons.AddOrUpdate(end.Reason, 1, (_, n) => n + 1);
+            if (Lifecycles.Contradictions(g.Entities, g.Facts).Count > 0) reasons.AddOrUpdate("contradiction", 1, (_, n) => n + 1);
+        }, iter: 3_000);
+        Assert.Equal(["captured", "contradiction", "dissolved", "killed", "merged", "succeeded"], reasons.Keys.Order(StringComparer.Ordinal));
+    }
 }
