@@ -150,6 +150,10 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
     Task<IReadOnlyDictionary<string, Relationship>> IStoredRecords.GetRelationshipRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         GetRelationshipsByIdAsync(ids, ct);
 
+    async Task<IReadOnlyList<Relationship>> IStoredRecords.GetRelationshipsOfAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct) =>
+        (await GetRelationshipsAsync(entityIds, RelationshipFilter.Default with { Statuses = AllStatuses }, ct).ConfigureAwait(false))
+            .Values.SelectMany(r => r).DistinctBy(r => r.Id).ToList();
+
     Task<IReadOnlyDictionary<string, StrengthEstimate>> IStoredRecords.GetEstimateRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         GetStrengthEstimatesByIdAsync(ids, ct);
 

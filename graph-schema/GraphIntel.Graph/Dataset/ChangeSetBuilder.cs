@@ -6,8 +6,9 @@ namespace GraphIntel.Graph.Dataset;
 
 /// <summary>
 /// Turns the drafts into the one <see cref="ChangeSet"/> a load applies: sources with their text, entities with
-/// the <c>aliases:</c> facts merged in, events with their details (their citations marked as supporting an alias), relationships and
-/// estimates with their explicit or derived ids. Records missing a required field (already reported) are left out.
+/// the <c>aliases:</c> facts merged in, events with their details (their citations marked as supporting an alias),
+/// relationships and estimates with their explicit or derived ids, each relationship with the lifecycle end that bounds
+/// it (<see cref="Lifecycles"/>). Records missing a required field (already reported) are left out.
 /// </summary>
 internal static class ChangeSetBuilder
 {
@@ -45,8 +46,7 @@ internal static class ChangeSetBuilder
                 EndReason = r.EndReason,
                 Participation = r.Participation,
             })
-            .DistinctBy(r => r.Id)
-            .ToList();
+            .DistinctBy(r => r.Id);
 
         var estimates = drafts.Estimates
             .Where(e => e.Organization is not null)
@@ -55,7 +55,13 @@ internal static class ChangeSetBuilder
             .DistinctBy(e => e.Id)
             .ToList();
 
-        return new ChangeSet { Sources = sources, Entities = entities, Relationships = relationships, StrengthEstimates = estimates };
+        return new ChangeSet
+        {
+            Sources = sources,
+            Entities = entities,
+            Relationships = Lifecycles.Derive(entities, relationships),
+            StrengthEstimates = estimates,
+        };
     }
 
     private static Entity BuildEntity(EntityDraft e, List<AliasesDraft> extra)

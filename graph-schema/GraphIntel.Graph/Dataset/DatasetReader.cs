@@ -14,8 +14,9 @@ public sealed record DatasetReadResult(ChangeSet ChangeSet, IReadOnlyList<Datase
 /// <summary>
 /// Reads and validates the curated data set (format: <c>seed/data/README.md</c>): <c>seed/sources/sources.yaml</c>
 /// and the documents it names, then <c>seed/data/entities/*.yaml</c>, <c>seed/data/facts/*.yaml</c> and
-/// <c>seed/data/events/*.yaml</c> (none is fine) in name order. It never stops at the first problem: each file is parsed as far as YAML allows, then ids, references,
-/// endpoint kinds, quotes and aliases are checked across files, and every problem is returned with its position.
+/// <c>seed/data/events/*.yaml</c> (none is fine) in name order. It never stops at the first problem: each file is
+/// parsed as far as YAML allows, then ids, references, endpoint kinds, quotes, aliases and lifecycles (a fact after a
+/// death or a dissolution) are checked across files, and every problem is returned with its position.
 /// </summary>
 public static class DatasetReader
 {
@@ -43,6 +44,7 @@ public static class DatasetReader
         AliasChecks.Check(drafts, index, problems);
 
         var changes = ChangeSetBuilder.Build(drafts);
+        LifecycleChecks.Check(drafts, changes, problems);
         var ordered = problems
             .Distinct()
             .OrderBy(p => FileOrder(p.File), StringComparer.Ordinal)

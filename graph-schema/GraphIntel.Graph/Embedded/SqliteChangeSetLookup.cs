@@ -85,6 +85,11 @@ internal sealed class SqliteChangeSetLookup(RecordReader reader) : IChangeSetLoo
     public Task<IReadOnlyDictionary<string, Relationship>> GetRelationshipRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         Task.FromResult<IReadOnlyDictionary<string, Relationship>>(reader.RelationshipsById(ids));
 
+    public Task<IReadOnlyList<Relationship>> GetRelationshipsOfAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Relationship>>(entityIds.Count == 0 ? [] : reader.RelationshipsOf(entityIds, EveryStatus));
+
+    private static readonly RelationshipFilter EveryStatus = RelationshipFilter.Default with { Statuses = Enum.GetValues<ClaimStatus>() };
+
     public Task<IReadOnlyDictionary<string, StrengthEstimate>> GetEstimateRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         Task.FromResult<IReadOnlyDictionary<string, StrengthEstimate>>(reader.EstimatesById(ids));
 

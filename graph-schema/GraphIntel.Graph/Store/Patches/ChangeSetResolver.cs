@@ -4,8 +4,9 @@ namespace GraphIntel.Graph.Store.Patches;
 
 /// <summary>
 /// Turns a change set's patches and revert into whole records, against the stored records, inside the write. Both
-/// backends call <see cref="PrepareAsync"/> before writing: resolve, validate (<see cref="ChangeSetValidator"/>),
-/// guard source texts (<see cref="SourceTextGuard"/>); any problem throws <see cref="GraphValidationException"/>
+/// backends call <see cref="PrepareAsync"/> before writing: resolve, derive lifecycle ends
+/// (<see cref="LifecycleRederivation"/>), validate (<see cref="ChangeSetValidator"/>), guard source texts
+/// (<see cref="SourceTextGuard"/>); any problem throws <see cref="GraphValidationException"/>
 /// with every problem, and nothing is written.
 /// </summary>
 public sealed class ChangeSetResolver
@@ -20,11 +21,12 @@ public sealed class ChangeSetResolver
         _context = context;
     }
 
-    /// <summary>Resolves, validates and guards <paramref name="set"/>; returns the whole-record change set to write.</summary>
+    /// <summary>Resolves, derives ends of, validates and guards <paramref name="set"/>; returns the whole-record change set to write.</summary>
     public static async Task<ChangeSet> PrepareAsync(ChangeSet set, WriteContext context, IChangeSetLookup lookup, IStoredRecords records, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(set);
         var resolved = await ResolveAsync(set, context, records, ct).ConfigureAwait(false);
+        resolved = await LifecycleRederivation.ApplyAsync(resolved, records, ct).ConfigureAwait(false);
         var problems = (await ChangeSetValidator.ValidateAsync(resolved, lookup, ct).ConfigureAwait(false)).ToList();
         problems.AddRange(await SourceTextGuard.CheckAsync(resolved, records, ct).ConfigureAwait(false));
         if (problems.Count > 0) throw new GraphValidationException(problems);

@@ -14,6 +14,9 @@ public interface IStoredRecords
     /// <summary>Relationships by id, retracted ones included.</summary>
     Task<IReadOnlyDictionary<string, Relationship>> GetRelationshipRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
 
+    /// <summary>Every relationship with either end among these entity ids, retracted ones included (for lifecycle ends).</summary>
+    Task<IReadOnlyList<Relationship>> GetRelationshipsOfAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct);
+
     /// <summary>Strength estimates by id, retracted ones included.</summary>
     Task<IReadOnlyDictionary<string, StrengthEstimate>> GetEstimateRecordsAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
 
