@@ -190,7 +190,8 @@ public sealed class EventsTests(EventsHost api) : IClassFixture<EventsHost>
                 (c.GetProperty("min").GetInt32(), c.GetProperty("of").GetString(), c.GetProperty("citations")[0].GetProperty("quote").GetString())));
         Assert.Equal(Bombing, data.GetProperty("casualties")[0].GetProperty("citations")[0].GetProperty("subjectId").GetString());
 
-        var unknownEvent = (await api.QueryAsync("""{ event(id: "org/isis-k") { id } node(id: "event/kabul-airport-bombing") { __typename } }""")).Ok();
+        var unknownEvent = (await api.QueryAsync("""{ event(id: "org/isis-k") { id } node(id: "event/kabul-airport-bombing") { __typename } statistics { events } }""")).Ok();
+        Assert.Equal(3, unknownEvent.GetProperty("statistics").GetProperty("events").GetInt32());
         Assert.Equal(JsonValueKind.Null, unknownEvent.GetProperty("event").ValueKind);
         Assert.Equal("Event", unknownEvent.GetProperty("node").GetProperty("__typename").GetString());
     }
