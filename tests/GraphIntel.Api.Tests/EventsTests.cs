@@ -243,4 +243,30 @@ public sealed class EventsTests(EventsHost api) : IClassFixture<EventsHost>
         Assert.All(data.GetProperty("organization").GetProperty("relationships").EnumerateArray(),
             r => Assert.Equal("Event", r.GetProperty("to").GetProperty("__typename").GetString()));
     }
+
+    [Fact]
+    public async Task Asserting_a_participation_again_keeps_its_role_and_a_new_one_without_a_role_is_refused()
+    {
+        const string mutation = """
+            mutation($input: RelationshipInput!) { assertRelationship(input: $input) { id citations { quote } } }
+            """;
+        object Input(string from, string quote) => new
+        {
+            input = new
+            {
+                type = "PARTICIPATED_IN", fromId = from, toId = Bombing, validFrom = "2021-08-26", validTo = "2021-08-26",
+                citations = new[] { new { sourceId = "source/doc", quote } },
+            },
+        };
+
+        var patched = (await api.QueryAsync(mutation, Input("org/isis-k", "ISIS-K claimed the attack."), key: ApiHost.EditorKey)).Ok();
+        Assert.Equal(2, patched.GetProperty("assertRelationship").GetProperty("citations").GetArrayLength());
+        var perpetrator = (await api.QueryAsync("""{ event(id: "event/kabul-airport-bombing") { participants { entity { id } role attribution } } }"""))
+            .Ok().GetProperty("event").GetProperty("participants")[0];
+        Assert.Equal(("org/isis-k", "PERPETRATOR", "CLAIMED"),
+            (perpetrator.GetProperty("entity").GetProperty("id").GetString(), perpetrator.GetProperty("role").GetString(), perpetrator.GetProperty("attribution").GetString()));
+
+        var refused = await api.QueryAsync(mutation, Input("org/taliban", "ISIS-K claimed the attack."), key: ApiHost.EditorKey);
+        Assert.Contains("needs its participation (role)", refused.Raw);
+    }
 }
