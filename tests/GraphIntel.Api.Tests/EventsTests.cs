@@ -190,7 +190,8 @@ public sealed class EventsTests(EventsHost api) : IClassFixture<EventsHost>
                 (c.GetProperty("min").GetInt32(), c.GetProperty("of").GetString(), c.GetProperty("citations")[0].GetProperty("quote").GetString())));
         Assert.Equal(Bombing, data.GetProperty("casualties")[0].GetProperty("citations")[0].GetProperty("subjectId").GetString());
 
-        var unknownEvent = (await api.QueryAsync("""{ event(id: "org/isis-k") { id } node(id: "event/kabul-airport-bombing") { __typename } }""")).Ok();
+        var unknownEvent = (await api.QueryAsync("""{ event(id: "org/isis-k") { id } node(id: "event/kabul-airport-bombing") { __typename } statistics { events } }""")).Ok();
+        Assert.Equal(3, unknownEvent.GetProperty("statistics").GetProperty("events").GetInt32());
         Assert.Equal(JsonValueKind.Null, unknownEvent.GetProperty("event").ValueKind);
         Assert.Equal("Event", unknownEvent.GetProperty("node").GetProperty("__typename").GetString());
     }
@@ -241,5 +242,31 @@ public sealed class EventsTests(EventsHost api) : IClassFixture<EventsHost>
             .Select(r => r.GetProperty("to").GetProperty("id").GetString()).Order(StringComparer.Ordinal));
         Assert.All(data.GetProperty("organization").GetProperty("relationships").EnumerateArray(),
             r => Assert.Equal("Event", r.GetProperty("to").GetProperty("__typename").GetString()));
+    }
+
+    [Fact]
+    public async Task Asserting_a_participation_again_keeps_its_role_and_a_new_one_without_a_role_is_refused()
+    {
+        const string mutation = """
+            mutation($input: RelationshipInput!) { assertRelationship(input: $input) { id citations { quote } } }
+            """;
+        object Input(string from, string quote) => new
+        {
+            input = new
+            {
+                type = "PARTICIPATED_IN", fromId = from, toId = Bombing, validFrom = "2021-08-26", validTo = "2021-08-26",
+                citations = new[] { new { sourceId = "source/doc", quote } },
+            },
+        };
+
+        var patched = (await api.QueryAsync(mutation, Input("org/isis-k", "ISIS-K claimed the attack."), key: ApiHost.EditorKey)).Ok();
+        Assert.Equal(2, patched.GetProperty("assertRelationship").GetProperty("citations").GetArrayLength());
+        var perpetrator = (await api.QueryAsync("""{ event(id: "event/kabul-airport-bombing") { participants { entity { id } role attribution } } }"""))
+            .Ok().GetProperty("event").GetProperty("participants")[0];
+        Assert.Equal(("org/isis-k", "PERPETRATOR", "CLAIMED"),
+            (perpetrator.GetProperty("entity").GetProperty("id").GetString(), perpetrator.GetProperty("role").GetString(), perpetrator.GetProperty("attribution").GetString()));
+
+        var refused = await api.QueryAsync(mutation, Input("org/taliban", "ISIS-K claimed the attack."), key: ApiHost.EditorKey);
+        Assert.Contains("needs its participation (role)", refused.Raw);
     }
 }

@@ -21,7 +21,11 @@ public sealed class NameResolutionTests(ApiHost api) : IClassFixture<ApiHost>
         query.Append(") {\n");
         for (var i = 0; i < names.Count; i++)
         {
-            var field = names[i].Entity.Kind switch { EntityKind.Organization => "organization", EntityKind.Person => "person", _ => "place" };
+            // Events have no by-name field of their own: entity(name:) finds them (names are unique within a kind, not across).
+            var field = names[i].Entity.Kind switch
+            {
+                EntityKind.Organization => "organization", EntityKind.Person => "person", EntityKind.Place => "place", _ => "entity",
+            };
             query.Append($"  r{i}: {field}(name: $n{i}) {{ id }}\n");
         }
         query.Append('}');

@@ -107,6 +107,7 @@ public sealed partial class GraphIntelSchema
         b.BindSourceResolver<GraphStatistics>("GraphStatistics", "organizations", s => s.EntitiesByKind.GetValueOrDefault(EntityKind.Organization));
         b.BindSourceResolver<GraphStatistics>("GraphStatistics", "people", s => s.EntitiesByKind.GetValueOrDefault(EntityKind.Person));
         b.BindSourceResolver<GraphStatistics>("GraphStatistics", "places", s => s.EntitiesByKind.GetValueOrDefault(EntityKind.Place));
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "events", s => s.EntitiesByKind.GetValueOrDefault(EntityKind.Event));
         b.BindSourceResolver<GraphStatistics>("GraphStatistics", "relationships", s => s.RelationshipsByType.Values.Sum());
         b.BindSourceResolver<GraphStatistics>("GraphStatistics", "relationshipsByType", s =>
             s.RelationshipsByType.Where(kv => kv.Value > 0).Select(kv => new CountView(kv.Key, kv.Value)).ToList());

@@ -32,6 +32,7 @@ public static class PatchMerge
             Description = patch.Description.Or(stored?.Description),
             Founded = patch.Founded.Or(stored?.Founded),
             Dissolved = patch.Dissolved.Or(stored?.Dissolved),
+            Event = stored?.Event,
         };
     }
 
@@ -45,6 +46,7 @@ public static class PatchMerge
             Note = patch.Note.Or(stored?.Note),
             Role = patch.Role.Or(stored?.Role),
             EndReason = patch.EndReason.Or(stored?.EndReason),
+            Participation = stored?.Participation,
         };
     }
 
