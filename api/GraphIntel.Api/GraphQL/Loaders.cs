@@ -122,7 +122,7 @@ public sealed class Loaders
         public Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, IReadOnlyList<Relationship>>>> BatchFunction { get; }
 
         private static string Signature(RelationshipFilter f) =>
-            $"{(f.Types is null ? "*" : string.Join(',', f.Types.Order()))}|{f.Direction}|{f.AsOf}|{(f.Statuses is null ? "*" : string.Join(',', f.Statuses.Order()))}";
+            $"{(f.Types is null ? "*" : string.Join(',', f.Types.Order()))}|{f.Direction}|{f.AsOf}|{f.Certainty}|{(f.Statuses is null ? "*" : string.Join(',', f.Statuses.Order()))}";
     }
 }
 
@@ -155,16 +155,26 @@ public static class Succession
         static DateOnly SortEnd(Relationship r) => r.EffectiveValidity.End.LatestDay ?? DateOnly.MaxValue;
     }
 
-    /// <summary>Terms in force at <paramref name="asOf"/>; without it, the ongoing terms, else those that ended last.</summary>
-    public static IReadOnlyList<Relationship> Leaders(IReadOnlyList<Relationship> ordered, PartialDate? asOf)
+    /// <summary>
+    /// The terms in force at <paramref name="asOf"/> as <paramref name="certainty"/> asks (KNOWN only, or POSSIBLE too),
+    /// each with its status then; without a date, <see cref="Latest"/>.
+    /// </summary>
+    public static IReadOnlyList<LeadershipTermView> Leaders(IReadOnlyList<Relationship> ordered, PartialDate? asOf, TemporalCertainty certainty)
+    {
+        if (asOf is not { } date) return Latest(ordered).TermViews();
+        var leaders = new List<LeadershipTermView>();
+        foreach (var r in ordered)
+        {
+            var status = TemporalProfile.Of(r).StatusOn(date);
+            if (TemporalProfile.Admits(certainty, status)) leaders.Add(new LeadershipTermView(r, status));
+        }
+        return leaders;
+    }
+
+    /// <summary>The dated terms not known to have ended (no latest end), else those that ended last; every term when none is dated.</summary>
+    public static IReadOnlyList<Relationship> Latest(IReadOnlyList<Relationship> ordered)
     {
         var leaders = new List<Relationship>();
-        if (asOf is { } date)
-        {
-            foreach (var r in ordered)
-                if (TemporalProfile.Of(r).StatusOn(date) == TemporalStatus.Known) leaders.Add(r);
-            return leaders;
-        }
         var anyDated = false;
         var lastEnd = DateOnly.MinValue;
         foreach (var r in ordered)
