@@ -146,6 +146,62 @@ public sealed class TimeTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(before, await LastAuditSequence());
     }
 
+    /// <summary>
+    /// The README's truth table ("Time"), row by row through the API and <see cref="TimeOracle"/>. Unattested facts are
+    /// KTJ allied with KIB, attested ones KTJ allied with the IJU (attestations are evidence, not identity, so the two kinds
+    /// of row must not share a fact).
+    /// </summary>
+    [Theory]
+    [InlineData("2016-03/2018", null, "2015", "EXCLUDED")]
+    [InlineData("2016-03/2018", null, "2016-02-29", "EXCLUDED")]
+    [InlineData("2016-03/2018", null, "2016-03-01", "POSSIBLE")]
+    [InlineData("2016-03/2018", null, "2016-03", "KNOWN")]
+    [InlineData("2016-03/2018", null, "2016-03-31", "KNOWN")]
+    [InlineData("2016-03/2018", null, "2017", "KNOWN")]
+    [InlineData("2016-03/2018", null, "2018-01-01", "KNOWN")]
+    [InlineData("2016-03/2018", null, "2018-01-02", "POSSIBLE")]
+    [InlineData("2016-03/2018", null, "2018-12", "POSSIBLE")]
+    [InlineData("2016-03/2018", null, "2018", "KNOWN")]
+    [InlineData("2016-03/2018", null, "2019-01-01", "EXCLUDED")]
+    [InlineData("2015/..", null, "2014", "EXCLUDED")]
+    [InlineData("2015/..", null, "2015", "KNOWN")]
+    [InlineData("2015/..", null, "2016", "POSSIBLE")]
+    [InlineData("2015/..", "2017", "2016", "KNOWN")]
+    [InlineData("2015/..", "2017", "2017", "KNOWN")]
+    [InlineData("2015/..", "2017", "2017-06", "POSSIBLE")]
+    [InlineData("2015/..", "2017", "2018", "POSSIBLE")]
+    [InlineData("../2020-04", null, "2017", "POSSIBLE")]
+    [InlineData("../2020-04", null, "2020", "KNOWN")]
+    [InlineData("../2020-04", null, "2020-04-30", "POSSIBLE")]
+    [InlineData("../2020-04", null, "2020-05", "EXCLUDED")]
+    [InlineData("[2016..2018]/2019", null, "2017", "POSSIBLE")]
+    [InlineData("[2016..2018]/2019", null, "2018-12-31", "KNOWN")]
+    [InlineData("[2016..2018]/2019", null, "2019", "KNOWN")]
+    [InlineData("../..", "2019", "2019", "KNOWN")]
+    [InlineData("../..", "2019", "2020", "POSSIBLE")]
+    public async Task The_truth_table_of_the_README_row_by_row(string interval, string? attested, string asOf, string status)
+    {
+        var attestations = attested is null ? [] : new[] { Graph.Model.PartialDate.Parse(attested) };
+        Assert.Equal(status, TimeOracle.Status(Graph.Model.Validity.Parse(interval), attestations, null, Graph.Model.PartialDate.Parse(asOf)));
+        var to = attested is null ? "org/kib" : "org/iju";
+        var id = (await AssertRelationship(new
+        {
+            type = "ALLIED_WITH", fromId = "org/ktj", toId = to, interval,
+            citations = new[] { new { sourceId = Shay, quote = KtjQuote } },
+            attestations = attested is null ? [] : new[] { new { date = attested, sourceId = Shay } },
+        })).Ok().GetProperty("assertRelationship").GetProperty("id").GetString()!;
+        foreach (var certainty in new[] { "KNOWN", "POSSIBLE" })
+        {
+            var seen = (await api.QueryAsync("""
+                query($asOf: Date, $certainty: TemporalCertainty) { entity(id: "org/ktj") {
+                  relationships(types: [ALLIED_WITH], asOf: $asOf, certainty: $certainty) { id temporalStatus } } }
+                """, new { asOf, certainty })).Ok().GetProperty("entity").GetProperty("relationships").EnumerateArray()
+                .Where(r => r.GetProperty("id").GetString() == id).Select(r => r.GetProperty("temporalStatus").GetString()).ToList();
+            var returned = status == "KNOWN" || (status == "POSSIBLE" && certainty == "POSSIBLE");
+            Assert.Equal(returned ? [status] : [], seen);
+        }
+    }
+
     [Fact]
     public async Task A_patch_changes_only_what_it_names_the_time_of_a_fact_included()
     {
