@@ -141,9 +141,6 @@ public sealed class ChangeSetValidator
             Report(id, NameCharacters.Check("the role", r.Role));
             Report(id, NameCharacters.Check("the endReason", r.EndReason));
             CheckCitations(id, r.Citations, "relationship");
-            foreach (var a in r.Attestations ?? [])
-                if (r.Citations?.Any(c => c.SourceId == a.SourceId) != true)
-                    Report(id, $"attested in {a.Date} by {a.SourceId}, which none of its citations quote (cite the passage that dates it)");
         }
     }
 
