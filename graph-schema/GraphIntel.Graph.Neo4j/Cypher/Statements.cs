@@ -249,8 +249,9 @@ public static class Statements
 
     /// <summary>Gives relationships their time profile (<c>row.profile</c>) in place of the old days (migration 6).</summary>
     public const string SetRelationshipProfiles =
-        "UNWIND $rows AS row MATCH (a:Entity) WHERE a.id IN [row.fromId] " +
-        "MATCH (a)-[r:REL]->(b:Entity) WHERE r.id = row.id AND b.id = row.toId " +
+        "UNWIND $rows AS row WITH DISTINCT row, row.fromId AS fromId " +
+        "MATCH (a:Entity) WHERE a.id IN [fromId] WITH DISTINCT row, a " +
+        "MATCH (a)-[r:REL]->() WHERE r.id = row.id " +
         "SET r += row.profile, r.attested = coalesce(r.attested, '[]') REMOVE r.fromStart, r.toEnd";
 
     /// <summary>A page of entities stored before migration 6 (with the old <c>foundedStart</c>/<c>dissolvedEnd</c> days).</summary>
