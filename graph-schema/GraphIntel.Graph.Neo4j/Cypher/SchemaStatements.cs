@@ -10,6 +10,11 @@ public enum DataMigration
     LinkNameGrams,
     /// <summary>Gives every (:Name) stored before migration 5 its confusable clash key, in batches.</summary>
     SetNameClashKeys,
+    /// <summary>
+    /// Gives every relationship and entity stored before migration 6 its time profile (possible/core days and evidence
+    /// spans, from its stored interval) in place of the old overlap days, in batches.
+    /// </summary>
+    SetTimeProfiles,
 }
 
 /// <summary>
@@ -52,6 +57,7 @@ public static class SchemaStatements
         Make(3, "name grams", Unique("Gram", "key")),
         Make(4, "link names stored without grams") with { Data = DataMigration.LinkNameGrams },
         Make(5, "name clash keys", Index("Name", "clashKey")) with { Data = DataMigration.SetNameClashKeys },
+        Make(6, "time profiles: EDTF bounds, attestations, KNOWN/POSSIBLE days") with { Data = DataMigration.SetTimeProfiles },
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>

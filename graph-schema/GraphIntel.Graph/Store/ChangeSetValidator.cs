@@ -133,6 +133,7 @@ public sealed class ChangeSetValidator
             if (r.FromId is not null && Canonical(r.FromId) == Canonical(r.ToId ?? ""))
                 Report(id, $"the relationship connects {r.FromId} to itself");
             if (r.Validity.Problem() is { } interval) Report(id, $"validity: {interval}");
+            CheckAttestations(id, r);
             if (r.Type != RelationshipType.Leads)
             {
                 if (r.Role is not null) Report(id, $"role is for LEADS relationships, not {typeName}");
@@ -141,6 +142,24 @@ public sealed class ChangeSetValidator
             Report(id, NameCharacters.Check("the role", r.Role));
             Report(id, NameCharacters.Check("the endReason", r.EndReason));
             CheckCitations(id, r.Citations, "relationship");
+        }
+    }
+
+    /// <summary>
+    /// Each attestation rests on one of the fact's citations, and falls where its (effective) interval lets the fact
+    /// hold: a source cannot attest a fact on a date its own bounds exclude.
+    /// </summary>
+    private void CheckAttestations(string id, Relationship r)
+    {
+        var cited = (r.Citations ?? []).Select(c => c.SourceId).ToHashSet(StringComparer.Ordinal);
+        var bounds = TemporalProfile.Of(r.EffectiveValidity, []);
+        foreach (var a in r.Attestations ?? [])
+        {
+            if (a is null) { Report(id, "an attestation is null"); continue; }
+            if (!cited.Contains(a.SourceId))
+                Report(id, $"the attestation of {a.Date} rests on source '{a.SourceId}', which the fact does not cite; cite it or attest with a cited source");
+            if (bounds.StatusOn(a.Date) == TemporalStatus.Excluded)
+                Report(id, $"the attestation of {a.Date} (source '{a.SourceId}') falls outside the fact's interval {r.EffectiveValidity}");
         }
     }
 
