@@ -202,6 +202,31 @@ public sealed class TimeTests(ApiHost api) : IClassFixture<ApiHost>
         }
     }
 
+    /// <summary>
+    /// activeAt reads an organization's founding and dissolution as the ends of an interval: ISIS-K (founded January 2015,
+    /// no dissolution in the sources) is KNOWN to exist in 2015, only POSSIBLY in 2020, and not at all in 2014.
+    /// </summary>
+    [Theory]
+    [InlineData("2014")]
+    [InlineData("2015")]
+    [InlineData("2015-01-01")]
+    [InlineData("2020")]
+    public async Task ActiveAt_returns_organizations_known_to_exist_then_or_possibly_with_certainty(string activeAt)
+    {
+        var isisK = TimeOracle.Dataset.Value.Entities.Single(e => e.Id == "org/isis-k");
+        var status = TimeOracle.Status(isisK.Existence, [], null, Graph.Model.PartialDate.Parse(activeAt));
+        foreach (var certainty in new[] { "KNOWN", "POSSIBLE" })
+        {
+            var ids = (await api.QueryAsync("""
+                query($activeAt: Date, $certainty: TemporalCertainty) {
+                  organizations(filter: { nameContains: "khorasan", activeAt: $activeAt, certainty: $certainty }) { edges { node { id } } } }
+                """, new { activeAt, certainty })).Ok().GetProperty("organizations").GetProperty("edges").EnumerateArray()
+                .Select(e => e.GetProperty("node").GetProperty("id").GetString()).ToList();
+            var returned = status == "KNOWN" || (status == "POSSIBLE" && certainty == "POSSIBLE");
+            Assert.True(returned == ids.Contains("org/isis-k"), $"activeAt {activeAt} ({status}), certainty {certainty}: got [{string.Join(", ", ids)}]");
+        }
+    }
+
     [Fact]
     public async Task A_patch_changes_only_what_it_names_the_time_of_a_fact_included()
     {

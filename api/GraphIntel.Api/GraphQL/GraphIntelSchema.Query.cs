@@ -54,6 +54,7 @@ public sealed partial class GraphIntelSchema
                 NameContains = Input.Get<string>(filter, "nameContains"),
                 OrganizationKinds = Input.GetList<OrganizationKind>(filter, "organizationKinds"),
                 ActiveAt = Input.Get<PartialDate?>(filter, "activeAt"),
+                Certainty = Input.Get<TemporalCertainty?>(filter, "certainty") ?? TemporalCertainty.Known,
             });
         });
         Async(b, "Query", "people", c => PageAsync(c, new EntityQuery
