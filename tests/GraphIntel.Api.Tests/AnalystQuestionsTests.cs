@@ -97,7 +97,7 @@ public sealed class AnalystQuestionsTests(ApiHost api) : IClassFixture<ApiHost>
                 known: leaders(asOf: "2017") { id person { id } temporalStatus }
                 possible: leaders(asOf: "2017", certainty: POSSIBLE) { id person { id } temporalStatus } } }
             """)).Ok().GetProperty("organization");
-        var endedBy = EndedBy(org.GetProperty("leadershipHistory"));
+        var endedBy = EndedBy(org.GetProperty("leadershipHistory").EnumerateArray());
         var asOf = PartialDate.Parse("2017");
         var expected = TimeOracle.Dataset.Value.Relationships
             .Where(r => r.Type == RelationshipType.Leads && r.ToId == "org/isis-k" && r.Status != ClaimStatus.Retracted)
@@ -150,7 +150,7 @@ public sealed class AnalystQuestionsTests(ApiHost api) : IClassFixture<ApiHost>
             """)).Ok().GetProperty("organizations");
         var nodes = data.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
         Assert.Equal(data.GetProperty("totalCount").GetInt32(), nodes.Count);
-        var endedBy = nodes.SelectMany(n => EndedBy(n.GetProperty("every"))).ToDictionary();
+        var endedBy = nodes.SelectMany(n => EndedBy(n.GetProperty("every").EnumerateArray())).ToDictionary();
 
         var expected = TimeOracle.Dataset.Value.Relationships
             .Where(r => GraphOntology.UmbrellaTypes.Contains(r.Type) && r.Status != ClaimStatus.Retracted)
@@ -170,9 +170,39 @@ public sealed class AnalystQuestionsTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.NotEqual("EXCLUDED", expected[jaUnderTaliban.Id]);
     }
 
+    /// <summary>
+    /// Traversals read for a date say how each fact they followed stands then: ISIS-K's neighbourhood, its lineage and the
+    /// paths from TTT to the UTO in 2017, asked for POSSIBLE facts too, report for each relationship the status
+    /// <see cref="TimeOracle"/> gives its data-set fact, and follow no EXCLUDED one.
+    /// </summary>
+    [Fact]
+    public async Task Traversals_for_a_date_report_each_followed_facts_status_then()
+    {
+        var data = (await api.QueryAsync("""
+            { neighborhood(id: "org/isis-k", asOf: "2017", certainty: POSSIBLE) { relationships { id temporalStatus endedBy { latest } } }
+              lineage(id: "org/ttt", asOf: "2017", certainty: POSSIBLE) { relationships { id temporalStatus endedBy { latest } } }
+              paths(from: "org/ttt", to: "org/uto", asOf: "2017", certainty: POSSIBLE, maxHops: 4) { relationships { id temporalStatus endedBy { latest } } } }
+            """)).Ok();
+        var followed = data.GetProperty("neighborhood").GetProperty("relationships").EnumerateArray()
+            .Concat(data.GetProperty("lineage").GetProperty("relationships").EnumerateArray())
+            .Concat(data.GetProperty("paths").EnumerateArray().SelectMany(p => p.GetProperty("relationships").EnumerateArray()))
+            .ToList();
+        Assert.NotEmpty(followed);
+        var facts = TimeOracle.Dataset.Value.Relationships.ToDictionary(r => r.Id);
+        var asOf = PartialDate.Parse("2017");
+        foreach (var r in followed)
+        {
+            var id = r.GetProperty("id").GetString()!;
+            var endedBy = EndedBy([r]);
+            var expected = TimeOracle.Status(facts[id], endedBy.GetValueOrDefault(id), asOf);
+            Assert.NotEqual("EXCLUDED", expected);
+            Assert.True(expected == r.GetProperty("temporalStatus").GetString(), $"{id}: expected {expected}, got {r.GetProperty("temporalStatus")}");
+        }
+    }
+
     /// <summary>The lifecycle end the store derived for each relationship of a list (absent when none).</summary>
-    private static Dictionary<string, PartialDate?> EndedBy(JsonElement relationships) =>
-        relationships.EnumerateArray()
+    private static Dictionary<string, PartialDate?> EndedBy(IEnumerable<JsonElement> relationships) =>
+        relationships
             .Where(r => r.GetProperty("endedBy").ValueKind == JsonValueKind.Object)
             .ToDictionary(r => r.GetProperty("id").GetString()!, r => (PartialDate?)PartialDate.Parse(r.GetProperty("endedBy").GetProperty("latest").GetString()!));
 
