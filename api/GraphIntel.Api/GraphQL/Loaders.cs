@@ -126,7 +126,7 @@ public sealed class Loaders
     }
 }
 
-/// <summary>How a succession is ordered: by start, then end, undated terms last, ties by id.</summary>
+/// <summary>How a succession is ordered: by the latest day each term can have begun, then end, undated terms last, ties by id.</summary>
 public static class Succession
 {
     public static readonly RelationshipFilter Filter = new() { Types = [RelationshipType.Leads], Direction = Direction.Incoming };
@@ -139,7 +139,11 @@ public static class Succession
         return ordered;
     }
 
-    /// <summary>Dated terms first; by start (or end when undated at the start), then end (open last), then id.</summary>
+    /// <summary>
+    /// Dated terms first; by the latest day each can have begun (its start's latest side, or, when only the end is known,
+    /// the end's: a term known only to have ended by June 2020 began by then, so it never sorts before terms that began
+    /// years earlier), then by end (open last), then id.
+    /// </summary>
     private static int Compare(Relationship a, Relationship b)
     {
         var byDated = IsUndated(a).CompareTo(IsUndated(b));
@@ -150,8 +154,12 @@ public static class Succession
         return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
 
         static bool IsUndated(Relationship r) => r.EffectiveValidity.IsUndated;
-        static DateOnly SortStart(Relationship r) =>
-            r.EffectiveValidity.Start.EarliestDay ?? r.EffectiveValidity.Start.LatestDay ?? r.EffectiveValidity.End.EarliestDay ?? DateOnly.MinValue;
+        static DateOnly SortStart(Relationship r)
+        {
+            var (start, end) = (r.EffectiveValidity.Start, r.EffectiveValidity.End);
+            DateOnly? latest = start.LatestDay is { } s && end.LatestDay is { } e ? (s < e ? s : e) : start.LatestDay ?? end.LatestDay;
+            return latest ?? start.EarliestDay ?? end.EarliestDay ?? DateOnly.MinValue;
+        }
         static DateOnly SortEnd(Relationship r) => r.EffectiveValidity.End.LatestDay ?? DateOnly.MaxValue;
     }
 
