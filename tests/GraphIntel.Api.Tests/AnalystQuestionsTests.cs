@@ -2,6 +2,7 @@ using System.Text.Json;
 using GraphIntel.Api.Tests.Support;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
+using GraphIntel.Testing.Fuzz;
 
 namespace GraphIntel.Api.Tests;
 
@@ -114,6 +115,20 @@ public sealed class AnalystQuestionsTests(ApiHost api) : IClassFixture<ApiHost>
             Assert.DoesNotContain(unknownStart, known);
             Assert.Contains(unknownStart, possible);
         }
+    }
+
+    /// <summary>The README's "who led ISIS-K in 2017" example, run as written, answers what the README says it does.</summary>
+    [Fact]
+    public async Task The_READMEs_ISIS_K_2017_example_answers_as_the_README_says()
+    {
+        var example = Assert.Single(FuzzCorpus.ReadmeQueries(), q => q.Contains("leaders(asOf: \"2017\")", StringComparison.Ordinal));
+        var org = (await api.QueryAsync(example)).Ok().GetProperty("organization");
+        static List<string> Named(JsonElement terms, string status) =>
+            [.. terms.EnumerateArray().Where(t => t.GetProperty("temporalStatus").GetString() == status).Select(t => t.GetProperty("person").GetProperty("name").GetString()!).Order()];
+        Assert.Equal(["Abdul Hasib", "Abu Sayed"], Named(org.GetProperty("leaders"), "KNOWN"));
+        Assert.Empty(Named(org.GetProperty("leaders"), "POSSIBLE"));
+        Assert.Equal(["Abdul Hasib", "Abu Sayed"], Named(org.GetProperty("possibly"), "KNOWN"));
+        Assert.Equal(["Abdullah Orokzai", "Aslam Farooqi"], Named(org.GetProperty("possibly"), "POSSIBLE"));
     }
 
     /// <summary>
