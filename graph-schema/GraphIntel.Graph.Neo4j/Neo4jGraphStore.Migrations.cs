@@ -59,4 +59,37 @@ public sealed partial class Neo4jGraphStore
             await _client.RunAsync(new Statement(Statements.SetClashKeys, new Dictionary<string, object?> { ["rows"] = rows }), ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The time-profile backfill (<see cref="DataMigration.SetTimeProfiles"/>): relationships, then entities, stored with
+    /// the old overlap days get the profile of their stored interval (<see cref="Neo4jRows.ProfileProperties"/>) and lose
+    /// the old days, a batch per transaction, until none is left; an interrupted run resumes.
+    /// </summary>
+    private async Task SetTimeProfilesAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var page = await RunAsync(Statements.RelationshipsWithoutProfiles, new() { ["take"] = _options.WriteBatchSize }, ct).ConfigureAwait(false);
+            if (page.Rows.Count == 0) break;
+            var rows = page.Rows.Select(row => new Dictionary<string, object?>
+            {
+                ["id"] = row[0].GetString(),
+                ["fromId"] = row[1].GetString(),
+                ["toId"] = row[2].GetString(),
+                ["profile"] = Neo4jRows.ProfileProperties(Model.TemporalProfile.Of(new Model.Validity(Neo4jRows.Bound(row[3]), Neo4jRows.Bound(row[4])), [])),
+            }).ToList();
+            await _client.RunAsync(new Statement(Statements.SetRelationshipProfiles, new Dictionary<string, object?> { ["rows"] = rows }), ct).ConfigureAwait(false);
+        }
+        while (true)
+        {
+            var page = await RunAsync(Statements.EntitiesWithoutProfiles, new() { ["take"] = _options.WriteBatchSize }, ct).ConfigureAwait(false);
+            if (page.Rows.Count == 0) return;
+            var rows = page.Rows.Select(row => new Dictionary<string, object?>
+            {
+                ["id"] = row[0].GetString(),
+                ["profile"] = Neo4jRows.ProfileProperties(Model.TemporalProfile.Of(Model.Validity.Between(Neo4jRows.Date(row[1]), Neo4jRows.Date(row[2])), [])),
+            }).ToList();
+            await _client.RunAsync(new Statement(Statements.SetEntityProfiles, new Dictionary<string, object?> { ["rows"] = rows }), ct).ConfigureAwait(false);
+        }
+    }
 }

@@ -75,8 +75,9 @@ public sealed partial class Neo4jGraphStore
             ["kinds"] = query.Kinds is { Count: > 0 } k ? k.Select(EnumNames.ToContractName).ToArray() : AllKinds,
             ["orgKinds"] = query.OrganizationKinds is { Count: > 0 } ok ? ok.Select(EnumNames.ToContractName).ToArray() : null,
             ["contains"] = string.IsNullOrWhiteSpace(query.NameContains) ? null : NameNormalizer.Fold(query.NameContains),
-            ["activeStart"] = query.ActiveAt is { } a1 ? Neo4jRows.Day(a1.Start) : null,
-            ["activeEnd"] = query.ActiveAt is { } a2 ? Neo4jRows.Day(a2.End) : null,
+            ["asOfStart"] = query.ActiveAt is { } a1 ? Neo4jRows.Day(a1.Start) : null,
+            ["asOfEnd"] = query.ActiveAt is { } a2 ? Neo4jRows.Day(a2.End) : null,
+            ["possible"] = query.Certainty == TemporalCertainty.Possible,
             ["afterKey"] = afterKey,
             ["afterId"] = afterId,
             ["take"] = take + 1,
@@ -213,13 +214,14 @@ public sealed partial class Neo4jGraphStore
             r[2].GetString()!, r[3].GetString()!, r[4].GetString()!, Neo4jRows.Str(r[5]), Neo4jRows.Str(r[6]), Neo4jRows.Str(r[7]))).ToList();
     }
 
-    /// <summary>The parameters of the shared relationship filter (types, statuses, asOf as ISO days).</summary>
+    /// <summary>The parameters of the shared relationship filter (types, statuses, asOf as ISO days, the certainty asked).</summary>
     private static Dictionary<string, object?> FilterParameters(RelationshipFilter filter) => new()
     {
         ["types"] = filter.Types is { } t ? t.Select(EnumNames.ToContractName).ToArray() : AllTypes,
         ["statuses"] = filter.Statuses is { } s ? s.Select(EnumNames.ToContractName).ToArray() : LiveStatuses,
         ["asOfStart"] = filter.AsOf is { } a1 ? Neo4jRows.Day(a1.Start) : null,
         ["asOfEnd"] = filter.AsOf is { } a2 ? Neo4jRows.Day(a2.End) : null,
+        ["possible"] = filter.Certainty == TemporalCertainty.Possible,
     };
 
     private static string DirectionName(Direction direction) => EnumNames.ToContractName(direction);

@@ -43,6 +43,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
                 await _client.RunAsync(new Statement(text), ct).ConfigureAwait(false);
             if (migration.Data == DataMigration.LinkNameGrams) await LinkNamesWithoutGramsAsync(ct).ConfigureAwait(false);
             if (migration.Data == DataMigration.SetNameClashKeys) await SetNameClashKeysAsync(ct).ConfigureAwait(false);
+            if (migration.Data == DataMigration.SetTimeProfiles) await SetTimeProfilesAsync(ct).ConfigureAwait(false);
             await _client.RunAsync(new Statement(Statements.RecordMigration, new Dictionary<string, object?>
             {
                 ["version"] = migration.Version,

@@ -48,7 +48,7 @@ internal static class Neo4jRows
                 : null,
         };
 
-    /// <summary>Columns: id, type, fromId, toId, validFrom, validTo, status, note, role, endReason, citations, participantRole, attribution.</summary>
+    /// <summary>Columns: id, type, fromId, toId, validFrom, validTo, status, note, role, endReason, citations, attested, endedLatest, endedBy, endedReason, participantRole, attribution.</summary>
     public static Relationship ReadRelationship(JsonElement[] row, int at) =>
         new(row[at].GetString()!, EnumNames.Parse<RelationshipType>(row[at + 1].GetString()!),
             row[at + 2].GetString()!, row[at + 3].GetString()!,
@@ -58,8 +58,10 @@ internal static class Neo4jRows
             Note = Str(row[at + 7]),
             Role = Str(row[at + 8]),
             EndReason = Str(row[at + 9]),
-            Participation = Str(row[at + 11]) is { } role
-                ? new Participation(EnumNames.Parse<ParticipantRole>(role), Str(row[at + 12]) is { } a ? EnumNames.Parse<Attribution>(a) : null)
+            Attestations = Str(row[at + 11]) is { } attested ? Store.RecordJson.Deserialize<Attestation[]>(attested) : [],
+            EndedBy = Date(row[at + 12]) is { } latest ? new LifecycleEnd(latest, Str(row[at + 13]) ?? "", Str(row[at + 14]) ?? "") : null,
+            Participation = Str(row[at + 15]) is { } role
+                ? new Participation(EnumNames.Parse<ParticipantRole>(role), Str(row[at + 16]) is { } a ? EnumNames.Parse<Attribution>(a) : null)
                 : null,
         };
 
@@ -75,7 +77,7 @@ internal static class Neo4jRows
     public static Source ReadSource(JsonElement[] row) =>
         new(row[0].GetString()!, row[1].GetString()!, Str(row[2]), Str(row[3]), Date(row[4]), Str(row[5]), row[6].GetString() ?? "");
 
-    public static Dictionary<string, object?> EntityRow(Entity e) => new()
+    public static Dictionary<string, object?> EntityRow(Entity e) => new Dictionary<string, object?>
     {
         ["id"] = e.Id,
         ["kind"] = EnumNames.ToContractName(e.Kind),
@@ -86,16 +88,14 @@ internal static class Neo4jRows
         ["organizationKind"] = e.OrganizationKind is { } k ? EnumNames.ToContractName(k) : null,
         ["description"] = e.Description,
         ["founded"] = e.Founded?.ToString(),
-        ["foundedStart"] = e.Founded is { } f ? Day(f.Start) : null,
         ["dissolved"] = e.Dissolved?.ToString(),
-        ["dissolvedEnd"] = e.Dissolved is { } d ? Day(d.End) : null,
         ["citations"] = CitationsToJson(e.Citations),
         ["eventKind"] = e.Event is { } ev ? EnumNames.ToContractName(ev.Kind) : null,
         ["eventDate"] = e.Event is { Date.IsUnknown: false } dated ? dated.Date.ToString() : null,
         ["eventEarliest"] = e.Event?.Date.EarliestDay is { } earliest ? Day(earliest) : null,
         ["eventLatest"] = e.Event?.Date.LatestDay is { } latest ? Day(latest) : null,
         ["casualties"] = e.Event is { } withCasualties ? Store.RecordJson.Serialize(withCasualties.Casualties) : null,
-    };
+    }.With(ProfileProperties(TemporalProfile.Of(e.Existence, [])));
 
     /// <summary>A relationship's endpoints and id, with every property of its edge under <c>properties</c>.</summary>
     public static Dictionary<string, object?> RelationshipRow(Relationship r) => new()
@@ -107,22 +107,45 @@ internal static class Neo4jRows
     };
 
     /// <summary>The properties of a relationship's (:Entity)-[:REL]->(:Entity) edge.</summary>
-    public static Dictionary<string, object?> RelationshipProperties(Relationship r) => new()
+    public static Dictionary<string, object?> RelationshipProperties(Relationship r) => new Dictionary<string, object?>
     {
         ["id"] = r.Id,
         ["type"] = EnumNames.ToContractName(r.Type),
         ["status"] = EnumNames.ToContractName(r.Status),
         ["validFrom"] = r.Validity.Start.IsUnknown ? null : r.Validity.Start.ToString(),
         ["validTo"] = r.Validity.End.IsUnknown ? null : r.Validity.End.ToString(),
-        ["fromStart"] = r.EffectiveValidity.Start.EarliestDay is { } f ? Day(f) : null,
-        ["toEnd"] = r.EffectiveValidity.End.LatestDay is { } t ? Day(t) : null,
+        ["attested"] = Store.RecordJson.Serialize(r.Attestations),
+        ["endedLatest"] = r.EndedBy?.Latest.ToString(),
+        ["endedBy"] = r.EndedBy?.ById,
+        ["endedReason"] = r.EndedBy?.Reason,
         ["note"] = r.Note,
         ["role"] = r.Role,
         ["endReason"] = r.EndReason,
         ["citations"] = CitationsToJson(r.Citations),
         ["participantRole"] = r.Participation is { } p ? EnumNames.ToContractName(p.Role) : null,
         ["attribution"] = r.Participation?.Attribution is { } a ? EnumNames.ToContractName(a) : null,
+    }.With(ProfileProperties(TemporalProfile.Of(r)));
+
+    /// <summary>
+    /// A <see cref="TemporalProfile"/> as properties the time filters read: ISO days, an unbounded side or a missing
+    /// core as null (absent), evidence spans as "start/end" texts (null when none).
+    /// </summary>
+    public static Dictionary<string, object?> ProfileProperties(TemporalProfile p) => new()
+    {
+        ["possibleStart"] = p.PossibleStart == int.MinValue ? null : DayOf(p.PossibleStart),
+        ["possibleEnd"] = p.PossibleEnd == int.MaxValue ? null : DayOf(p.PossibleEnd),
+        ["coreStart"] = p.CoreStart <= p.CoreEnd ? DayOf(p.CoreStart) : null,
+        ["coreEnd"] = p.CoreStart <= p.CoreEnd ? DayOf(p.CoreEnd) : null,
+        ["evidence"] = p.Evidence.Count == 0 ? null : p.Evidence.Select(span => $"{DayOf(span.Start)}/{DayOf(span.End)}").ToArray(),
     };
+
+    private static string DayOf(int dayNumber) => Day(DateOnly.FromDayNumber(dayNumber));
+
+    private static Dictionary<string, object?> With(this Dictionary<string, object?> row, Dictionary<string, object?> more)
+    {
+        foreach (var (key, value) in more) row[key] = value;
+        return row;
+    }
 
     public static Dictionary<string, object?> EstimateRow(StrengthEstimate x) => new()
     {

@@ -79,7 +79,7 @@ public sealed class ContractTests(ApiHost api) : IClassFixture<ApiHost>
               lineage(id: "org/ttt", direction: BOTH, maxDepth: 3) { nodes { id } relationships { id } }
               paths(from: "org/ttt", to: "org/uto", maxHops: 3, first: 2) { length nodes { id } relationships { id } }
               neighborhood(id: "org/kib", depth: 1) { nodes { id } relationships { id } }
-              organizations(filter: { nameContains: "islamic", organizationKinds: [ARMED_GROUP], activeAt: "2020" }, first: 5) {
+              organizations(filter: { nameContains: "islamic", organizationKinds: [ARMED_GROUP], activeAt: "2015" }, first: 5) {
                 totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id name } } }
               sources { id title citations { quote } }
             }

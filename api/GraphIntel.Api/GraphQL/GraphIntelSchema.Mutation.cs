@@ -28,7 +28,7 @@ public sealed partial class GraphIntelSchema
             var input = InputObject(c, "input");
             var patch = RelationshipPatchFrom(input,
                 Input.Get<RelationshipType>(input, "type"), Input.Get<string>(input, "fromId")!, Input.Get<string>(input, "toId")!,
-                Input.Get<PartialDate?>(input, "validFrom"), Input.Get<PartialDate?>(input, "validTo"));
+                IntervalFrom(input, "validFrom", "validTo"));
             await WriteAsync(c, new ChangeSet { RelationshipPatches = [patch] }, OptionalReason(c));
             return await ReadBackAsync(_store.GetRelationshipsByIdAsync([patch.Id], c.CancellationToken), patch.Id);
         });
@@ -37,7 +37,7 @@ public sealed partial class GraphIntelSchema
             var input = InputObject(c, "input");
             var patch = RelationshipPatchFrom(input, RelationshipType.Leads,
                 Input.Get<string>(input, "personId")!, Input.Get<string>(input, "organizationId")!,
-                Input.Get<PartialDate?>(input, "from"), Input.Get<PartialDate?>(input, "to")) with
+                IntervalFrom(input, "from", "to")) with
             {
                 Role = Given<string?>(input, "role"),
                 EndReason = Given<string?>(input, "endReason"),
@@ -197,14 +197,35 @@ public sealed partial class GraphIntelSchema
     private static Optional<ClaimStatus> GivenStatus(IReadOnlyDictionary<string, object?> input) =>
         Input.Get<ClaimStatus?>(input, "status") is { } status ? status : Optional<ClaimStatus>.Unset;
 
-    private static RelationshipPatch RelationshipPatchFrom(IReadOnlyDictionary<string, object?> input, RelationshipType type, string fromId, string toId, PartialDate? validFrom, PartialDate? validTo) =>
-        new(FactIdentity.Relationship(type, fromId, toId, Validity.Between(validFrom, validTo)), type, fromId, toId, Validity.Between(validFrom, validTo))
+    private static RelationshipPatch RelationshipPatchFrom(IReadOnlyDictionary<string, object?> input, RelationshipType type, string fromId, string toId, Validity validity) =>
+        new(FactIdentity.Relationship(type, fromId, toId, validity), type, fromId, toId, validity)
         {
             Status = GivenStatus(input),
             Note = Given<string?>(input, "note"),
             AddCitations = CitationsFrom(input),
             RemoveCitations = CitationsFrom(input, "removeCitations"),
+            AddAttestations = AttestationsFrom(input, "attestations"),
+            RemoveAttestations = AttestationsFrom(input, "removeAttestations"),
         };
+
+    /// <summary>
+    /// A fact's interval: the EDTF text of <c>input.interval</c>, else the exact dates <paramref name="fromName"/> and
+    /// <paramref name="toName"/> (either unknown when omitted); both forms at once, or a malformed text, is BAD_USER_INPUT.
+    /// </summary>
+    private static Validity IntervalFrom(IReadOnlyDictionary<string, object?> input, string fromName, string toName)
+    {
+        var from = Input.Get<PartialDate?>(input, fromName);
+        var to = Input.Get<PartialDate?>(input, toName);
+        if (Input.Get<string>(input, "interval") is not { } text) return Validity.Between(from, to);
+        if (from is not null || to is not null)
+            throw ApiErrors.BadArgument($"Argument \"input\": give the interval either as \"interval\" or as \"{fromName}\"/\"{toName}\", not both.");
+        return Validity.TryParse(text, out var validity, out var error)
+            ? validity
+            : throw ApiErrors.BadArgument($"Argument \"input.interval\": {error}");
+    }
+
+    private static IReadOnlyList<Attestation> AttestationsFrom(IReadOnlyDictionary<string, object?> input, string name) =>
+        Input.Objects(input, name).Select(a => new Attestation(Input.Get<PartialDate>(a, "date"), Input.Get<string>(a, "sourceId")!)).ToList();
 
     private static IReadOnlyList<Citation> CitationsFrom(IReadOnlyDictionary<string, object?> input, string name = "citations") =>
         Input.Objects(input, name).Select(c => new Citation(Input.Get<string>(c, "sourceId")!, Input.Get<string>(c, "quote")!)).ToList();

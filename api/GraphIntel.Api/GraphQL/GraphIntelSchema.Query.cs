@@ -26,8 +26,8 @@ public sealed partial class GraphIntelSchema
         {
             var maxDepth = ApiLimits.Check(c.GetArgument("maxDepth", 5), 1, _limits.MaxLineageDepth, "maxDepth");
             var id = await KnownEntityIdAsync(c, "id");
-            return await _store.GetLineageAsync(id, c.GetArgument("direction", LineageDirection.Both),
-                FilterFrom(c, types: GraphOntology.LineageTypes.ToArray()), maxDepth, c.CancellationToken);
+            var filter = FilterFrom(c, types: GraphOntology.LineageTypes.ToArray());
+            return DatedReads.At(await _store.GetLineageAsync(id, c.GetArgument("direction", LineageDirection.Both), filter, maxDepth, c.CancellationToken), filter.AsOf);
         });
         Async(b, "Query", "paths", async c =>
         {
@@ -35,13 +35,15 @@ public sealed partial class GraphIntelSchema
             var first = ApiLimits.Check(c.GetArgument("first", 5), 1, _limits.MaxPaths, "first");
             var from = await KnownEntityIdAsync(c, "from");
             var to = await KnownEntityIdAsync(c, "to");
-            return await _store.FindPathsAsync(from, to, FilterFrom(c), maxHops, first, c.CancellationToken);
+            var filter = FilterFrom(c);
+            return DatedReads.At(await _store.FindPathsAsync(from, to, filter, maxHops, first, c.CancellationToken), filter.AsOf);
         });
         Async(b, "Query", "neighborhood", async c =>
         {
             var depth = ApiLimits.Check(c.GetArgument("depth", 1), 1, _limits.MaxNeighborhoodDepth, "depth");
             var id = await KnownEntityIdAsync(c, "id");
-            return await _store.GetNeighborhoodAsync(id, depth, FilterFrom(c), c.CancellationToken);
+            var filter = FilterFrom(c);
+            return DatedReads.At(await _store.GetNeighborhoodAsync(id, depth, filter, c.CancellationToken), filter.AsOf);
         });
         Async(b, "Query", "organizations", c =>
         {
@@ -52,6 +54,7 @@ public sealed partial class GraphIntelSchema
                 NameContains = Input.Get<string>(filter, "nameContains"),
                 OrganizationKinds = Input.GetList<OrganizationKind>(filter, "organizationKinds"),
                 ActiveAt = Input.Get<PartialDate?>(filter, "activeAt"),
+                Certainty = Input.Get<TemporalCertainty?>(filter, "certainty") ?? TemporalCertainty.Known,
             });
         });
         Async(b, "Query", "people", c => PageAsync(c, new EntityQuery

@@ -16,15 +16,15 @@ public sealed partial class GraphIntelSchema
         {
             b.BindType<Entity>(type);
             b.BindSourceResolver<Entity>(type, "citations", s => s.Citations.Views(s.Id));
-            Load(b, type, "relationships", c => _load.Relationships(c, Parent<Entity>(c).Id, FilterFrom(c)));
+            Load(b, type, "relationships", c => DatedAsync(c, Parent<Entity>(c).Id, FilterFrom(c)));
             Async(b, type, "timeline", c => TimelineAsync(c, Parent<Entity>(c)));
         }
         b.BindSourceResolver<Entity>("Organization", "organizationKind", s => s.OrganizationKind ?? OrganizationKind.Other);
         Load(b, "Organization", "leaders", async c =>
-            Succession.Leaders(await _load.Succession(c, Parent<Entity>(c).Id), c.GetArgument<PartialDate?>("asOf", null)).TermViews());
+            Succession.Leaders(await _load.Succession(c, Parent<Entity>(c).Id), c.GetArgument<PartialDate?>("asOf", null), Certainty(c)));
         Load(b, "Organization", "leadershipHistory", async c => (await _load.Succession(c, Parent<Entity>(c).Id)).TermViews());
-        Load(b, "Organization", "umbrella", c => _load.Relationships(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Outgoing, c)));
-        Load(b, "Organization", "subgroups", c => _load.Relationships(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Incoming, c)));
+        Load(b, "Organization", "umbrella", c => DatedAsync(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Outgoing, c)));
+        Load(b, "Organization", "subgroups", c => DatedAsync(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Incoming, c)));
         Load(b, "Organization", "strengthEstimates", async c =>
             (await _load.Estimates(c, Parent<Entity>(c).Id))
                 .OrderBy(x => x.AsOf is null).ThenBy(x => x.AsOf?.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList());
@@ -34,11 +34,22 @@ public sealed partial class GraphIntelSchema
     private static readonly RelationshipFilter UmbrellaOutgoing = new() { Types = GraphOntology.UmbrellaTypes, Direction = Direction.Outgoing };
     private static readonly RelationshipFilter UmbrellaIncoming = new() { Types = GraphOntology.UmbrellaTypes, Direction = Direction.Incoming };
 
-    /// <summary>Umbrella ties one way, at the field's asOf; without asOf a shared instance (its loader name is computed once).</summary>
+    /// <summary>Umbrella ties one way, at the field's asOf and certainty; without asOf a shared instance (its loader name is computed once).</summary>
     private static RelationshipFilter UmbrellaFilter(Direction direction, IResolveFieldContext c)
     {
         var shared = direction == Direction.Outgoing ? UmbrellaOutgoing : UmbrellaIncoming;
-        return c.GetArgument<PartialDate?>("asOf", null) is { } asOf ? shared with { AsOf = asOf } : shared;
+        return c.GetArgument<PartialDate?>("asOf", null) is { } asOf ? shared with { AsOf = asOf, Certainty = Certainty(c) } : shared;
+    }
+
+    /// <summary>An entity's relationships through <paramref name="filter"/>, each read for its asOf (see <see cref="DatedReads"/>).</summary>
+    private ValueTask<IReadOnlyList<Relationship>> DatedAsync(IResolveFieldContext c, string entityId, RelationshipFilter filter)
+    {
+        var load = _load.Relationships(c, entityId, filter);
+        if (filter.AsOf is null) return load;
+        return load.IsCompletedSuccessfully ? new(DatedReads.At(load.Result, filter.AsOf)) : Awaited(load, filter.AsOf);
+
+        static async ValueTask<IReadOnlyList<Relationship>> Awaited(ValueTask<IReadOnlyList<Relationship>> load, PartialDate? asOf) =>
+            DatedReads.At(await load.ConfigureAwait(false), asOf);
     }
 
     private void BindFacts(SchemaBuilder b)
@@ -49,6 +60,9 @@ public sealed partial class GraphIntelSchema
         b.BindSourceResolver<Relationship>("Relationship", "validFrom", s => s.Validity.Start.Exact);
         b.BindSourceResolver<Relationship>("Relationship", "validTo", s => s.EffectiveValidity.End.Exact);
         b.BindSourceResolver<Relationship>("Relationship", "citations", s => s.Citations.Views(s.Id));
+        b.BindSourceResolver<Relationship>("Relationship", "interval", s => s.EffectiveValidity);
+        b.BindSourceResolver<Relationship>("Relationship", "statedInterval", s => s.Validity);
+        b.BindSourceResolver<Relationship>("Relationship", "temporalStatus", s => DatedReads.StatusOf(s));
 
         b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "id", s => s.Relationship.Id);
         Load(b, "LeadershipTerm", "person", (LeadershipTermView s, out Entity? e) => _load.TryGetEntity(s.Relationship.FromId, out e),
@@ -61,6 +75,11 @@ public sealed partial class GraphIntelSchema
         b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "endReason", s => s.Relationship.EndReason);
         b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "status", s => s.Relationship.Status);
         b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "citations", s => s.Relationship.Citations.Views(s.Relationship.Id));
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "interval", s => s.Relationship.EffectiveValidity);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "statedInterval", s => s.Relationship.Validity);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "endedBy", s => s.Relationship.EndedBy);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "attestations", s => s.Relationship.Attestations);
+        b.BindSourceResolver<LeadershipTermView>("LeadershipTerm", "temporalStatus", s => s.Status);
         Load(b, "LeadershipTerm", "predecessor", c => NeighbourTermAsync(c, -1));
         Load(b, "LeadershipTerm", "successor", c => NeighbourTermAsync(c, +1));
 
@@ -68,6 +87,15 @@ public sealed partial class GraphIntelSchema
         Load(b, "StrengthEstimate", "organization", (StrengthEstimate s, out Entity? e) => _load.TryGetEntity(s.OrganizationId, out e),
             c => _load.Entity(c, Parent<StrengthEstimate>(c).OrganizationId));
         b.BindSourceResolver<StrengthEstimate>("StrengthEstimate", "citations", s => s.Citations.Views(s.Id));
+
+        // Time: an interval is a Validity, each end a DateBound (EDTF text and its two sides); Relationship.endedBy and
+        // .attestations read the record's properties.
+        b.BindType<Validity>("Interval").BindSourceResolver<Validity>("Interval", "edtf", s => s.ToString());
+        b.BindType<DateBound>("DateBound").BindSourceResolver<DateBound>("DateBound", "edtf", s => s.ToString());
+        b.BindType<LifecycleEnd>("LifecycleEnd");
+        b.BindType<Attestation>("Attestation");
+        Load(b, "Attestation", "source", (Attestation s, out Source? source) => _load.TryGetSource(s.SourceId, out source),
+            c => _load.Source(c, Parent<Attestation>(c).SourceId));
 
         b.BindType<GraphPath>("Path").BindType<Subgraph>("Subgraph").BindType<NameMatch>("SearchHit");
         b.BindType<TimelineEventView>("TimelineEvent");

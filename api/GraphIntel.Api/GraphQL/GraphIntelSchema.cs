@@ -49,6 +49,8 @@ public sealed partial class GraphIntelSchema
             .BindEnum<ParticipantRole>("ParticipantRole")
             .BindEnum<Attribution>("Attribution")
             .BindEnum<CasualtyKind>("CasualtyKind")
+            .BindEnum<TemporalStatus>("TemporalStatus")
+            .BindEnum<TemporalCertainty>("TemporalCertainty")
             .BindTypeResolver("Node", (value, _) => TypeNameOf(value))
             .BindTypeResolver("Entity", (value, _) => TypeNameOf(value));
         BindEntities(b);
@@ -100,14 +102,18 @@ public sealed partial class GraphIntelSchema
         TryResolveFromSource<TSource, T> tryFromSource, Func<IResolveFieldContext, ValueTask<T>> resolver) =>
         b.BindResolver(type, field, tryFromSource, ApiErrors.Guard(resolver));
 
+    /// <summary>The field's `certainty` argument: KNOWN unless asked for POSSIBLE.</summary>
+    private static TemporalCertainty Certainty(IResolveFieldContext c) => c.GetArgument("certainty", TemporalCertainty.Known);
+
     private static T Parent<T>(IResolveFieldContext context) => (T)context.Source!;
 
-    /// <summary>The relationship filter of a `relationships(types, direction, asOf, status)` style field.</summary>
+    /// <summary>The relationship filter of a `relationships(types, direction, asOf, certainty, status)` style field.</summary>
     private static RelationshipFilter FilterFrom(IResolveFieldContext c, Direction direction = Direction.Both, IReadOnlyCollection<RelationshipType>? types = null) => new()
     {
         Types = c.GetArgument<RelationshipType[]?>("types", null) ?? types,
         Direction = c.HasArgument("direction") ? c.GetArgument("direction", direction) : direction,
         AsOf = c.GetArgument<PartialDate?>("asOf", null),
+        Certainty = Certainty(c),
         Statuses = c.GetArgument<ClaimStatus[]?>("status", null),
     };
 }

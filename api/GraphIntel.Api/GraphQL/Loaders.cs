@@ -122,11 +122,11 @@ public sealed class Loaders
         public Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, IReadOnlyList<Relationship>>>> BatchFunction { get; }
 
         private static string Signature(RelationshipFilter f) =>
-            $"{(f.Types is null ? "*" : string.Join(',', f.Types.Order()))}|{f.Direction}|{f.AsOf}|{(f.Statuses is null ? "*" : string.Join(',', f.Statuses.Order()))}";
+            $"{(f.Types is null ? "*" : string.Join(',', f.Types.Order()))}|{f.Direction}|{f.AsOf}|{f.Certainty}|{(f.Statuses is null ? "*" : string.Join(',', f.Statuses.Order()))}";
     }
 }
 
-/// <summary>How a succession is ordered: by start, then end, undated terms last, ties by id.</summary>
+/// <summary>How a succession is ordered: by the latest day each term can have begun, then end, undated terms last, ties by id.</summary>
 public static class Succession
 {
     public static readonly RelationshipFilter Filter = new() { Types = [RelationshipType.Leads], Direction = Direction.Incoming };
@@ -139,7 +139,11 @@ public static class Succession
         return ordered;
     }
 
-    /// <summary>Dated terms first; by start (or end when undated at the start), then end (open last), then id.</summary>
+    /// <summary>
+    /// Dated terms first; by the latest day each can have begun (its start's latest side, or, when only the end is known,
+    /// the end's: a term known only to have ended by June 2020 began by then, so it never sorts before terms that began
+    /// years earlier), then by end (open last), then id.
+    /// </summary>
     private static int Compare(Relationship a, Relationship b)
     {
         var byDated = IsUndated(a).CompareTo(IsUndated(b));
@@ -150,21 +154,35 @@ public static class Succession
         return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
 
         static bool IsUndated(Relationship r) => r.EffectiveValidity.IsUndated;
-        static DateOnly SortStart(Relationship r) =>
-            r.EffectiveValidity.Start.EarliestDay ?? r.EffectiveValidity.Start.LatestDay ?? r.EffectiveValidity.End.EarliestDay ?? DateOnly.MinValue;
+        static DateOnly SortStart(Relationship r)
+        {
+            var (start, end) = (r.EffectiveValidity.Start, r.EffectiveValidity.End);
+            DateOnly? latest = start.LatestDay is { } s && end.LatestDay is { } e ? (s < e ? s : e) : start.LatestDay ?? end.LatestDay;
+            return latest ?? start.EarliestDay ?? end.EarliestDay ?? DateOnly.MinValue;
+        }
         static DateOnly SortEnd(Relationship r) => r.EffectiveValidity.End.LatestDay ?? DateOnly.MaxValue;
     }
 
-    /// <summary>Terms in force at <paramref name="asOf"/>; without it, the ongoing terms, else those that ended last.</summary>
-    public static IReadOnlyList<Relationship> Leaders(IReadOnlyList<Relationship> ordered, PartialDate? asOf)
+    /// <summary>
+    /// The terms in force at <paramref name="asOf"/> as <paramref name="certainty"/> asks (KNOWN only, or POSSIBLE too),
+    /// each with its status then; without a date, <see cref="Latest"/>.
+    /// </summary>
+    public static IReadOnlyList<LeadershipTermView> Leaders(IReadOnlyList<Relationship> ordered, PartialDate? asOf, TemporalCertainty certainty)
+    {
+        if (asOf is not { } date) return Latest(ordered).TermViews();
+        var leaders = new List<LeadershipTermView>();
+        foreach (var r in ordered)
+        {
+            var status = TemporalProfile.Of(r).StatusOn(date);
+            if (TemporalProfile.Admits(certainty, status)) leaders.Add(new LeadershipTermView(r, status));
+        }
+        return leaders;
+    }
+
+    /// <summary>The dated terms not known to have ended (no latest end), else those that ended last; every term when none is dated.</summary>
+    public static IReadOnlyList<Relationship> Latest(IReadOnlyList<Relationship> ordered)
     {
         var leaders = new List<Relationship>();
-        if (asOf is { } date)
-        {
-            foreach (var r in ordered)
-                if (TemporalProfile.Of(r).StatusOn(date) == TemporalStatus.Known) leaders.Add(r);
-            return leaders;
-        }
         var anyDated = false;
         var lastEnd = DateOnly.MinValue;
         foreach (var r in ordered)

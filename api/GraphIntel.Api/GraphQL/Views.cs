@@ -10,8 +10,11 @@ namespace GraphIntel.Api.GraphQL;
 /// <summary>A citation and the id of the entity, relationship or estimate it supports.</summary>
 public sealed record CitationView(Citation Citation, string SubjectId);
 
-/// <summary>A LEADS relationship seen as a leadership term.</summary>
-public sealed record LeadershipTermView(Relationship Relationship);
+/// <summary>
+/// A LEADS relationship seen as a leadership term; <see cref="Status"/> is how it stands on the <c>asOf</c> date
+/// <c>leaders</c> was asked for (null when read without one).
+/// </summary>
+public sealed record LeadershipTermView(Relationship Relationship, TemporalStatus? Status = null);
 
 /// <summary>A span of a source's text (offsets in the white-space-collapsed text; line in the original).</summary>
 public sealed record TextSpan(int Start, int End, int Line);

@@ -10,6 +10,11 @@ public enum DataMigration
     LinkNameGrams,
     /// <summary>Gives every (:Name) stored before migration 5 its confusable clash key, in batches.</summary>
     SetNameClashKeys,
+    /// <summary>
+    /// Gives every relationship and entity stored before migration 6 its time profile (possible/core days and evidence
+    /// spans, from its stored interval) in place of the old overlap days, in batches.
+    /// </summary>
+    SetTimeProfiles,
 }
 
 /// <summary>
@@ -52,7 +57,7 @@ public static class SchemaStatements
         Make(3, "name grams", Unique("Gram", "key")),
         Make(4, "link names stored without grams") with { Data = DataMigration.LinkNameGrams },
         Make(5, "name clash keys", Index("Name", "clashKey")) with { Data = DataMigration.SetNameClashKeys },
-        // 6 is the relationship time columns (#12, stores).
+        Make(6, "time profiles: EDTF bounds, attestations, KNOWN/POSSIBLE days") with { Data = DataMigration.SetTimeProfiles },
         Make(7, "event lookups", Index("Entity", "eventKind")),
     ];
 

@@ -6,7 +6,8 @@ namespace GraphIntel.Graph.Neo4j.Cypher;
 /// no pattern expressions, no subqueries; own <c>id</c> properties, never <c>id(n)</c>). A test parses every entry
 /// of <see cref="All"/> with the Cypher 5 grammar.
 ///
-/// The graph: <c>(:Entity {id, kind, …})-[:REL {id, type, status, fromStart, toEnd, …}]-&gt;(:Entity)</c>;
+/// The graph: <c>(:Entity {id, kind, possibleStart, …})-[:REL {id, type, status, validFrom, validTo, attested,
+/// possibleStart, possibleEnd, coreStart, coreEnd, evidence, …}]-&gt;(:Entity)</c> (time profiles as ISO days);
 /// <c>(:FactRef {id, from, to})</c> finds a relationship by id through its endpoints (3.1 has no relationship
 /// indexes); <c>(:Citation {sourceId, supportsId, …})</c> answers "what cites this source";
 /// <c>(:Estimate)</c>, <c>(:Source)</c>, <c>(:Merge {mergedId, survivorId})</c>, <c>(:Audit)</c>,
@@ -24,11 +25,27 @@ namespace GraphIntel.Graph.Neo4j.Cypher;
 /// </summary>
 public static class Statements
 {
-    /// <summary>Statuses and the asOf overlap on ISO days: the part of the relationship filter every read shares.</summary>
-    private const string StatusAndTimeFilter =
-        "r.status IN $statuses " +
-        "AND ($asOfEnd IS NULL OR r.fromStart IS NULL OR r.fromStart <= $asOfEnd) " +
-        "AND ($asOfStart IS NULL OR r.toEnd IS NULL OR r.toEnd >= $asOfStart)";
+    /// <summary>
+    /// <see cref="Model.TemporalProfile.StatusOn(int, int)"/> in Cypher over a record's stored profile (ISO days; an
+    /// unbounded side or a missing core is absent; <c>evidence</c> holds "start/end" spans): not EXCLUDED, then KNOWN by
+    /// the core or by an evidence span inside <c>$asOfStart..$asOfEnd</c>, else POSSIBLE, admitted when <c>$possible</c>.
+    /// Written once per variable: <see cref="RelationshipTimeFilter"/> (r) and <see cref="EntityTimeFilter"/> (e).
+    /// </summary>
+    private const string RelationshipTimeFilter =
+        "($asOfStart IS NULL OR ((r.possibleStart IS NULL OR r.possibleStart <= $asOfEnd) " +
+        "AND (r.possibleEnd IS NULL OR r.possibleEnd >= $asOfStart) " +
+        "AND ($possible OR (r.coreStart <= $asOfEnd AND r.coreEnd >= $asOfStart) " +
+        "OR any(span IN coalesce(r.evidence, []) WHERE substring(span, 0, 10) >= $asOfStart AND substring(span, 11) <= $asOfEnd))))";
+
+    /// <summary>An entity's existence on the asOf span, as <see cref="RelationshipTimeFilter"/> decides a relationship's.</summary>
+    private const string EntityTimeFilter =
+        "($asOfStart IS NULL OR ((e.possibleStart IS NULL OR e.possibleStart <= $asOfEnd) " +
+        "AND (e.possibleEnd IS NULL OR e.possibleEnd >= $asOfStart) " +
+        "AND ($possible OR (e.coreStart <= $asOfEnd AND e.coreEnd >= $asOfStart) " +
+        "OR any(span IN coalesce(e.evidence, []) WHERE substring(span, 0, 10) >= $asOfStart AND substring(span, 11) <= $asOfEnd))))";
+
+    /// <summary>Statuses and the asOf status: the part of the relationship filter every read shares.</summary>
+    private const string StatusAndTimeFilter = "r.status IN $statuses AND " + RelationshipTimeFilter;
 
     /// <summary>The whole relationship filter: types, statuses and asOf.</summary>
     private const string RelFilter = "r.type IN $types AND " + StatusAndTimeFilter;
@@ -36,6 +53,7 @@ public static class Statements
     private const string RelColumns =
         "r.id AS id, r.type AS type, a.id AS fromId, b.id AS toId, r.validFrom AS validFrom, r.validTo AS validTo, " +
         "r.status AS status, r.note AS note, r.role AS role, r.endReason AS endReason, r.citations AS citations, " +
+        "r.attested AS attested, r.endedLatest AS endedLatest, r.endedBy AS endedBy, r.endedReason AS endedReason, " +
         "r.participantRole AS participantRole, r.attribution AS attribution";
 
     private const string EntityColumns =
@@ -114,8 +132,7 @@ public static class Statements
         "e.kind IN $kinds " +
         "AND ($orgKinds IS NULL OR e.organizationKind IN $orgKinds) " +
         "AND ($contains IS NULL OR any(k IN e.nameKeys WHERE k CONTAINS $contains)) " +
-        "AND ($activeEnd IS NULL OR e.foundedStart IS NULL OR e.foundedStart <= $activeEnd) " +
-        "AND ($activeStart IS NULL OR e.dissolvedEnd IS NULL OR e.dissolvedEnd >= $activeStart)";
+        "AND " + EntityTimeFilter;
 
     /// <summary>One keyset page in (sortKey, id) order; ask for one row more than the page to learn hasNextPage.</summary>
     public const string ListEntitiesPage =
@@ -191,8 +208,9 @@ public static class Statements
         "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) " +
         "SET e.kind = row.kind, e.name = row.name, e.aliases = row.aliases, e.nameKeys = row.nameKeys, " +
         "e.sortKey = row.sortKey, e.organizationKind = row.organizationKind, e.description = row.description, " +
-        "e.founded = row.founded, e.foundedStart = row.foundedStart, e.dissolved = row.dissolved, " +
-        "e.dissolvedEnd = row.dissolvedEnd, e.citations = row.citations, " +
+        "e.founded = row.founded, e.dissolved = row.dissolved, e.citations = row.citations, " +
+        "e.possibleStart = row.possibleStart, e.possibleEnd = row.possibleEnd, e.coreStart = row.coreStart, " +
+        "e.coreEnd = row.coreEnd, e.evidence = row.evidence, " +
         "e.eventKind = row.eventKind, e.eventDate = row.eventDate, e.eventEarliest = row.eventEarliest, " +
         "e.eventLatest = row.eventLatest, e.casualties = row.casualties";
 
@@ -224,6 +242,30 @@ public static class Statements
     /// <summary>Sets the <see cref="Names.ConfusableSkeleton.ClashKey"/> of existing (:Name) rows (migration 5).</summary>
     public const string SetClashKeys =
         "UNWIND $rows AS row MATCH (n:Name) WHERE n.entityId IN [row.entityId] AND n.name = row.name SET n.clashKey = row.clashKey";
+
+    /// <summary>
+    /// A page of relationships stored before migration 6 (they hold the old <c>fromStart</c>/<c>toEnd</c> days), for
+    /// <see cref="SetRelationshipProfiles"/>.
+    /// </summary>
+    public const string RelationshipsWithoutProfiles =
+        "MATCH (a:Entity)-[r:REL]->(b:Entity) WHERE r.fromStart IS NOT NULL OR r.toEnd IS NOT NULL " +
+        "RETURN r.id AS id, a.id AS fromId, b.id AS toId, r.validFrom AS validFrom, r.validTo AS validTo LIMIT $take";
+
+    /// <summary>Gives relationships their time profile (<c>row.profile</c>) in place of the old days (migration 6).</summary>
+    public const string SetRelationshipProfiles =
+        "UNWIND $rows AS row WITH DISTINCT row, row.fromId AS fromId " +
+        "MATCH (a:Entity) WHERE a.id IN [fromId] WITH DISTINCT row, a " +
+        "MATCH (a)-[r:REL]->() WHERE r.id = row.id " +
+        "SET r += row.profile, r.attested = coalesce(r.attested, '[]') REMOVE r.fromStart, r.toEnd";
+
+    /// <summary>A page of entities stored before migration 6 (with the old <c>foundedStart</c>/<c>dissolvedEnd</c> days).</summary>
+    public const string EntitiesWithoutProfiles =
+        "MATCH (e:Entity) WHERE e.foundedStart IS NOT NULL OR e.dissolvedEnd IS NOT NULL " +
+        "RETURN e.id AS id, e.founded AS founded, e.dissolved AS dissolved LIMIT $take";
+
+    /// <summary>Gives entities their existence profile (<c>row.profile</c>) in place of the old days (migration 6).</summary>
+    public const string SetEntityProfiles =
+        "UNWIND $rows AS row MATCH (e:Entity) WHERE e.id IN [row.id] SET e += row.profile REMOVE e.foundedStart, e.dissolvedEnd";
 
     /// <summary>Links existing (:Name) rows to their grams (the gram backfill; <see cref="UpsertGrams"/> runs first).</summary>
     public const string LinkNameGrams =

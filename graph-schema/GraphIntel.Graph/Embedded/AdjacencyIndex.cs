@@ -3,15 +3,13 @@ using GraphIntel.Graph.Ontology;
 
 namespace GraphIntel.Graph.Embedded;
 
-/// <summary>A relationship as traversal sees it: interned endpoints, type, status and validity as day numbers.</summary>
+/// <summary>A relationship as traversal sees it: interned endpoints, type, status and its <see cref="TemporalProfile"/>.</summary>
 internal struct EdgeRef
 {
     public int From;
     public int To;
-    /// <summary>First day of the validity interval; <see cref="int.MinValue"/> when open.</summary>
-    public int StartDay;
-    /// <summary>Last day of the validity interval; <see cref="int.MaxValue"/> when open.</summary>
-    public int EndDay;
+    /// <summary>What asOf filters decide by (<see cref="TemporalProfile.StatusOn(int, int)"/>).</summary>
+    public TemporalProfile Time;
     public RelationshipType Type;
     public ClaimStatus Status;
 
@@ -45,16 +43,15 @@ internal sealed class AdjacencyIndex
     public ReadOnlySpan<int> Incident(int node) => _incidence[node].AsSpan(0, _degree[node]);
 
     /// <summary>Builds the index from relationships delivered in relationship id order.</summary>
-    public static AdjacencyIndex Build(IEnumerable<(string Id, RelationshipType Type, string From, string To, int? StartDay, int? EndDay, ClaimStatus Status)> edgesInIdOrder)
+    public static AdjacencyIndex Build(IEnumerable<(string Id, RelationshipType Type, string From, string To, TemporalProfile Time, ClaimStatus Status)> edgesInIdOrder)
     {
         var index = new AdjacencyIndex();
-        foreach (var (id, type, from, to, start, end, status) in edgesInIdOrder)
+        foreach (var (id, type, from, to, time, status) in edgesInIdOrder)
         {
             var edge = index.NewEdge(id);
             index._edges[edge] = new EdgeRef
             {
-                From = index.Intern(from), To = index.Intern(to), Type = type, Status = status,
-                StartDay = start ?? int.MinValue, EndDay = end ?? int.MaxValue,
+                From = index.Intern(from), To = index.Intern(to), Type = type, Status = status, Time = time,
             };
         }
         var degree = new int[index._nodeNames.Count];
@@ -82,9 +79,7 @@ internal sealed class AdjacencyIndex
         var to = Intern(r.ToId);
         var updated = new EdgeRef
         {
-            From = from, To = to, Type = r.Type, Status = r.Status,
-            StartDay = r.EffectiveValidity.Start.EarliestDay?.DayNumber ?? int.MinValue,
-            EndDay = r.EffectiveValidity.End.LatestDay?.DayNumber ?? int.MaxValue,
+            From = from, To = to, Type = r.Type, Status = r.Status, Time = TemporalProfile.Of(r),
         };
         if (_edgeByName.TryGetValue(r.Id, out var edge))
         {

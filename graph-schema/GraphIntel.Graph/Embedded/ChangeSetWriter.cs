@@ -119,16 +119,22 @@ internal sealed class ChangeSetWriter
     private void WriteEntity(Entity e, bool exists)
     {
         var command = Prepared("entity", """
-            INSERT INTO entities (id, kind, name, sort_key, org_kind, description, founded, dissolved, founded_day, dissolved_day)
-            VALUES ($id, $kind, $name, $sortKey, $orgKind, $description, $founded, $dissolved, $foundedDay, $dissolvedDay)
+            INSERT INTO entities (id, kind, name, sort_key, org_kind, description, founded, dissolved,
+                possible_start, possible_end, core_start, core_end)
+            VALUES ($id, $kind, $name, $sortKey, $orgKind, $description, $founded, $dissolved,
+                $possibleStart, $possibleEnd, $coreStart, $coreEnd)
             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, sort_key = excluded.sort_key, org_kind = excluded.org_kind,
                 description = excluded.description, founded = excluded.founded, dissolved = excluded.dissolved,
-                founded_day = excluded.founded_day, dissolved_day = excluded.dissolved_day
+                possible_start = excluded.possible_start, possible_end = excluded.possible_end,
+                core_start = excluded.core_start, core_end = excluded.core_end
             """);
+        var existence = TemporalProfile.Of(e.Existence, []);
         Run(command, ("$id", e.Id), ("$kind", SqlParameters.Name(e.Kind)), ("$name", e.Name), ("$sortKey", NameNormalizer.Fold(e.Name)),
             ("$orgKind", e.OrganizationKind is { } k ? SqlParameters.Name(k) : null), ("$description", e.Description),
             ("$founded", SqlParameters.DateText(e.Founded)), ("$dissolved", SqlParameters.DateText(e.Dissolved)),
-            ("$foundedDay", SqlParameters.StartDay(e.Founded)), ("$dissolvedDay", SqlParameters.Day(e.Dissolved?.End)));
+            ("$possibleStart", existence.PossibleStart), ("$possibleEnd", existence.PossibleEnd),
+            ("$coreStart", existence.CoreStart), ("$coreEnd", existence.CoreEnd));
+        WriteEvidence(RecordReader.EntityOwner, e.Id, existence);
         if (exists) Run(Prepared("deleteNames", "DELETE FROM names WHERE entity_id = $id"), ("$id", e.Id));
         var names = e.Names.ToList();
         var insertName = Prepared("name", "INSERT INTO names (entity_id, ordinal, name, folded, clash_key) VALUES ($id, $ordinal, $name, $folded, $clashKey)");
@@ -143,17 +149,26 @@ internal sealed class ChangeSetWriter
     private void WriteRelationship(Relationship r, bool exists)
     {
         var command = Prepared("relationship", """
-            INSERT INTO relationships (id, type, from_id, to_id, valid_from, valid_to, start_day, end_day, status, note, role, end_reason)
-            VALUES ($id, $type, $from, $to, $validFrom, $validTo, $startDay, $endDay, $status, $note, $role, $endReason)
+            INSERT INTO relationships (id, type, from_id, to_id, valid_from, valid_to, status, note, role, end_reason,
+                attested, ended_latest, ended_by, ended_reason, possible_start, possible_end, core_start, core_end)
+            VALUES ($id, $type, $from, $to, $validFrom, $validTo, $status, $note, $role, $endReason,
+                $attested, $endedLatest, $endedBy, $endedReason, $possibleStart, $possibleEnd, $coreStart, $coreEnd)
             ON CONFLICT (id) DO UPDATE SET type = excluded.type, from_id = excluded.from_id, to_id = excluded.to_id,
-                valid_from = excluded.valid_from, valid_to = excluded.valid_to, start_day = excluded.start_day,
-                end_day = excluded.end_day, status = excluded.status, note = excluded.note, role = excluded.role,
-                end_reason = excluded.end_reason
+                valid_from = excluded.valid_from, valid_to = excluded.valid_to, status = excluded.status, note = excluded.note,
+                role = excluded.role, end_reason = excluded.end_reason, attested = excluded.attested,
+                ended_latest = excluded.ended_latest, ended_by = excluded.ended_by, ended_reason = excluded.ended_reason,
+                possible_start = excluded.possible_start, possible_end = excluded.possible_end,
+                core_start = excluded.core_start, core_end = excluded.core_end
             """);
+        var profile = TemporalProfile.Of(r);
         Run(command, ("$id", r.Id), ("$type", SqlParameters.Name(r.Type)), ("$from", r.FromId), ("$to", r.ToId),
             ("$validFrom", SqlParameters.BoundText(r.Validity.Start)), ("$validTo", SqlParameters.BoundText(r.Validity.End)),
-            ("$startDay", SqlParameters.Day(r.EffectiveValidity.Start.EarliestDay)), ("$endDay", SqlParameters.Day(r.EffectiveValidity.End.LatestDay)),
-            ("$status", SqlParameters.Name(r.Status)), ("$note", r.Note), ("$role", r.Role), ("$endReason", r.EndReason));
+            ("$status", SqlParameters.Name(r.Status)), ("$note", r.Note), ("$role", r.Role), ("$endReason", r.EndReason),
+            ("$attested", RecordJson.Serialize(r.Attestations)), ("$endedLatest", SqlParameters.DateText(r.EndedBy?.Latest)),
+            ("$endedBy", r.EndedBy?.ById), ("$endedReason", r.EndedBy?.Reason),
+            ("$possibleStart", profile.PossibleStart), ("$possibleEnd", profile.PossibleEnd),
+            ("$coreStart", profile.CoreStart), ("$coreEnd", profile.CoreEnd));
+        WriteEvidence(RecordReader.RelationshipOwner, r.Id, profile);
         WriteCitations(RecordReader.RelationshipOwner, r.Id, r.Citations, exists);
         WriteParticipation(r, exists);
         Delta.UpsertedRelationships.Add(r);
@@ -193,6 +208,14 @@ internal sealed class ChangeSetWriter
         Run(command, ("$id", s.Id), ("$org", s.OrganizationId), ("$min", s.Min), ("$max", s.Max),
             ("$asOf", SqlParameters.DateText(s.AsOf)), ("$by", s.EstimatedBy), ("$status", SqlParameters.Name(s.Status)), ("$note", s.Note));
         WriteCitations(RecordReader.EstimateOwner, s.Id, s.Citations, exists);
+    }
+
+    /// <summary>Replaces a record's evidence spans (the rows <see cref="TemporalSql"/> tests for KNOWN).</summary>
+    private void WriteEvidence(string ownerKind, string ownerId, TemporalProfile profile)
+    {
+        Run(Prepared("deleteEvidence", "DELETE FROM evidence WHERE owner_kind = $kind AND owner_id = $id"), ("$kind", ownerKind), ("$id", ownerId));
+        var insert = Prepared("evidence", "INSERT INTO evidence (owner_kind, owner_id, start_day, end_day) VALUES ($kind, $id, $start, $end)");
+        foreach (var span in profile.Evidence) Run(insert, ("$kind", ownerKind), ("$id", ownerId), ("$start", span.Start), ("$end", span.End));
     }
 
     private void WriteCitations(string ownerKind, string ownerId, IReadOnlyList<Citation> citations, bool replace)
@@ -271,6 +294,7 @@ internal sealed class ChangeSetWriter
                      "UPDATE estimates SET organization_id = $survivor WHERE organization_id = $merged",
                      "UPDATE merges SET survivor_id = $survivor WHERE survivor_id = $merged",
                      "DELETE FROM citations WHERE owner_kind = 'E' AND owner_id = $merged",
+                     "DELETE FROM evidence WHERE owner_kind = 'E' AND owner_id = $merged",
                      "DELETE FROM entities WHERE id = $merged",
                      "INSERT INTO merges (merged_id, survivor_id) VALUES ($merged, $survivor)",
                  })

@@ -35,12 +35,11 @@ public sealed partial class EmbeddedGraphStore
         var after = query.After is null ? default : DecodeCursor(query.After);
         return Read("list entities", reader =>
         {
-            const string filters = """
+            var filters = $"""
                 ($kinds IS NULL OR e.kind IN (SELECT value FROM json_each($kinds)))
                 AND ($orgKinds IS NULL OR e.org_kind IN (SELECT value FROM json_each($orgKinds)))
                 AND ($contains IS NULL OR EXISTS (SELECT 1 FROM names n WHERE n.entity_id = e.id AND instr(n.folded, $contains) > 0))
-                AND ($activeEnd IS NULL OR e.founded_day IS NULL OR e.founded_day <= $activeEnd)
-                AND ($activeStart IS NULL OR e.dissolved_day IS NULL OR e.dissolved_day >= $activeStart)
+                AND {TemporalSql.Admits("e", RecordReader.EntityOwner)}
                 """;
             using var page = reader.Command($"""
                 SELECT e.id, e.sort_key FROM entities e
@@ -54,8 +53,7 @@ public sealed partial class EmbeddedGraphStore
                 command.AddJsonArray("$kinds", query.Kinds?.Select(SqlParameters.Name));
                 command.AddJsonArray("$orgKinds", query.OrganizationKinds?.Select(SqlParameters.Name));
                 command.AddNullable("$contains", string.IsNullOrWhiteSpace(query.NameContains) ? null : NameNormalizer.Fold(query.NameContains));
-                command.AddNullable("$activeStart", query.ActiveAt?.Start.DayNumber);
-                command.AddNullable("$activeEnd", query.ActiveAt?.End.DayNumber);
+                TemporalSql.AddAsOf(command, query.ActiveAt, query.Certainty);
             }
             page.AddNullable("$afterKey", after.SortKey);
             page.AddNullable("$afterId", after.Id);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GraphIntel.Graph.Embedded.Migrations;
+using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Names;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
@@ -60,6 +61,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
                 wal.ExecuteNonQuery();
             }
             ClashKeyFunction.Register(connection);
+            TemporalProfileFunction.Register(connection);
             Migrator.Migrate(connection, SchemaMigrations.All, _options.TimeProvider.GetUtcNow());
             _initialized = true;
             return ValueTask.FromResult(true);
@@ -163,19 +165,37 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         }
     }
 
+    /// <summary>Builds the adjacency index from the stored rows, each edge with the profile its columns and evidence rows hold.</summary>
     private static AdjacencyIndex LoadAdjacency(SqliteConnection connection)
     {
+        var evidence = new Dictionary<string, List<DaySpan>>(StringComparer.Ordinal);
+        using (var spans = connection.CreateCommand())
+        {
+            spans.CommandText = "SELECT owner_id, start_day, end_day FROM evidence WHERE owner_kind = 'R'";
+            using var rows = spans.ExecuteReader();
+            while (rows.Read())
+            {
+                if (!evidence.TryGetValue(rows.GetString(0), out var list)) evidence[rows.GetString(0)] = list = [];
+                list.Add(new DaySpan(rows.GetInt32(1), rows.GetInt32(2)));
+            }
+        }
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, type, from_id, to_id, start_day, end_day, status FROM relationships ORDER BY id";
+        command.CommandText = """
+            SELECT id, type, from_id, to_id, possible_start, possible_end, core_start, core_end, status
+            FROM relationships ORDER BY id
+            """;
         using var reader = command.ExecuteReader();
-        return AdjacencyIndex.Build(Rows(reader));
+        return AdjacencyIndex.Build(Rows(reader, evidence));
 
-        static IEnumerable<(string, RelationshipType, string, string, int?, int?, ClaimStatus)> Rows(SqliteDataReader reader)
+        static IEnumerable<(string, RelationshipType, string, string, TemporalProfile, ClaimStatus)> Rows(
+            SqliteDataReader reader, Dictionary<string, List<DaySpan>> evidence)
         {
             while (reader.Read())
             {
-                yield return (reader.GetString(0), reader.GetEnum<RelationshipType>(1), reader.GetString(2), reader.GetString(3),
-                    reader.GetNullableInt(4), reader.GetNullableInt(5), reader.GetEnum<ClaimStatus>(6));
+                var id = reader.GetString(0);
+                var time = new TemporalProfile(reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7),
+                    evidence.TryGetValue(id, out var spans) ? spans : []);
+                yield return (id, reader.GetEnum<RelationshipType>(1), reader.GetString(2), reader.GetString(3), time, reader.GetEnum<ClaimStatus>(8));
             }
         }
     }

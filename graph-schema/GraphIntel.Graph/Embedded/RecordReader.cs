@@ -15,7 +15,8 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
     public const string RelationshipOwner = "R";
     public const string EstimateOwner = "S";
 
-    private const string RelationshipColumns = "id, type, from_id, to_id, valid_from, valid_to, status, note, role, end_reason";
+    private const string RelationshipColumns =
+        "id, type, from_id, to_id, valid_from, valid_to, status, note, role, end_reason, attested, ended_latest, ended_by, ended_reason";
     private const string EstimateColumns = "id, organization_id, min, max, as_of, estimated_by, status, note";
 
     public SqliteCommand Command(string sql)
@@ -94,7 +95,10 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
         return result;
     }
 
-    /// <summary>Relationships touching any of <paramref name="entityIds"/> that pass the type, status and asOf parts of <paramref name="filter"/>.</summary>
+    /// <summary>
+    /// Relationships touching any of <paramref name="entityIds"/> that pass the type, status and asOf parts of
+    /// <paramref name="filter"/> (asOf with its certainty, decided in SQL as <see cref="TemporalProfile.StatusOn"/> does).
+    /// </summary>
     public List<Relationship> RelationshipsOf(IReadOnlyCollection<string> entityIds, RelationshipFilter filter)
     {
         var result = new List<Relationship>();
@@ -110,15 +114,13 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
                   AND ($types IS NULL OR type IN (SELECT value FROM json_each($types)))
                   AND (CASE WHEN $statuses IS NULL THEN status <> 'RETRACTED'
                             ELSE status IN (SELECT value FROM json_each($statuses)) END)
-                  AND ($asOfEnd IS NULL OR start_day IS NULL OR start_day <= $asOfEnd)
-                  AND ($asOfStart IS NULL OR end_day IS NULL OR end_day >= $asOfStart)
+                  AND {TemporalSql.Admits("relationships", RelationshipOwner)}
                 ORDER BY id
                 """);
             command.AddJsonArray("$ids", batch);
             command.AddJsonArray("$types", filter.Types?.Select(SqlParameters.Name));
             command.AddJsonArray("$statuses", filter.Statuses?.Select(SqlParameters.Name));
-            command.AddNullable("$asOfStart", filter.AsOf?.Start.DayNumber);
-            command.AddNullable("$asOfEnd", filter.AsOf?.End.DayNumber);
+            TemporalSql.AddAsOf(command, filter.AsOf, filter.Certainty);
             foreach (var r in ReadRelationships(command))
                 if (seen.Add(r.Id)) result.Add(r);
         }
@@ -242,6 +244,10 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
                     Note = reader.GetNullableString(7),
                     Role = reader.GetNullableString(8),
                     EndReason = reader.GetNullableString(9),
+                    Attestations = RecordJson.Deserialize<Attestation[]>(reader.GetString(10)),
+                    EndedBy = reader.GetPartialDate(11) is { } latest
+                        ? new LifecycleEnd(latest, reader.GetNullableString(12) ?? "", reader.GetNullableString(13) ?? "")
+                        : null,
                 });
             }
         }

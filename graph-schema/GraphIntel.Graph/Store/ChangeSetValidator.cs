@@ -134,6 +134,7 @@ public sealed class ChangeSetValidator
             if (r.FromId is not null && Canonical(r.FromId) == Canonical(r.ToId ?? ""))
                 Report(id, $"the relationship connects {r.FromId} to itself");
             if (r.Validity.Problem() is { } interval) Report(id, $"validity: {interval}");
+            CheckAttestations(id, r);
             if (r.Type != RelationshipType.Leads)
             {
                 if (r.Role is not null) Report(id, $"role is for LEADS relationships, not {typeName}");
@@ -176,6 +177,24 @@ public sealed class ChangeSetValidator
         if (r.Participation is not { } p) Report(id, "a PARTICIPATED_IN relationship needs its participation (role)");
         else if (p.Attribution is not null && p.Role != ParticipantRole.Perpetrator)
             Report(id, $"attribution is for perpetrators, not a {EnumNames.ToContractName(p.Role)}");
+    }
+
+    /// <summary>
+    /// Each attestation rests on one of the fact's citations, and falls where its (effective) interval lets the fact
+    /// hold: a source cannot attest a fact on a date its own bounds exclude.
+    /// </summary>
+    private void CheckAttestations(string id, Relationship r)
+    {
+        var cited = (r.Citations ?? []).Select(c => c.SourceId).ToHashSet(StringComparer.Ordinal);
+        var bounds = TemporalProfile.Of(r.EffectiveValidity, []);
+        foreach (var a in r.Attestations ?? [])
+        {
+            if (a is null) { Report(id, "an attestation is null"); continue; }
+            if (!cited.Contains(a.SourceId))
+                Report(id, $"the attestation of {a.Date} rests on source '{a.SourceId}', which the fact does not cite; cite it or attest with a cited source");
+            if (bounds.StatusOn(a.Date) == TemporalStatus.Excluded)
+                Report(id, $"the attestation of {a.Date} (source '{a.SourceId}') falls outside the fact's interval {r.EffectiveValidity}");
+        }
     }
 
     private void CheckEstimates()

@@ -7,7 +7,8 @@ namespace GraphIntel.Api.Tests.Support;
 /// argument and input types, so a mutation added later is covered without touching the tests: every argument and
 /// input field without a default gets a value of its type — real ids of the kind its name or the field's return type
 /// names (<c>id</c> → the return type, <c>personId</c> → a Person, <c>fromId</c> → an Organization), a real citation
-/// for <c>sourceId</c> + <c>quote</c>, a source's own text for <c>text</c>, the first value of an enum, a date.
+/// for <c>sourceId</c> + <c>quote</c>, a source's own text for <c>text</c>, an EDTF interval for <c>interval</c>, the
+/// first value of an enum, a date.
 /// Optional input fields of the plain scalars (String, Int, Float, Boolean) are given too; other optional ones are
 /// left out (dates and kinds that apply to one kind of entity only; lists such as <c>removeAliases</c> or
 /// <c>retract</c>, which must name something held), except an enum named after the return type
@@ -190,6 +191,7 @@ public sealed class MutationRequests
             "quote" => pool._citation.Quote,
             "text" when _lastSourceId is not null => pool._sourceTexts[_lastSourceId],
             "url" => "https://example.org/authorization-matrix",
+            "interval" => "2015/..",
             _ => "authorization matrix probe (" + name + ")",
         };
     }

@@ -52,45 +52,64 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [StoreTheory]
-    // LEADS Arsalan→JA 2010..2014-06: first day, last day, the day after, at every precision.
-    [InlineData("2009-12-31", false)]
-    [InlineData("2009", false)]
-    [InlineData("2010-01-01", true)]
-    [InlineData("2010", true)]
-    [InlineData("2014-06-30", true)]
-    [InlineData("2014-06", true)]
-    [InlineData("2014", true)]
-    [InlineData("2014-07-01", false)]
-    [InlineData("2014-07", false)]
-    [InlineData("2015", false)]
-    public async Task AsOf_covers_a_closed_interval_inclusively_at_every_precision(string asOf, bool covered)
+    // LEADS Arsalan→JA 2010/2014-06: it began some day of 2010 and ended some day of June 2014, so the first day of
+    // 2010 and the last of June 2014 are only POSSIBLE (it may have begun later, ended earlier); the year and the month
+    // of its ends are KNOWN (it held on some day of each). Under the pre-#12 reading both days were "covered".
+    [InlineData("2009-12-31", "EXCLUDED")]
+    [InlineData("2009", "EXCLUDED")]
+    [InlineData("2010-01-01", "POSSIBLE")]
+    [InlineData("2010", "KNOWN")]
+    [InlineData("2012-02-29", "KNOWN")]
+    [InlineData("2014-06-30", "POSSIBLE")]
+    [InlineData("2014-06", "KNOWN")]
+    [InlineData("2014", "KNOWN")]
+    [InlineData("2014-07-01", "EXCLUDED")]
+    [InlineData("2014-07", "EXCLUDED")]
+    [InlineData("2015", "EXCLUDED")]
+    public async Task AsOf_decides_a_closed_interval_at_every_precision(string asOf, string status)
     {
-        var terms = await RelationshipsOf(Arsalan, new RelationshipFilter { AsOf = Date(asOf) });
-        Assert.Equal(covered, terms.Any(r => r.Id == ArsalanLeadsJa));
+        await AssertStatusAsync(Arsalan, ArsalanLeadsJa, asOf, status);
     }
 
     [StoreTheory]
-    // AFFILIATE_OF from 2015-01, open end.
-    [InlineData("2014-12-31", false)]
-    [InlineData("2014-12", false)]
-    [InlineData("2015-01-01", true)]
-    [InlineData("2015", true)]
-    [InlineData("2099", true)]
-    public async Task AsOf_treats_an_open_end_as_unbounded(string asOf, bool covered)
+    // AFFILIATE_OF from 2015-01, end unknown: unknown is not "ongoing" (#12), so after January 2015 it is only POSSIBLE.
+    [InlineData("2014-12-31", "EXCLUDED")]
+    [InlineData("2014-12", "EXCLUDED")]
+    [InlineData("2015-01-01", "POSSIBLE")]
+    [InlineData("2015-01", "KNOWN")]
+    [InlineData("2015", "KNOWN")]
+    [InlineData("2099", "POSSIBLE")]
+    public async Task AsOf_reads_an_unknown_end_as_unknown_not_ongoing(string asOf, string status)
     {
-        var ties = await RelationshipsOf(IsisK, new RelationshipFilter { AsOf = Date(asOf), Types = [RelationshipType.AffiliateOf] });
-        Assert.Equal(covered, ties.Any(r => r.Id == IsisKAffiliateOfIs));
-        // Relationships without any validity hold at every date.
-        Assert.Contains(await RelationshipsOf(IsisK, new RelationshipFilter { AsOf = Date(asOf) }), r => r.Id == IsisKInBadakhshan);
+        await AssertStatusAsync(IsisK, IsisKAffiliateOfIs, asOf, status);
+        // Relationships without any dates are POSSIBLE at every date: returned only when POSSIBLE facts are asked for.
+        await AssertStatusAsync(IsisK, IsisKInBadakhshan, asOf, "POSSIBLE");
+    }
+
+    /// <summary>
+    /// The fact stands as <paramref name="status"/> on <paramref name="asOf"/>: a KNOWN read returns it only when KNOWN,
+    /// a POSSIBLE read unless EXCLUDED.
+    /// </summary>
+    private async Task AssertStatusAsync(string entityId, string relationshipId, string asOf, string status)
+    {
+        var known = await RelationshipsOf(entityId, new RelationshipFilter { AsOf = Date(asOf) });
+        var possible = await RelationshipsOf(entityId, new RelationshipFilter { AsOf = Date(asOf), Certainty = TemporalCertainty.Possible });
+        Assert.Equal(status == "KNOWN", known.Any(r => r.Id == relationshipId));
+        Assert.Equal(status != "EXCLUDED", possible.Any(r => r.Id == relationshipId));
     }
 
     [StoreFact]
     public async Task Succession_shows_the_gap_and_the_overlap()
     {
         var leads = new[] { RelationshipType.Leads };
-        Assert.Empty(await RelationshipsOf(Ja, new RelationshipFilter { Types = leads, AsOf = Date("2014-09"), Statuses = [ClaimStatus.Asserted] }));
-        var in2015 = await RelationshipsOf(Ja, new RelationshipFilter { Types = leads, AsOf = Date("2015-06") });
+        Assert.Empty(await RelationshipsOf(Ja, new RelationshipFilter { Types = leads, AsOf = Date("2014-09"), Statuses = [ClaimStatus.Asserted], Certainty = TemporalCertainty.Possible }));
+        // Arsalan's disputed term ended in 2015 and Tabarov's began in 2015: both held on some day of 2015 (KNOWN), but
+        // in June 2015 each only POSSIBLY (the pre-#12 reading had both "in force" in June).
+        var in2015 = await RelationshipsOf(Ja, new RelationshipFilter { Types = leads, AsOf = Date("2015") });
         Assert.Equal(Sorted(ArsalanLeadsJaDisputed, TabarovLeadsJa), Ids(in2015));
+        Assert.Empty(await RelationshipsOf(Ja, new RelationshipFilter { Types = leads, AsOf = Date("2015-06") }));
+        var june2015 = await RelationshipsOf(Ja, new RelationshipFilter { Types = leads, AsOf = Date("2015-06"), Certainty = TemporalCertainty.Possible });
+        Assert.Equal(Sorted(ArsalanLeadsJaDisputed, TabarovLeadsJa), Ids(june2015));
     }
 
     [StoreFact]

@@ -84,20 +84,23 @@ public sealed class SyntheticGraphTests : IAsyncLifetime
     {
         const int maxHops = 3;
         const int first = 5;
-        var relationships = _graph.ChangeSet.Relationships.Where(r => r.Status != ClaimStatus.Retracted).ToList();
-        var incident = relationships.SelectMany(r => new[] { (Node: r.FromId, Rel: r), (Node: r.ToId, Rel: r) })
-            .GroupBy(x => x.Node).ToDictionary(g => g.Key, g => g.Select(x => x.Rel).OrderBy(r => r.Id, StringComparer.Ordinal).ToList());
         var random = new Random(3);
         var compared = 0;
-        for (var attempt = 0; attempt < 400 && compared < 15; attempt++)
+        for (var attempt = 0; attempt < 600 && compared < 20; attempt++)
         {
+            // Every other pair on a random asOf date at a random certainty: the brute force keeps the edges the
+            // filter's definition (TemporalProfile, checked against enumeration) admits.
+            var filter = attempt % 2 == 0 ? RelationshipFilter.Default : RandomAsOf(random);
+            var incident = _graph.ChangeSet.Relationships.Where(filter.Matches)
+                .SelectMany(r => new[] { (Node: r.FromId, Rel: r), (Node: r.ToId, Rel: r) })
+                .GroupBy(x => x.Node).ToDictionary(g => g.Key, g => g.Select(x => x.Rel).OrderBy(r => r.Id, StringComparer.Ordinal).ToList());
             var people = _graph.PersonIds;
             var (from, to) = (people[random.Next(people.Count)], people[random.Next(people.Count)]);
             if (from == to) continue;
             var expected = AllSimplePaths(incident, from, to, maxHops);
             if (expected.Count == 0 || expected.Count > 20_000) continue;
 
-            var actual = await _store.FindPathsAsync(from, to, RelationshipFilter.Default, maxHops, first);
+            var actual = await _store.FindPathsAsync(from, to, filter, maxHops, first);
 
             var want = expected.Take(first).ToList();
             Assert.Equal(want.Select(p => p.Count), actual.Select(p => p.Length));
@@ -107,16 +110,17 @@ public sealed class SyntheticGraphTests : IAsyncLifetime
             Assert.All(actual.Where(p => p.Length == boundary), p => Assert.Contains(Key(p.Relationships), ties));
             compared++;
         }
-        Assert.True(compared >= 10, $"only {compared} pairs compared");
+        Assert.True(compared >= 14, $"only {compared} pairs compared");
     }
 
     [Fact]
     public async Task Lineage_agrees_with_brute_force_search()
     {
-        var lineage = _graph.ChangeSet.Relationships
-            .Where(r => GraphOntology.LineageTypes.Contains(r.Type) && r.Status != ClaimStatus.Retracted).ToList();
-        foreach (var org in _graph.OrganizationIds.Take(60))
+        var random = new Random(5);
+        foreach (var (org, i) in _graph.OrganizationIds.Take(90).Select((org, i) => (org, i)))
         {
+            var filter = i % 3 == 0 ? RelationshipFilter.Default : RandomAsOf(random);
+            var lineage = _graph.ChangeSet.Relationships.Where(r => GraphOntology.LineageTypes.Contains(r.Type) && filter.Matches(r)).ToList();
             var reached = new HashSet<string> { org };
             var frontier = new List<string> { org };
             for (var depth = 0; depth < 3; depth++)
@@ -128,10 +132,23 @@ public sealed class SyntheticGraphTests : IAsyncLifetime
                     .Where(reached.Add).ToList();
             }
 
-            var subgraph = await _store.GetLineageAsync(org, LineageDirection.Ancestors, RelationshipFilter.Default, 3);
+            var subgraph = await _store.GetLineageAsync(org, LineageDirection.Ancestors, filter, 3);
 
             Assert.Equal(reached.Order(StringComparer.Ordinal), subgraph.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
         }
+    }
+
+    /// <summary>A filter on a random year, month or day between 1990 and 2024, KNOWN or POSSIBLE.</summary>
+    private static RelationshipFilter RandomAsOf(Random random)
+    {
+        var year = 1990 + random.Next(35);
+        var asOf = random.Next(3) switch
+        {
+            0 => new PartialDate(year),
+            1 => new PartialDate(year, 1 + random.Next(12)),
+            _ => new PartialDate(year, 1 + random.Next(12), 1 + random.Next(28)),
+        };
+        return new RelationshipFilter { AsOf = asOf, Certainty = random.Next(2) == 0 ? TemporalCertainty.Known : TemporalCertainty.Possible };
     }
 
     private static string Key(IEnumerable<Relationship> path) => string.Join(",", path.Select(r => r.Id));

@@ -2,8 +2,9 @@ namespace GraphIntel.Graph.Embedded.Migrations;
 
 /// <summary>
 /// The embedded store's schema, as ordered steps. Never edit a released step; append a new one.
-/// Dates are kept twice: as written (ISO partial date) and as day numbers (<see cref="DateOnly.DayNumber"/>) of the
-/// first/last day they cover, so asOf filters are plain integer comparisons in SQL.
+/// Dates are kept twice: as written (ISO partial dates, EDTF bounds) and as the day numbers
+/// (<see cref="DateOnly.DayNumber"/>) of their <see cref="Model.TemporalProfile"/>, so asOf filters are integer
+/// comparisons in SQL (<see cref="TemporalSql"/>).
 /// </summary>
 public static class SchemaMigrations
 {
@@ -111,6 +112,51 @@ public static class SchemaMigrations
             UPDATE names SET clash_key = {ClashKeyFunction.Name}(name);
             CREATE INDEX names_by_clash_key ON names (clash_key);
             """),
+        // Time-true facts (#12): each end of an interval is an EDTF bound (valid_from/valid_to hold its text: plain
+        // dates written before read as exact bounds), facts carry attestations and the lifecycle end that bounds them,
+        // and every dated record stores its TemporalProfile as day numbers (unbounded sides as the int extremes, no core
+        // as an empty span) with its evidence spans in `evidence`, so asOf reads decide KNOWN/POSSIBLE/EXCLUDED in SQL
+        // (TemporalSql). Stored rows get their profiles here (TemporalProfileFunction); start_day/end_day give way.
+        new(3, "time profiles: EDTF bounds, attestations, lifecycle ends, KNOWN/POSSIBLE day numbers", $"""
+            ALTER TABLE relationships ADD COLUMN attested TEXT NOT NULL DEFAULT '[]'; -- RecordJson of the attestations
+            ALTER TABLE relationships ADD COLUMN ended_latest TEXT;
+            ALTER TABLE relationships ADD COLUMN ended_by TEXT;
+            ALTER TABLE relationships ADD COLUMN ended_reason TEXT;
+            {ProfileColumns("relationships")}
+            {ProfileColumns("entities")}
+
+            -- Spans of days on some day of which a record certainly held ('E' entities, 'R' relationships).
+            CREATE TABLE evidence (
+                owner_kind TEXT NOT NULL CHECK (owner_kind IN ('E', 'R')),
+                owner_id   TEXT NOT NULL,
+                start_day  INTEGER NOT NULL,
+                end_day    INTEGER NOT NULL,
+                PRIMARY KEY (owner_kind, owner_id, start_day, end_day)
+            ) WITHOUT ROWID;
+
+            UPDATE relationships SET
+                possible_start = json_extract(p.profile, '$.possibleStart'), possible_end = json_extract(p.profile, '$.possibleEnd'),
+                core_start = json_extract(p.profile, '$.coreStart'), core_end = json_extract(p.profile, '$.coreEnd')
+            FROM (SELECT id, {TemporalProfileFunction.Name}(valid_from, valid_to) AS profile FROM relationships) AS p
+            WHERE p.id = relationships.id;
+            INSERT OR IGNORE INTO evidence (owner_kind, owner_id, start_day, end_day)
+            SELECT 'R', r.id, json_extract(e.value, '$.start'), json_extract(e.value, '$.end')
+            FROM relationships r, json_each({TemporalProfileFunction.Name}(r.valid_from, r.valid_to), '$.evidence') e;
+
+            UPDATE entities SET
+                possible_start = json_extract(p.profile, '$.possibleStart'), possible_end = json_extract(p.profile, '$.possibleEnd'),
+                core_start = json_extract(p.profile, '$.coreStart'), core_end = json_extract(p.profile, '$.coreEnd')
+            FROM (SELECT id, {TemporalProfileFunction.Name}(founded, dissolved) AS profile FROM entities) AS p
+            WHERE p.id = entities.id;
+            INSERT OR IGNORE INTO evidence (owner_kind, owner_id, start_day, end_day)
+            SELECT 'E', x.id, json_extract(e.value, '$.start'), json_extract(e.value, '$.end')
+            FROM entities x, json_each({TemporalProfileFunction.Name}(x.founded, x.dissolved), '$.evidence') e;
+
+            ALTER TABLE relationships DROP COLUMN start_day;
+            ALTER TABLE relationships DROP COLUMN end_day;
+            ALTER TABLE entities DROP COLUMN founded_day;
+            ALTER TABLE entities DROP COLUMN dissolved_day;
+            """),
         // Events (#12). The entities table's CHECK on kind gains 'EVENT'. A rebuild would cascade-delete every name
         // (foreign keys are on, and PRAGMA foreign_keys cannot change inside the migration's transaction), so the CHECK
         // is widened in place, SQLite's documented procedure for loosening a constraint that all stored rows satisfy
@@ -146,4 +192,12 @@ public static class SchemaMigrations
             ) WITHOUT ROWID;
             """),
     ];
+
+    /// <summary>The four <see cref="Model.TemporalProfile"/> day-number columns, defaulted to "unbounded, no core".</summary>
+    private static string ProfileColumns(string table) => $"""
+        ALTER TABLE {table} ADD COLUMN possible_start INTEGER NOT NULL DEFAULT {int.MinValue};
+        ALTER TABLE {table} ADD COLUMN possible_end INTEGER NOT NULL DEFAULT {int.MaxValue};
+        ALTER TABLE {table} ADD COLUMN core_start INTEGER NOT NULL DEFAULT {int.MaxValue};
+        ALTER TABLE {table} ADD COLUMN core_end INTEGER NOT NULL DEFAULT {int.MinValue};
+        """;
 }

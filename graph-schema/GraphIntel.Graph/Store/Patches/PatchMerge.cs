@@ -46,8 +46,22 @@ public static class PatchMerge
             Note = patch.Note.Or(stored?.Note),
             Role = patch.Role.Or(stored?.Role),
             EndReason = patch.EndReason.Or(stored?.EndReason),
+            // Not patchable: the part played in an event, and the derived lifecycle end (the store derives it again).
             Participation = stored?.Participation,
+            EndedBy = stored?.EndedBy,
+            Attestations = Attestations(id, stored?.Attestations, patch, problems),
         };
+    }
+
+    private static List<Attestation> Attestations(string id, IReadOnlyList<Attestation>? stored, RelationshipPatch patch, List<ValidationProblem> problems)
+    {
+        var attestations = (stored ?? []).ToList();
+        foreach (var removed in patch.RemoveAttestations)
+            if (!attestations.Remove(removed))
+                problems.Add(new(id, $"cannot remove the attestation {removed.Date} by {removed.SourceId}: {id} holds no such attestation"));
+        foreach (var added in patch.AddAttestations)
+            if (!attestations.Contains(added)) attestations.Add(added);
+        return attestations;
     }
 
     public static StrengthEstimate Apply(StrengthEstimate? stored, StrengthEstimatePatch patch, string? reason, List<ValidationProblem> problems)

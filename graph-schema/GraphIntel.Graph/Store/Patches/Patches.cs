@@ -42,6 +42,10 @@ public sealed record RelationshipPatch(string Id, RelationshipType Type, string 
     public Optional<string?> Note { get; init; }
     public Optional<string?> Role { get; init; }
     public Optional<string?> EndReason { get; init; }
+    /// <summary>Attestations to add (the same date and source as a stored one is that one).</summary>
+    public IReadOnlyList<Attestation> AddAttestations { get; init; } = [];
+    /// <summary>Attestations to remove; each must be stored.</summary>
+    public IReadOnlyList<Attestation> RemoveAttestations { get; init; } = [];
 }
 
 /// <summary>
