@@ -75,8 +75,7 @@ public sealed partial class Neo4jGraphStore
             {
                 ["id"] = row[0].GetString(),
                 ["fromId"] = row[1].GetString(),
-                ["toId"] = row[2].GetString(),
-                ["profile"] = Neo4jRows.ProfileProperties(Model.TemporalProfile.Of(new Model.Validity(Neo4jRows.Bound(row[3]), Neo4jRows.Bound(row[4])), [])),
+                ["profile"] = Neo4jRows.ProfileProperties(Model.TemporalProfile.Of(new Model.Validity(Neo4jRows.Bound(row[2]), Neo4jRows.Bound(row[3])), [])),
             }).ToList();
             await _client.RunAsync(new Statement(Statements.SetRelationshipProfiles, new Dictionary<string, object?> { ["rows"] = rows }), ct).ConfigureAwait(false);
         }

@@ -248,8 +248,8 @@ public static class Statements
     /// <see cref="SetRelationshipProfiles"/>.
     /// </summary>
     public const string RelationshipsWithoutProfiles =
-        "MATCH (a:Entity)-[r:REL]->(b:Entity) WHERE r.fromStart IS NOT NULL OR r.toEnd IS NOT NULL " +
-        "RETURN r.id AS id, a.id AS fromId, b.id AS toId, r.validFrom AS validFrom, r.validTo AS validTo LIMIT $take";
+        "MATCH (a:Entity)-[r:REL]->() WHERE r.fromStart IS NOT NULL OR r.toEnd IS NOT NULL " +
+        "RETURN r.id AS id, a.id AS fromId, r.validFrom AS validFrom, r.validTo AS validTo LIMIT $take";
 
     /// <summary>Gives relationships their time profile (<c>row.profile</c>) in place of the old days (migration 6).</summary>
     public const string SetRelationshipProfiles =

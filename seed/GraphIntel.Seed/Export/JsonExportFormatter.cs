@@ -75,6 +75,24 @@ public sealed class JsonExportFormatter : IExportFormatter
             w.WriteString("to", r.ToId);
             WriteBound(w, "validFrom", r.Validity.Start);
             WriteBound(w, "validTo", r.Validity.End);
+            w.WriteStartArray("attested");
+            foreach (var a in r.Attestations)
+            {
+                w.WriteStartObject();
+                w.WriteString("date", a.Date.ToString());
+                w.WriteString("source", a.SourceId);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (r.EndedBy is { } ended)
+            {
+                // Derived on load from lifecycles; written so a reader sees the interval reads go by.
+                w.WriteStartObject("endedBy");
+                w.WriteString("latest", ended.Latest.ToString());
+                w.WriteString("by", ended.ById);
+                w.WriteString("reason", ended.Reason);
+                w.WriteEndObject();
+            }
             w.WriteString("status", EnumNames.ToContractName(r.Status));
             w.WriteString("note", r.Note);
             w.WriteString("role", r.Role);

@@ -192,7 +192,16 @@ public abstract partial class GraphStoreConformanceTests
     public async Task Export_round_trips_into_a_fresh_store()
     {
         await Store.ApplyAsync(new ChangeSet { Retractions = [KibAlliedTaliban] }, Editor());
+        // Time as #12 stores it: bounds, attestations and a lifecycle end travel with the export.
+        var tabarov = Relationships.Single(r => r.Id == TabarovLeadsJa) with
+        {
+            Validity = Validity.Parse("[2014-09..2015]/[..2016-07]"),
+            Attestations = [new Attestation(PartialDate.Parse("2015-06"), Alpha)],
+            EndedBy = new LifecycleEnd(PartialDate.Parse("2016-07"), "event/tabarov-killed", "killed"),
+        };
+        await Store.ApplyAsync(new ChangeSet { Relationships = [tabarov] }, Editor("time"));
         var exported = await Store.ExportAsync();
+        Assert.Equal(RecordJson.Serialize(tabarov), RecordJson.Serialize(exported.Relationships.Single(r => r.Id == TabarovLeadsJa)));
         Assert.Equal(2, exported.Sources.Count);
         Assert.Equal(Entities.Count, exported.Entities.Count);
         Assert.Equal(Relationships.Count, exported.Relationships.Count);

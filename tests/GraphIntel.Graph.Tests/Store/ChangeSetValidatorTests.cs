@@ -67,6 +67,33 @@ public sealed class ChangeSetValidatorTests
         Assert.Empty(await Validate(WholeGraph));
     }
 
+    [Fact]
+    public async Task An_attestation_must_rest_on_a_cited_source_and_fall_inside_the_interval()
+    {
+        var fact = Rel("rel/attested", RelationshipType.AlliedWith, Ja, Kib) with { Validity = Validity.Parse("2015/[..2018-06]") };
+        var set = new ChangeSet
+        {
+            Relationships =
+            [
+                fact with { Attestations = [new Attestation(PartialDate.Parse("2016"), Alpha)] },
+                fact with { Id = "rel/uncited", Attestations = [new Attestation(PartialDate.Parse("2016"), Beta)] },
+                fact with { Id = "rel/too-late", Attestations = [new Attestation(PartialDate.Parse("2018-07"), Alpha)] },
+                fact with
+                {
+                    Id = "rel/after-death", Validity = Validity.Parse("2015/.."), Attestations = [new Attestation(PartialDate.Parse("2017"), Alpha)],
+                    EndedBy = new LifecycleEnd(PartialDate.Parse("2016-03"), "event/killed", "killed"),
+                },
+            ],
+        };
+
+        var problems = await Validate(set);
+
+        Assert.DoesNotContain(problems, p => p.RecordId == "rel/attested");
+        Assert.Contains(problems, p => p.RecordId == "rel/uncited" && p.Message.Contains("rests on source 'source/beta', which the fact does not cite"));
+        Assert.Contains(problems, p => p.RecordId == "rel/too-late" && p.Message.Contains("the attestation of 2018-07 (source 'source/alpha') falls outside the fact's interval 2015/[..2018-06]"));
+        Assert.Contains(problems, p => p.RecordId == "rel/after-death" && p.Message.Contains("falls outside the fact's interval 2015/[..2016-03]"));
+    }
+
     [Theory]
     [InlineData("ja", "does not start with 'org/'")]
     [InlineData("person/ja", "does not start with 'org/'")]

@@ -90,13 +90,13 @@ public sealed class SyntheticGraphTests : IAsyncLifetime
         {
             // Every other pair on a random asOf date at a random certainty: the brute force keeps the edges the
             // filter's definition (TemporalProfile, checked against enumeration) admits.
-            var filter = attempt % 2 == 0 ? RelationshipFilter.Default : RandomAsOf(random);
-            var incident = _graph.ChangeSet.Relationships.Where(filter.Matches)
-                .SelectMany(r => new[] { (Node: r.FromId, Rel: r), (Node: r.ToId, Rel: r) })
-                .GroupBy(x => x.Node).ToDictionary(g => g.Key, g => g.Select(x => x.Rel).OrderBy(r => r.Id, StringComparer.Ordinal).ToList());
             var people = _graph.PersonIds;
             var (from, to) = (people[random.Next(people.Count)], people[random.Next(people.Count)]);
             if (from == to) continue;
+            var filter = attempt % 2 == 0 ? RelationshipFilter.Default : RandomAsOf(random, Touching(from));
+            var incident = _graph.ChangeSet.Relationships.Where(filter.Matches)
+                .SelectMany(r => new[] { (Node: r.FromId, Rel: r), (Node: r.ToId, Rel: r) })
+                .GroupBy(x => x.Node).ToDictionary(g => g.Key, g => g.Select(x => x.Rel).OrderBy(r => r.Id, StringComparer.Ordinal).ToList());
             var expected = AllSimplePaths(incident, from, to, maxHops);
             if (expected.Count == 0 || expected.Count > 20_000) continue;
 
@@ -117,9 +117,10 @@ public sealed class SyntheticGraphTests : IAsyncLifetime
     public async Task Lineage_agrees_with_brute_force_search()
     {
         var random = new Random(5);
-        foreach (var (org, i) in _graph.OrganizationIds.Take(90).Select((org, i) => (org, i)))
+        foreach (var (org, i) in _graph.OrganizationIds.Take(300).Select((org, i) => (org, i)))
         {
-            var filter = i % 3 == 0 ? RelationshipFilter.Default : RandomAsOf(random);
+            var filter = i % 3 == 0 ? RelationshipFilter.Default
+                : RandomAsOf(random, Touching(org).Where(r => GraphOntology.LineageTypes.Contains(r.Type)).ToList());
             var lineage = _graph.ChangeSet.Relationships.Where(r => GraphOntology.LineageTypes.Contains(r.Type) && filter.Matches(r)).ToList();
             var reached = new HashSet<string> { org };
             var frontier = new List<string> { org };
@@ -138,18 +139,37 @@ public sealed class SyntheticGraphTests : IAsyncLifetime
         }
     }
 
-    /// <summary>A filter on a random year, month or day between 1990 and 2024, KNOWN or POSSIBLE.</summary>
-    private static RelationshipFilter RandomAsOf(Random random)
+    /// <summary>
+    /// A filter KNOWN or POSSIBLE on a random date: a quarter of the time a year, month or day between 1990 and 2024, else
+    /// at a boundary of one of the facts <paramref name="near"/> the start (a stated end as written, or its first or last day, or the day before or
+    /// after), where an off-by-one-day filter goes wrong.
+    /// </summary>
+    private static RelationshipFilter RandomAsOf(Random random, IReadOnlyList<Relationship> near)
     {
         var year = 1990 + random.Next(35);
-        var asOf = random.Next(3) switch
+        var dated = near.Count == 0 ? Validity.Unknown : near[random.Next(near.Count)].Validity;
+        var bound = random.Next(2) == 0 ? dated.Start.Exact : dated.End.Exact;
+        var asOf = (random.Next(4), bound) switch
         {
-            0 => new PartialDate(year),
-            1 => new PartialDate(year, 1 + random.Next(12)),
-            _ => new PartialDate(year, 1 + random.Next(12), 1 + random.Next(28)),
+            (< 3, { } b) => random.Next(5) switch
+            {
+                0 => b,
+                1 => PartialDate.FromDate(b.Start),
+                2 => PartialDate.FromDate(b.End),
+                3 => PartialDate.FromDate(b.Start.AddDays(-1)),
+                _ => PartialDate.FromDate(b.End.AddDays(1)),
+            },
+            _ => random.Next(3) switch
+            {
+                0 => new PartialDate(year),
+                1 => new PartialDate(year, 1 + random.Next(12)),
+                _ => new PartialDate(year, 1 + random.Next(12), 1 + random.Next(28)),
+            },
         };
         return new RelationshipFilter { AsOf = asOf, Certainty = random.Next(2) == 0 ? TemporalCertainty.Known : TemporalCertainty.Possible };
     }
+
+    private List<Relationship> Touching(string id) => _graph.ChangeSet.Relationships.Where(r => r.FromId == id || r.ToId == id).ToList();
 
     private static string Key(IEnumerable<Relationship> path) => string.Join(",", path.Select(r => r.Id));
 
