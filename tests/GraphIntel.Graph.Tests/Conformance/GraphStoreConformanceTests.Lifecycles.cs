@@ -18,10 +18,13 @@ public abstract partial class GraphStoreConformanceTests
     private const string Killing = "event/tabarov-killed";
     private const string TabarovKilled = "rel/tabarov-victim-of-killing";
 
-    private static Entity KillingEvent => new(Killing, EntityKind.Event, "Killing of Amriddin Tabarov", [],
+    private static Entity KillingEvent => KillingOn("2016-11");
+
+    /// <summary>The killing of Tabarov (the victim: <see cref="VictimOfKilling"/>) on <paramref name="date"/>.</summary>
+    private static Entity KillingOn(string date) => new(Killing, EntityKind.Event, "Killing of Amriddin Tabarov", [],
         [CiteAlpha("Amriddin Tabarov took over Jamaat Ansarullah in 2015.")])
     {
-        Event = new EventDetails(EventKind.Killing, DateBound.Parse("2016-11")),
+        Event = new EventDetails(EventKind.Killing, DateBound.Parse(date)),
     };
 
     private static Relationship VictimOfKilling => new(TabarovKilled, RelationshipType.ParticipatedIn, Tabarov, Killing, Validity.Unknown,

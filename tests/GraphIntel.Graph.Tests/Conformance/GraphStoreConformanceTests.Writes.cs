@@ -193,18 +193,19 @@ public abstract partial class GraphStoreConformanceTests
     {
         await Store.ApplyAsync(new ChangeSet { Retractions = [KibAlliedTaliban] }, Editor());
         // Time as #12 stores it: bounds, attestations and a lifecycle end travel with the export.
+        // (the lifecycle end derived from the killing, written with the term, an event with a participation).
         var tabarov = Relationships.Single(r => r.Id == TabarovLeadsJa) with
         {
-            Validity = Validity.Parse("[2014-09..2015]/[..2016-07]"),
+            Validity = Validity.Parse("[2014-09..2015]/[..2016-12]"),
             Attestations = [new Attestation(PartialDate.Parse("2015-06"), Alpha)],
-            EndedBy = new LifecycleEnd(PartialDate.Parse("2016-07"), "event/tabarov-killed", "killed"),
         };
-        await Store.ApplyAsync(new ChangeSet { Relationships = [tabarov] }, Editor("time"));
+        await Store.ApplyAsync(new ChangeSet { Entities = [KillingOn("2016-07")], Relationships = [tabarov, VictimOfKilling] }, Editor("time"));
         var exported = await Store.ExportAsync();
-        Assert.Equal(RecordJson.Serialize(tabarov), RecordJson.Serialize(exported.Relationships.Single(r => r.Id == TabarovLeadsJa)));
+        var ended = tabarov with { EndedBy = new LifecycleEnd(PartialDate.Parse("2016-07"), Killing, "killed") };
+        Assert.Equal(RecordJson.Serialize(ended), RecordJson.Serialize(exported.Relationships.Single(r => r.Id == TabarovLeadsJa)));
         Assert.Equal(2, exported.Sources.Count);
-        Assert.Equal(Entities.Count, exported.Entities.Count);
-        Assert.Equal(Relationships.Count, exported.Relationships.Count);
+        Assert.Equal(Entities.Count + 1, exported.Entities.Count);
+        Assert.Equal(Relationships.Count + 1, exported.Relationships.Count);
         Assert.Equal(StrengthEstimates.Count, exported.StrengthEstimates.Count);
         var json = RecordJson.Serialize(exported);
 

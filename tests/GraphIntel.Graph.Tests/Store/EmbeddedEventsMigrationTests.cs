@@ -28,6 +28,7 @@ public sealed class EmbeddedEventsMigrationTests : IDisposable
         {
             connection.Open();
             ClashKeyFunction.Register(connection);
+            TemporalProfileFunction.Register(connection);
             Migrator.Migrate(connection, SchemaMigrations.All.Where(m => m.Version < 4).ToList(), DateTimeOffset.UnixEpoch);
             using var insert = connection.CreateCommand();
             insert.CommandText = """
