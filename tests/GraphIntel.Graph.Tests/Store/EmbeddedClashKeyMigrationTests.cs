@@ -4,6 +4,7 @@ using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.Graph.Tests.Conformance;
+using GraphIntel.Graph.Tests.Support;
 using Microsoft.Data.Sqlite;
 using static GraphIntel.Graph.Tests.Conformance.ConformanceFixture;
 
@@ -24,10 +25,8 @@ public sealed class EmbeddedClashKeyMigrationTests : IDisposable
     {
         var path = _directory.File("graph.db");
         var cyrillic = "\u0408\u0410\u041C"; // confusables.txt: 0408 → 004A (J), 0410 → 0041 (A), 041C → 004D (M)
-        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        await using (var connection = LegacyStore.OpenAt(path, version: 1))
         {
-            connection.Open();
-            Migrator.Migrate(connection, [SchemaMigrations.All.Single(m => m.Version == 1)], DateTimeOffset.UnixEpoch);
             using var insert = connection.CreateCommand();
             insert.CommandText = """
                 INSERT INTO entities (id, kind, name, sort_key, org_kind) VALUES ('org/cyrillic', 'ORGANIZATION', $name, $name, 'ARMED_GROUP');

@@ -4,6 +4,7 @@ using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.Graph.Tests.Conformance;
+using GraphIntel.Graph.Tests.Support;
 using Microsoft.Data.Sqlite;
 using static GraphIntel.Graph.Tests.Conformance.ConformanceFixture;
 
@@ -24,12 +25,8 @@ public sealed class EmbeddedEventsMigrationTests : IDisposable
     public async Task A_store_written_before_events_keeps_its_entities_and_names_and_then_takes_events()
     {
         var path = _directory.File("graph.db");
-        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False;Foreign Keys=True"))
+        await using (var connection = LegacyStore.OpenAt(path, version: 3))
         {
-            connection.Open();
-            ClashKeyFunction.Register(connection);
-            TemporalProfileFunction.Register(connection);
-            Migrator.Migrate(connection, SchemaMigrations.All.Where(m => m.Version < 4).ToList(), DateTimeOffset.UnixEpoch);
             using var insert = connection.CreateCommand();
             insert.CommandText = """
                 INSERT INTO entities (id, kind, name, sort_key) VALUES ('place/badakhshan', 'PLACE', 'Badakhshan', 'badakhshan');

@@ -4,6 +4,7 @@ using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.Graph.Tests.Conformance;
+using GraphIntel.Graph.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace GraphIntel.Graph.Tests.Store;
@@ -23,11 +24,8 @@ public sealed class EmbeddedTimeMigrationTests : IDisposable
     public async Task Rows_stored_before_time_profiles_get_them_and_read_by_the_new_rules()
     {
         var path = _directory.File("graph.db");
-        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        await using (var connection = LegacyStore.OpenAt(path, version: 2))
         {
-            connection.Open();
-            ClashKeyFunction.Register(connection);
-            Migrator.Migrate(connection, SchemaMigrations.All.Where(m => m.Version <= 2).ToList(), DateTimeOffset.UnixEpoch);
             using var insert = connection.CreateCommand();
             insert.CommandText = $"""
                 INSERT INTO entities (id, kind, name, sort_key, org_kind, founded, dissolved, founded_day, dissolved_day)

@@ -134,23 +134,8 @@ public static class SchemaMigrations
                 PRIMARY KEY (owner_kind, owner_id, start_day, end_day)
             ) WITHOUT ROWID;
 
-            UPDATE relationships SET
-                possible_start = json_extract(p.profile, '$.possibleStart'), possible_end = json_extract(p.profile, '$.possibleEnd'),
-                core_start = json_extract(p.profile, '$.coreStart'), core_end = json_extract(p.profile, '$.coreEnd')
-            FROM (SELECT id, {TemporalProfileFunction.Name}(valid_from, valid_to) AS profile FROM relationships) AS p
-            WHERE p.id = relationships.id;
-            INSERT OR IGNORE INTO evidence (owner_kind, owner_id, start_day, end_day)
-            SELECT 'R', r.id, json_extract(e.value, '$.start'), json_extract(e.value, '$.end')
-            FROM relationships r, json_each({TemporalProfileFunction.Name}(r.valid_from, r.valid_to), '$.evidence') e;
-
-            UPDATE entities SET
-                possible_start = json_extract(p.profile, '$.possibleStart'), possible_end = json_extract(p.profile, '$.possibleEnd'),
-                core_start = json_extract(p.profile, '$.coreStart'), core_end = json_extract(p.profile, '$.coreEnd')
-            FROM (SELECT id, {TemporalProfileFunction.Name}(founded, dissolved) AS profile FROM entities) AS p
-            WHERE p.id = entities.id;
-            INSERT OR IGNORE INTO evidence (owner_kind, owner_id, start_day, end_day)
-            SELECT 'E', x.id, json_extract(e.value, '$.start'), json_extract(e.value, '$.end')
-            FROM entities x, json_each({TemporalProfileFunction.Name}(x.founded, x.dissolved), '$.evidence') e;
+            {BackfillProfiles("relationships", 'R', "valid_from", "valid_to")}
+            {BackfillProfiles("entities", 'E', "founded", "dissolved")}
 
             ALTER TABLE relationships DROP COLUMN start_day;
             ALTER TABLE relationships DROP COLUMN end_day;
@@ -192,6 +177,21 @@ public static class SchemaMigrations
             ) WITHOUT ROWID;
             """),
     ];
+
+    /// <summary>
+    /// Gives each stored row of <paramref name="table"/> its profile columns and evidence rows (owner kind
+    /// <paramref name="ownerKind"/>), from its two ends as stored in <paramref name="start"/> and <paramref name="end"/>.
+    /// </summary>
+    private static string BackfillProfiles(string table, char ownerKind, string start, string end) => $"""
+        UPDATE {table} SET
+            possible_start = json_extract(p.profile, '$.possibleStart'), possible_end = json_extract(p.profile, '$.possibleEnd'),
+            core_start = json_extract(p.profile, '$.coreStart'), core_end = json_extract(p.profile, '$.coreEnd')
+        FROM (SELECT id, {TemporalProfileFunction.Name}({start}, {end}) AS profile FROM {table}) AS p
+        WHERE p.id = {table}.id;
+        INSERT OR IGNORE INTO evidence (owner_kind, owner_id, start_day, end_day)
+        SELECT '{ownerKind}', x.id, json_extract(e.value, '$.start'), json_extract(e.value, '$.end')
+        FROM {table} x, json_each({TemporalProfileFunction.Name}(x.{start}, x.{end}), '$.evidence') e;
+        """;
 
     /// <summary>The four <see cref="Model.TemporalProfile"/> day-number columns, defaulted to "unbounded, no core".</summary>
     private static string ProfileColumns(string table) => $"""
