@@ -113,7 +113,9 @@ public sealed class SyntheticGraph
         while (_relationships.Count < _options.Relationships) AddTie();
         if (_relationships.Count > _options.Relationships) _relationships.RemoveRange(_options.Relationships, _relationships.Count - _options.Relationships);
 
-        ChangeSet = new ChangeSet { Sources = _sources, Entities = _entities, Relationships = _relationships };
+        // As the data set reader does: each fact carries the lifecycle end (a dissolution, a successor) the store would
+        // derive on write, so the graph is what a store holds after loading it, and loading it again changes nothing.
+        ChangeSet = new ChangeSet { Sources = _sources, Entities = _entities, Relationships = Lifecycles.Derive(_entities, _relationships) };
     }
 
     private string SourceId(int s) => $"source/s{s}";
