@@ -21,7 +21,7 @@ public sealed partial class GraphIntelSchema
         }
         b.BindSourceResolver<Entity>("Organization", "organizationKind", s => s.OrganizationKind ?? OrganizationKind.Other);
         Load(b, "Organization", "leaders", async c =>
-            Succession.Leaders(await _load.Succession(c, Parent<Entity>(c).Id), c.GetArgument<PartialDate?>("asOf", null), Certainty(c)));
+            Leaders(await _load.Succession(c, Parent<Entity>(c).Id), c.GetArgument<PartialDate?>("asOf", null), Certainty(c)));
         Load(b, "Organization", "leadershipHistory", async c => (await _load.Succession(c, Parent<Entity>(c).Id)).TermViews());
         Load(b, "Organization", "umbrella", c => DatedAsync(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Outgoing, c)));
         Load(b, "Organization", "subgroups", c => DatedAsync(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Incoming, c)));
@@ -173,15 +173,17 @@ public sealed partial class GraphIntelSchema
         public string? EndCursor => Page.Cursors.Count > 0 ? Page.Cursors[^1] : null;
     }
 
+    /// <summary>The leaders in force on <paramref name="asOf"/> with their status then; without a date, the latest leaders.</summary>
+    private static IReadOnlyList<LeadershipTermView> Leaders(IReadOnlyList<Relationship> succession, PartialDate? asOf, TemporalCertainty certainty) =>
+        asOf is { } date
+            ? Succession.InForce(succession, date, certainty).Select(t => new LeadershipTermView(t.Term, t.Status)).ToList()
+            : Succession.Latest(succession).TermViews();
+
     private async ValueTask<LeadershipTermView?> NeighbourTermAsync(IResolveFieldContext c, int step)
     {
         var term = Parent<LeadershipTermView>(c).Relationship;
         var succession = await _load.Succession(c, term.ToId).ConfigureAwait(false);
-        var at = -1;
-        for (var i = 0; i < succession.Count && at < 0; i++)
-            if (succession[i].Id == term.Id) at = i;
-        var neighbour = at + step;
-        return at >= 0 && neighbour >= 0 && neighbour < succession.Count ? new LeadershipTermView(succession[neighbour]) : null;
+        return Succession.Neighbour(succession, term.Id, step) is { } neighbour ? new LeadershipTermView(neighbour) : null;
     }
 
     private async Task<IReadOnlyList<TimelineEventView>> TimelineAsync(IResolveFieldContext c, Entity entity)

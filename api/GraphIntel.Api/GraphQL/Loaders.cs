@@ -3,6 +3,7 @@ using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
+using SuccessionRule = GraphIntel.Graph.Model.Succession;
 
 namespace GraphIntel.Api.GraphQL;
 
@@ -92,13 +93,13 @@ public sealed class Loaders
             ? new(cached)
             : OrEmpty(context.GetDataLoader("citationsOfSource", _citationsOfSource).LoadAsync(sourceId));
 
-    /// <summary>An organization's leadership terms (LEADS, incoming, not retracted), oldest first: its succession.</summary>
+    /// <summary>An organization's leadership terms, in <see cref="SuccessionRule"/> order: its succession.</summary>
     public async ValueTask<IReadOnlyList<Relationship>> Succession(IResolveFieldContext context, string organizationId) =>
-        GraphQL.Succession.Order(await Relationships(context, organizationId, GraphQL.Succession.Filter).ConfigureAwait(false));
+        SuccessionRule.Order(await Relationships(context, organizationId, SuccessionRule.Filter).ConfigureAwait(false));
 
-    /// <summary>A person's leadership terms, oldest first.</summary>
+    /// <summary>A person's leadership terms, in <see cref="SuccessionRule"/> order.</summary>
     public async ValueTask<IReadOnlyList<Relationship>> TermsOf(IResolveFieldContext context, string personId) =>
-        GraphQL.Succession.Order(await Relationships(context, personId, GraphQL.Succession.PersonFilter).ConfigureAwait(false));
+        SuccessionRule.Order(await Relationships(context, personId, SuccessionRule.PersonFilter).ConfigureAwait(false));
 
     private static ValueTask<IReadOnlyList<T>> OrEmpty<T>(Task<IReadOnlyList<T>?> load) =>
         load.IsCompletedSuccessfully ? new(load.Result ?? []) : Awaited(load);
@@ -123,80 +124,5 @@ public sealed class Loaders
 
         private static string Signature(RelationshipFilter f) =>
             $"{(f.Types is null ? "*" : string.Join(',', f.Types.Order()))}|{f.Direction}|{f.AsOf}|{f.Certainty}|{(f.Statuses is null ? "*" : string.Join(',', f.Statuses.Order()))}";
-    }
-}
-
-/// <summary>How a succession is ordered: by the latest day each term can have begun, then end, undated terms last, ties by id.</summary>
-public static class Succession
-{
-    public static readonly RelationshipFilter Filter = new() { Types = [RelationshipType.Leads], Direction = Direction.Incoming };
-    public static readonly RelationshipFilter PersonFilter = new() { Types = [RelationshipType.Leads], Direction = Direction.Outgoing };
-
-    public static IReadOnlyList<Relationship> Order(IEnumerable<Relationship> terms)
-    {
-        var ordered = new List<Relationship>(terms);
-        ordered.Sort(Compare);
-        return ordered;
-    }
-
-    /// <summary>
-    /// Dated terms first; by the latest day each can have begun (its start's latest side, or, when only the end is known,
-    /// the end's: a term known only to have ended by June 2020 began by then, so it never sorts before terms that began
-    /// years earlier), then by end (open last), then id.
-    /// </summary>
-    private static int Compare(Relationship a, Relationship b)
-    {
-        var byDated = IsUndated(a).CompareTo(IsUndated(b));
-        if (byDated != 0) return byDated;
-        var byStart = SortStart(a).CompareTo(SortStart(b));
-        if (byStart != 0) return byStart;
-        var byEnd = SortEnd(a).CompareTo(SortEnd(b));
-        return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
-
-        static bool IsUndated(Relationship r) => r.EffectiveValidity.IsUndated;
-        static DateOnly SortStart(Relationship r)
-        {
-            var (start, end) = (r.EffectiveValidity.Start, r.EffectiveValidity.End);
-            DateOnly? latest = start.LatestDay is { } s && end.LatestDay is { } e ? (s < e ? s : e) : start.LatestDay ?? end.LatestDay;
-            return latest ?? start.EarliestDay ?? end.EarliestDay ?? DateOnly.MinValue;
-        }
-        static DateOnly SortEnd(Relationship r) => r.EffectiveValidity.End.LatestDay ?? DateOnly.MaxValue;
-    }
-
-    /// <summary>
-    /// The terms in force at <paramref name="asOf"/> as <paramref name="certainty"/> asks (KNOWN only, or POSSIBLE too),
-    /// each with its status then; without a date, <see cref="Latest"/>.
-    /// </summary>
-    public static IReadOnlyList<LeadershipTermView> Leaders(IReadOnlyList<Relationship> ordered, PartialDate? asOf, TemporalCertainty certainty)
-    {
-        if (asOf is not { } date) return Latest(ordered).TermViews();
-        var leaders = new List<LeadershipTermView>();
-        foreach (var r in ordered)
-        {
-            var status = TemporalProfile.Of(r).StatusOn(date);
-            if (TemporalProfile.Admits(certainty, status)) leaders.Add(new LeadershipTermView(r, status));
-        }
-        return leaders;
-    }
-
-    /// <summary>The dated terms not known to have ended (no latest end), else those that ended last; every term when none is dated.</summary>
-    public static IReadOnlyList<Relationship> Latest(IReadOnlyList<Relationship> ordered)
-    {
-        var leaders = new List<Relationship>();
-        var anyDated = false;
-        var lastEnd = DateOnly.MinValue;
-        foreach (var r in ordered)
-        {
-            var validity = r.EffectiveValidity;
-            if (validity.IsUndated) continue;
-            anyDated = true;
-            if (validity.End.LatestDay is not { } end) leaders.Add(r);
-            else if (end > lastEnd) lastEnd = end;
-        }
-        if (leaders.Count > 0) return leaders;
-        if (!anyDated) return ordered;
-        foreach (var r in ordered)
-            if (r.EffectiveValidity.End.LatestDay == lastEnd) leaders.Add(r);
-        return leaders;
     }
 }
