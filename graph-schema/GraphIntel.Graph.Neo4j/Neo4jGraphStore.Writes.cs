@@ -109,22 +109,9 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
             .Concat(plan.PlannedEstimatesOf(merged.Id))
             .DistinctBy(x => x.Id);
 
-        var names = new HashSet<string>(survivor.Names, StringComparer.Ordinal);
-        var combined = survivor with
-        {
-            Aliases = survivor.Aliases.Concat(merged.Names.Where(names.Add)).ToList(),
-            Citations = survivor.Citations.Concat(merged.Citations).Distinct().ToList(),
-            Description = survivor.Description ?? merged.Description,
-            Founded = survivor.Founded ?? merged.Founded,
-            Dissolved = survivor.Dissolved ?? merged.Dissolved,
-        };
-        plan.Merge(merged, survivor, combined,
-            relationships.Select(r => r with
-            {
-                FromId = r.FromId == merged.Id ? survivor.Id : r.FromId,
-                ToId = r.ToId == merged.Id ? survivor.Id : r.ToId,
-            }),
-            estimates.Select(x => x with { OrganizationId = survivor.Id }));
+        plan.Merge(merged, survivor, EntityMerging.Combine(survivor, merged),
+            relationships.Select(r => EntityMerging.Repoint(r, merged.Id, survivor.Id)),
+            estimates.Select(x => EntityMerging.MoveTo(x, survivor.Id)));
     }
 
     /// <summary>For each of these ids that was merged away, the id that now answers for it.</summary>

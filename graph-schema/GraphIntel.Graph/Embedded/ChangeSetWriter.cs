@@ -277,16 +277,9 @@ internal sealed class ChangeSetWriter
         if (!entities.TryGetValue(merge.SurvivorId, out var survivor) || !entities.TryGetValue(merge.MergedId, out var merged))
             throw new GraphValidationException([new ValidationProblem(merge.MergedId, $"cannot merge into {merge.SurvivorId}: one of the two entities does not exist")]);
 
-        var names = new HashSet<string>(survivor.Names, StringComparer.Ordinal);
-        var combined = survivor with
-        {
-            Aliases = survivor.Aliases.Concat(merged.Names.Where(names.Add)).ToList(),
-            Citations = survivor.Citations.Concat(merged.Citations).Distinct().ToList(),
-            Description = survivor.Description ?? merged.Description,
-            Founded = survivor.Founded ?? merged.Founded,
-            Dissolved = survivor.Dissolved ?? merged.Dissolved,
-        };
+        var combined = EntityMerging.Combine(survivor, merged);
 
+        // The rest of EntityMerging's rule, persisted in place: every row of the merged entity moves, whatever its status.
         foreach (var sql in new[]
                  {
                      "UPDATE relationships SET from_id = $survivor WHERE from_id = $merged",
