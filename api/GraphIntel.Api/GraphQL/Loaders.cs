@@ -12,15 +12,15 @@ namespace GraphIntel.Api.GraphQL;
 /// call, so a list of N entities costs a constant number of store round trips. Loaders that take a filter are keyed by
 /// it (the same filter shares one loader).
 /// <para>
-/// When the store is a <see cref="CachingGraphStore"/>, a key whose answer is already in memory is answered at once,
-/// without joining a batch: the resolver completes synchronously, so a query over warm data runs without waiting for
-/// batch dispatches. Only the keys the cache lacks are batched.
+/// When the store keeps answers in memory (<see cref="ICachedGraphLookups"/>), a key whose answer is already there is
+/// answered at once, without joining a batch: the resolver completes synchronously, so a query over warm data runs
+/// without waiting for batch dispatches. Only the keys the cache lacks are batched.
 /// </para>
 /// </summary>
 public sealed class Loaders
 {
     private readonly IGraphStore _store;
-    private readonly CachingGraphStore? _cache;
+    private readonly ICachedGraphLookups? _cache;
     private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, Entity>>> _entities;
     private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, Source>>> _sources;
     private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, Relationship>>> _relationshipsById;
@@ -32,7 +32,7 @@ public sealed class Loaders
     public Loaders(IGraphStore store)
     {
         _store = store;
-        _cache = store as CachingGraphStore;
+        _cache = store as ICachedGraphLookups;
         // The batch functions are made once: a loader call allocates no delegate.
         _entities = (ids, ct) => _store.GetEntitiesAsync(ids, ct);
         _sources = (ids, ct) => _store.GetSourcesAsync(ids, ct);

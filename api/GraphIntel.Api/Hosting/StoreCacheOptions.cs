@@ -48,7 +48,7 @@ public sealed class StoreCacheOptions
     /// <summary>The response cache for <paramref name="store"/> (the registered store), or null when it is off.</summary>
     public GraphQLResponseCache? ResponseCacheFor(IGraphStore store)
     {
-        if (store is not CachingGraphStore cached) return null;
+        if (store is not ICachedGraphLookups cached) return null;
         if (MaxResponseBytes < 0)
             throw new InvalidOperationException($"{SectionName}:{nameof(MaxResponseBytes)} must be 0 (off) or more (got {MaxResponseBytes})");
         return MaxResponseBytes == 0 ? null : new GraphQLResponseCache(() => cached.Generation, MaxResponseBytes);

@@ -20,7 +20,7 @@ namespace GraphIntel.Graph.Store;
 /// it (one process per store); memory is bounded by <see cref="MaxEntries"/> (the cache is cleared when full).
 /// </para>
 /// </summary>
-public sealed class CachingGraphStore : IGraphStore
+public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
 {
     public const int DefaultMaxEntries = 100_000;
 
@@ -54,10 +54,7 @@ public sealed class CachingGraphStore : IGraphStore
         _hits.Read(), Interlocked.Read(ref _misses), Interlocked.Read(ref _evictions),
         Interlocked.Read(ref _generation), Volatile.Read(ref _count));
 
-    /// <summary>
-    /// The data's generation: it advances with every write through this cache (and <see cref="Invalidate"/>), so
-    /// anything computed from the store's data in one generation is current exactly while the generation is unchanged.
-    /// </summary>
+    /// <inheritdoc/>
     public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Drops every entry (for changes made to the inner store behind the cache's back).</summary>
@@ -126,22 +123,21 @@ public sealed class CachingGraphStore : IGraphStore
 
     // ---- what is in memory now, without a round trip -------------------------------------------------------
 
-    // Each answers from the current generation only and returns false when the answer would take an inner read; a
-    // caller then goes through the batch read above. They let a request skip batching for what is already cached.
+    // ICachedGraphLookups: each answers from the current generation only; false when the answer takes an inner read.
 
-    /// <summary>The entity <paramref name="id"/> answers to (null: the store has none), if the cache holds the answer.</summary>
+    /// <inheritdoc/>
     public bool TryGetCachedEntity(string id, out Entity? entity) => Hit(TryPeek(Kind.Entity, id, out entity));
 
-    /// <summary>The relationship <paramref name="id"/> (null: the store has none), if the cache holds the answer.</summary>
+    /// <inheritdoc/>
     public bool TryGetCachedRelationship(string id, out Relationship? relationship) => Hit(TryPeek(Kind.RelationshipById, id, out relationship));
 
-    /// <summary>The strength estimate <paramref name="id"/> (null: the store has none), if the cache holds the answer.</summary>
+    /// <inheritdoc/>
     public bool TryGetCachedStrengthEstimate(string id, out StrengthEstimate? estimate) => Hit(TryPeek(Kind.EstimateById, id, out estimate));
 
-    /// <summary>The source <paramref name="id"/> (null: the store has none), if the cache holds the answer.</summary>
+    /// <inheritdoc/>
     public bool TryGetCachedSource(string id, out Source? source) => Hit(TryPeek(Kind.Source, id, out source));
 
-    /// <summary>The citations of source <paramref name="sourceId"/>, if the cache holds them.</summary>
+    /// <inheritdoc/>
     public bool TryGetCachedCitationsBySource(string sourceId, out IReadOnlyList<SourceCitation> citations)
     {
         var found = TryPeek<IReadOnlyList<SourceCitation>>(Kind.CitationsBySource, sourceId, out var cached);
@@ -149,7 +145,7 @@ public sealed class CachingGraphStore : IGraphStore
         return Hit(found);
     }
 
-    /// <summary>The relationships of <paramref name="entityId"/> that <paramref name="filter"/> keeps, as <see cref="GetRelationshipsAsync"/> answers, if cached.</summary>
+    /// <inheritdoc/>
     public bool TryGetCachedRelationships(string entityId, RelationshipFilter filter, out IReadOnlyList<Relationship> relationships)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -161,7 +157,7 @@ public sealed class CachingGraphStore : IGraphStore
         return Hit(true);
     }
 
-    /// <summary>The strength estimates of <paramref name="organizationId"/>, as <see cref="GetStrengthEstimatesAsync"/> answers, if cached.</summary>
+    /// <inheritdoc/>
     public bool TryGetCachedStrengthEstimates(string organizationId, bool includeRetracted, out IReadOnlyList<StrengthEstimate> estimates)
     {
         estimates = [];
