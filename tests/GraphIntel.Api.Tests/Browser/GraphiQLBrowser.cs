@@ -26,35 +26,14 @@ public static class GraphiQLBrowser
     /// <summary>Runs the script against the API at <paramref name="baseAddress"/>, saving a screenshot to <paramref name="screenshotPath"/>.</summary>
     public static async Task<GraphiQLReport> RunAsync(Uri baseAddress, string screenshotPath)
     {
-        var start = new ProcessStartInfo("node")
+        var start = new ProcessStartInfo("node", ["graphiql.mjs", "--url", baseAddress.ToString(), "--chromium", ChromiumPath, "--screenshot", screenshotPath])
         {
             WorkingDirectory = ScriptDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        foreach (var argument in (string[])["graphiql.mjs", "--url", baseAddress.ToString(), "--chromium", ChromiumPath, "--screenshot", screenshotPath])
-            start.ArgumentList.Add(argument);
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node (Node.js 20+ must be on PATH)");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using (var timeout = new CancellationTokenSource(Timeout))
-        {
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"node {ScriptDirectory}/graphiql.mjs did not finish within {Timeout}");
-            }
-        }
-
-        var output = await stdout;
-        var run = $"node graphiql.mjs in {ScriptDirectory} exited with {process.ExitCode}\n--- stdout\n{output}\n--- stderr\n{await stderr}";
-        if (process.ExitCode != 0) throw new InvalidOperationException(run);
+        var result = await ChildProcess.RunAsync(start, Timeout);
+        var output = result.Stdout;
+        var run = $"node graphiql.mjs in {ScriptDirectory}: {result}";
+        if (result.ExitCode != 0) throw new InvalidOperationException(run);
         try
         {
             return JsonSerializer.Deserialize<GraphiQLReport>(output, JsonSerializerOptions.Web)! with { Raw = run };

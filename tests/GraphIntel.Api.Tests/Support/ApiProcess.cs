@@ -43,19 +43,8 @@ public static class ApiProcess
         try
         {
             using var process = Start(environment, workingDirectory);
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-            try
-            {
-                await process.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"the API did not exit within the timeout; it printed:\n{await output}\n{await error}");
-            }
-            return new ApiProcessRun(process.ExitCode, await output, await error);
+            var run = await ChildProcess.WaitAsync(process, timeout ?? TimeSpan.FromSeconds(60), "the API (dotnet exec GraphIntel.Api.dll)");
+            return new ApiProcessRun(run.ExitCode, run.Stdout, run.Stderr);
         }
         finally
         {

@@ -110,9 +110,9 @@ public sealed class UnicodeTablesTests
         if (File.Exists(path)) text = File.ReadAllText(path);
         else
         {
-            using var bzcat = Process.Start(new ProcessStartInfo("bzcat", [path + ".bz2"]) { RedirectStandardOutput = true })!;
-            text = bzcat.StandardOutput.ReadToEnd();
-            bzcat.WaitForExit();
+            var bzcat = ChildProcess.RunAsync(new ProcessStartInfo("bzcat", [path + ".bz2"]), TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+            Assert.True(bzcat.ExitCode == 0, $"bzcat {path}.bz2 failed: {bzcat.Stderr}");
+            text = bzcat.Stdout;
         }
         var lines = new List<(string, string, string)>();
         foreach (var line in text.Split('\n'))

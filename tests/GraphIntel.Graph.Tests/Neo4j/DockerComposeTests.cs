@@ -22,17 +22,11 @@ internal static class DockerCompose
     /// <summary>Runs docker-compose on the repository's docker-compose.yml with NEO4J_PASSWORD set or unset.</summary>
     public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? password, params string[] args)
     {
-        var start = new ProcessStartInfo(Path!) { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("--file");
-        start.ArgumentList.Add(RepoPaths.In("docker-compose.yml"));
-        foreach (var a in args) start.ArgumentList.Add(a);
+        var start = new ProcessStartInfo(Path!, ["--file", RepoPaths.In("docker-compose.yml"), .. args]) { WorkingDirectory = RepoPaths.Root };
         start.Environment.Remove("NEO4J_PASSWORD");
         if (password is not null) start.Environment["NEO4J_PASSWORD"] = password;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start docker-compose");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2));
+        return (run.ExitCode, run.Stdout, run.Stderr);
     }
 }
 

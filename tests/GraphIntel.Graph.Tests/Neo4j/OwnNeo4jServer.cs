@@ -10,6 +10,8 @@ namespace GraphIntel.Graph.Tests.Neo4j;
 public sealed class OwnNeo4jServer : IAsyncLifetime
 {
     private static readonly string Script = RepoPaths.In("tests/tools/neo4j-test-server.sh");
+    /// <summary>Bounds one run of the script: a start waits up to two minutes for Neo4j, after a download at most.</summary>
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(5);
     private readonly string _state = Path.Combine(Path.GetTempPath(), "graphintel-neo4j-" + Guid.NewGuid().ToString("N"));
 
     public Uri Url { get; private set; } = null!;
@@ -37,16 +39,11 @@ public sealed class OwnNeo4jServer : IAsyncLifetime
     /// <summary>Runs the script; its last line of output (the URL for start/resume), or an error with its stderr.</summary>
     private async Task<string> RunScriptAsync(string command)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
-        start.ArgumentList.Add(command);
+        var start = new ProcessStartInfo("bash", [Script, command]);
         start.Environment["GRAPHINTEL_NEO4J_STATE"] = _state;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start bash");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Script} {command} exited with {process.ExitCode}: {await stderr}");
-        return (await stdout).Trim().Split('\n').LastOrDefault()?.Trim() ?? "";
+        var run = await ChildProcess.RunAsync(start, ScriptTimeout);
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"{Script} {command} failed: {run}");
+        return run.Stdout.Trim().Split('\n').LastOrDefault()?.Trim() ?? "";
     }
 }

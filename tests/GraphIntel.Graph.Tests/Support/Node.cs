@@ -31,17 +31,7 @@ public static class Node
 
     private static async Task<(int, string, string)> ExecAsync(string directory, string file, string[] args)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        var run = await ChildProcess.RunAsync(new ProcessStartInfo(file, args) { WorkingDirectory = directory }, TimeSpan.FromMinutes(5));
+        return (run.ExitCode, run.Stdout, run.Stderr);
     }
 }

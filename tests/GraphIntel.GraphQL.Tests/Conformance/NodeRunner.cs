@@ -51,33 +51,9 @@ internal static class NodeRunner
 
     private static async Task<NodeRunResult> RunAsync(string fileName, IReadOnlyList<string> arguments)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = RepositoryPaths.Conformance,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {Timeout}.");
-        }
-        return new NodeRunResult(process.ExitCode, await output, await error);
+        var startInfo = new ProcessStartInfo(fileName, arguments) { WorkingDirectory = RepositoryPaths.Conformance };
+        var run = await ChildProcess.RunAsync(startInfo, Timeout);
+        return new NodeRunResult(run.ExitCode, run.Stdout, run.Stderr);
     }
 
     private static string FindOnPath(string program)

@@ -56,22 +56,10 @@ public sealed class GraphQLJsRoundTripTests
 
     private static async Task<string> RunNodeAsync(params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var startInfo = new ProcessStartInfo("node", arguments);
         startInfo.Environment["NODE_PATH"] = Path.Combine(RepoPaths.Root, "tests", "conformance", "node_modules");
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start node.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"node {string.Join(' ', arguments)} failed: {await error}");
-        return await output;
+        var run = await ChildProcess.RunAsync(startInfo, TimeSpan.FromMinutes(3));
+        Assert.True(run.ExitCode == 0, $"node {string.Join(' ', arguments)} failed: {run}");
+        return run.Stdout;
     }
 }

@@ -1,13 +1,20 @@
-using GraphIntel.GraphQL.Language;
+using GraphIntel.GraphQL.Tests.Conformance;
+using GraphIntel.Testing.Fuzz;
 
 namespace GraphIntel.GraphQL.Tests.Language;
 
 /// <summary>
-/// Mutated documents (seeded, so reproducible) must either parse — and then print to a fixed point — or fail with a
-/// located syntax error; nothing else may escape the parser.
+/// Broken documents — seeded mutations of the kitchen sinks (so reproducible) and every prefix of the query kitchen
+/// sink — must each parse (and then print to a fixed point) or fail with a <c>GraphQLSyntaxException</c> located at
+/// its position; no other exception may escape, the whole batch must finish within a time bound (a parser that loops
+/// fails the test instead of hanging it), and graphql-js must accept the same documents and refuse the others at the
+/// same line and column (tests/conformance/parse-oracle.mjs).
 /// </summary>
 public sealed class ParserRobustnessTests
 {
+    /// <summary>Parsing a batch of a few hundred kitchen-sink-sized documents takes milliseconds; this is a hang.</summary>
+    private static readonly TimeSpan BatchBound = TimeSpan.FromSeconds(30);
+
     private static readonly string[] Fragments =
     [
         "{", "}", "(", ")", "[", "]", ":", "=", "@", "$", "!", "&", "|", ".", "...", "\"", "\"\"\"", "\\", "\\u", "\\u{",
@@ -19,43 +26,37 @@ public sealed class ParserRobustnessTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Mutated_documents_parse_or_fail_with_a_located_syntax_error(int seed)
+    public async Task Mutated_documents_parse_or_fail_with_a_located_syntax_error_as_graphql_js_does(int seed)
     {
         var random = new Random(seed);
-        string[] documents = [KitchenSink.Query, KitchenSink.Schema];
-        for (var i = 0; i < 500; i++)
-        {
-            var text = Mutate(documents[i % documents.Length], random);
-            DocumentNode document;
-            try
-            {
-                document = Parser.Parse(text);
-            }
-            catch (GraphQLSyntaxException e)
-            {
-                var location = Assert.Single(e.Errors[0].Locations!);
-                Assert.InRange(e.Position, 0, text.Length);
-                Assert.Equal(new Source(text).GetLocation(e.Position), location);
-                continue;
-            }
-            var printed = Printer.Print(document);
-            Assert.Equal(printed, Printer.Print(Parser.Parse(printed)));
-        }
+        string[] originals = [KitchenSink.Query, KitchenSink.Schema];
+        var documents = Enumerable.Range(0, 500).Select(i => Mutate(originals[i % originals.Length], random)).ToArray();
+        await AssertRobustAsync(documents);
     }
 
     [Fact]
-    public void Every_prefix_of_the_kitchen_sink_parses_or_fails_with_a_syntax_error()
+    public async Task Every_prefix_of_the_kitchen_sink_parses_or_fails_with_a_located_syntax_error_as_graphql_js_does()
     {
-        for (var length = 0; length <= KitchenSink.Query.Length; length++)
-        {
-            try
-            {
-                Parser.Parse(KitchenSink.Query[..length]);
-            }
-            catch (GraphQLSyntaxException)
-            {
-            }
-        }
+        var documents = Enumerable.Range(0, KitchenSink.Query.Length + 1).Select(length => KitchenSink.Query[..length]).ToArray();
+        // Most prefixes are refused; the empty one included ("Syntax Error: Unexpected <EOF>." in graphql-js too).
+        await AssertRobustAsync(documents);
+    }
+
+    private static async Task AssertRobustAsync(IReadOnlyList<string> documents)
+    {
+        var checking = Task.Run(() => documents
+            .Select(text => ParserProperties.ParsesOrFailsWithALocatedSyntaxError(text) is { } failure
+                ? $"{failure}\n  document: {System.Text.Json.JsonSerializer.Serialize(text)}"
+                : null)
+            .OfType<string>()
+            .ToList());
+        Assert.True(await Task.WhenAny(checking, Task.Delay(BatchBound)) == checking,
+            $"parsing {documents.Count} documents did not finish within {BatchBound}");
+        var failures = await checking;
+        Assert.True(failures.Count == 0, $"{failures.Count} of {documents.Count} documents:\n" + string.Join("\n", failures.Take(10)));
+
+        var differences = await GraphqlJsParse.DifferencesAsync(documents);
+        Assert.True(differences.Count == 0, $"{differences.Count} of {documents.Count} documents differ from graphql-js:\n" + string.Join("\n", differences.Take(10)));
     }
 
     private static string Mutate(string text, Random random)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GraphIntel.GraphQL.Language;
+using GraphIntel.GraphQL.Tests.Conformance;
 using GraphIntel.GraphQL.Validation;
 using Xunit.Abstractions;
 
@@ -8,7 +9,8 @@ namespace GraphIntel.GraphQL.Tests.Validation;
 /// <summary>
 /// The validation corpus (tests/conformance/validation/invalid-documents.json) against graphql-js's results for it
 /// (expected.json, written by <c>node tests/conformance/validation/expected.mjs</c>): for every document this engine
-/// must agree with graphql-js on valid/invalid and on the number of errors, and should agree on every message and location.
+/// must agree with graphql-js on valid/invalid and on the number of errors, and should agree on every message and location;
+/// and expected.json must be what graphql-js answers today (<c>expected.mjs --check</c>).
 /// </summary>
 public sealed class CorpusConformanceTests(ITestOutputHelper output)
 {
@@ -23,6 +25,14 @@ public sealed class CorpusConformanceTests(ITestOutputHelper output)
             data.Add(id);
         }
         return data;
+    }
+
+    [Fact]
+    public async Task ExpectedResultsAreWhatGraphQLJsAnswersToday()
+    {
+        var run = await NodeRunner.RunScriptAsync(Path.Combine("validation", "expected.mjs"), "--check");
+
+        Assert.True(run.ExitCode == 0, $"expected.json is stale, the corpus is wrong or graphql-js failed: {run}");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 // Writes expected.json: graphql-js's validate() result for every document in invalid-documents.json.
 //
 //   node tests/conformance/validation/expected.mjs          (after `npm ci` in this folder)
+//   node tests/conformance/validation/expected.mjs --check  compare with the checked-in expected.json instead of
+//                                                           writing it; exit 1 when it differs (the C# suite runs this)
 //
 // Each result is keyed by a stable id: "<RuleName>/<index>" for invalid documents, "valid/<index>" for valid ones.
 // The script also checks the corpus itself and exits non-zero when it is wrong: every invalid document must be
@@ -17,6 +19,10 @@ const schema = buildSchema(readFileSync(join(here, corpus.schema), 'utf8'));
 const rulesByName = new Map(specifiedRules.map((rule) => [rule.name, rule]));
 
 const problems = [];
+// Node resolves 'graphql' from the nearest node_modules, which may be tests/conformance's when this folder's is not
+// installed: the results are only graphql-js's answers for the version package.json pins.
+const pinned = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')).dependencies.graphql;
+if (version !== pinned) problems.push(`graphql-js ${version} resolved, package.json pins ${pinned}: run npm ci in ${here}`);
 const results = [];
 
 function run(id, rule, query) {
@@ -67,10 +73,20 @@ const output = {
   validCount: results.filter((r) => r.rule === null).length,
   results,
 };
-writeFileSync(join(here, 'expected.json'), JSON.stringify(output, null, 2) + '\n');
+const text = JSON.stringify(output, null, 2) + '\n';
+const target = join(here, 'expected.json');
 
 if (problems.length > 0) {
   console.error(`Corpus problems (${problems.length}):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`expected.json: ${output.invalidCount} invalid, ${output.validCount} valid documents (graphql-js ${version})`);
+if (process.argv.includes('--check')) {
+  if (readFileSync(target, 'utf8') !== text) {
+    console.error(`${target} is not what graphql-js ${version} answers today: run node tests/conformance/validation/expected.mjs`);
+    process.exit(1);
+  }
+  console.log(`${target} is up to date: ${output.invalidCount} invalid, ${output.validCount} valid documents (graphql-js ${version})`);
+} else {
+  writeFileSync(target, text);
+  console.log(`expected.json: ${output.invalidCount} invalid, ${output.validCount} valid documents (graphql-js ${version})`);
+}
