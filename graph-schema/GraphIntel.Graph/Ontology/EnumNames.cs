@@ -5,7 +5,7 @@ namespace GraphIntel.Graph.Ontology;
 
 /// <summary>
 /// The one mapping between the C# enums and their contract spelling (SCREAMING_SNAKE_CASE, as in
-/// api-contract.graphql and the data files): <c>UnderUmbrellaOf</c> ⇄ <c>UNDER_UMBRELLA_OF</c>.
+/// api/GraphIntel.Api/Schema/contract.graphql and the data files): <c>UnderUmbrellaOf</c> ⇄ <c>UNDER_UMBRELLA_OF</c>.
 /// </summary>
 public static class EnumNames
 {
