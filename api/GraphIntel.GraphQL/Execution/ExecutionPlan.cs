@@ -135,9 +135,11 @@ internal static class FieldCollector
 
         public SelectionPlan ToPlan()
         {
-            var fields = new List<FieldGroup>(Groups.Count);
-            foreach (var (key, nodes) in Groups)
+            var groups = Groups;
+            var fields = new List<FieldGroup>(groups.Count);
+            for (var i = 0; i < groups.Count; i++) // by index: a foreach over the interface would allocate its enumerator
             {
+                var (key, nodes) = groups[i];
                 var first = nodes[0];
                 if (executor.Schema.GetFieldDefinition(ObjectType, first.Name.Value) is not { } definition)
                 {
