@@ -102,7 +102,7 @@ public sealed class ExecutionPlanCache
     }
 }
 
-/// <summary>CollectFields (spec §6.3.2) and CollectSubfields, producing <see cref="SelectionPlan"/>s.</summary>
+/// <summary>CollectFields (spec §6.3.2, by <see cref="FieldCollection"/>) and CollectSubfields, producing <see cref="SelectionPlan"/>s.</summary>
 internal static class FieldCollector
 {
     public static SelectionPlan CollectSubfields(Executor executor, ObjectType objectType, FieldNode[] nodes)
@@ -120,75 +120,32 @@ internal static class FieldCollector
 
     public static SelectionPlan CollectFields(Executor executor, ObjectType objectType, IReadOnlyList<SelectionSetNode> selectionSets)
     {
-        var state = new State(executor, objectType);
+        var collection = new ExecutionFieldCollection(executor, objectType);
         foreach (var selectionSet in selectionSets)
         {
-            state.Collect(selectionSet);
+            collection.Collect(selectionSet);
         }
-        return state.ToPlan();
+        return collection.ToPlan();
     }
 
-    private sealed class State(Executor executor, ObjectType objectType)
+    /// <summary>Collection with the request's variable values; notes whether a <c>@skip</c>/<c>@include</c> read a variable.</summary>
+    private sealed class ExecutionFieldCollection(Executor executor, ObjectType objectType) : FieldCollection(executor.Schema, objectType)
     {
-        private readonly Dictionary<string, int> _indexByKey = new(StringComparer.Ordinal);
-        private readonly List<(string Key, List<FieldNode> Nodes)> _groups = [];
-        private HashSet<string>? _visitedFragments;
         private bool _dependsOnVariables;
-
-        public void Collect(SelectionSetNode selectionSet)
-        {
-            foreach (var selection in selectionSet.Selections)
-            {
-                if (!ShouldInclude(selection))
-                {
-                    continue;
-                }
-                switch (selection)
-                {
-                    case FieldNode field:
-                        var key = field.ResponseKey;
-                        if (_indexByKey.TryGetValue(key, out var index))
-                        {
-                            _groups[index].Nodes.Add(field);
-                        }
-                        else
-                        {
-                            _indexByKey[key] = _groups.Count;
-                            _groups.Add((key, [field]));
-                        }
-                        break;
-                    case InlineFragmentNode inline:
-                        if (inline.TypeCondition is null || DoesFragmentConditionMatch(inline.TypeCondition))
-                        {
-                            Collect(inline.SelectionSet);
-                        }
-                        break;
-                    case FragmentSpreadNode spread:
-                        var name = spread.Name.Value;
-                        if (!(_visitedFragments ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
-                        {
-                            break;
-                        }
-                        if (executor.Fragments.TryGetValue(name, out var fragment) && DoesFragmentConditionMatch(fragment.TypeCondition))
-                        {
-                            Collect(fragment.SelectionSet);
-                        }
-                        break;
-                }
-            }
-        }
 
         public SelectionPlan ToPlan()
         {
-            var fields = new List<FieldGroup>(_groups.Count);
-            foreach (var (key, nodes) in _groups)
+            var groups = Groups;
+            var fields = new List<FieldGroup>(groups.Count);
+            for (var i = 0; i < groups.Count; i++) // by index: a foreach over the interface would allocate its enumerator
             {
+                var (key, nodes) = groups[i];
                 var first = nodes[0];
-                if (executor.Schema.GetFieldDefinition(objectType, first.Name.Value) is not { } definition)
+                if (executor.Schema.GetFieldDefinition(ObjectType, first.Name.Value) is not { } definition)
                 {
                     continue;
                 }
-                var group = new FieldGroup(key, nodes.ToArray(), definition, objectType);
+                var group = new FieldGroup(key, nodes.ToArray(), definition, ObjectType);
                 if (definition.Arguments.Count == 0)
                 {
                     group.ConstantArguments = ValueCoercion.Empty;
@@ -221,16 +178,12 @@ internal static class FieldCollector
             return false;
         }
 
-        private bool DoesFragmentConditionMatch(NamedTypeNode typeCondition)
-        {
-            var conditionalType = executor.Schema.GetType(typeCondition.Name.Value);
-            return ReferenceEquals(conditionalType, objectType)
-                || (conditionalType is { IsAbstractType: true } && executor.Schema.IsSubType(conditionalType, objectType));
-        }
+        protected override FragmentDefinitionNode? GetFragment(string name) =>
+            executor.Fragments.TryGetValue(name, out var fragment) ? fragment : null;
 
-        private bool ShouldInclude(SelectionNode node)
+        protected override bool ShouldInclude(SelectionNode selection)
         {
-            var directives = node.Directives;
+            var directives = selection.Directives;
             for (var i = 0; i < directives.Count; i++)
             {
                 var directive = directives[i];

@@ -1,3 +1,4 @@
+using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Language;
 using GraphIntel.GraphQL.Types;
 
@@ -5,7 +6,7 @@ namespace GraphIntel.GraphQL.Validation.Rules;
 
 /// <summary>
 /// Single root field (spec §5.2.3.1): a subscription selects exactly one root field, and not an introspection field.
-/// Root fields are collected as execution would (CollectFields with no variable values).
+/// Root fields are collected as execution would (<see cref="FieldCollection"/>, with no variable values).
 /// </summary>
 public sealed class SingleFieldSubscriptionsRule : IValidationRule
 {
@@ -37,24 +38,23 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
                 }
             }
             var operationName = node.Name?.Value;
-            var fields = new Dictionary<string, List<FieldNode>>(StringComparer.Ordinal);
-            var order = new List<string>();
-            if (!CollectFields(subscriptionType, node.SelectionSet, fields, order, new HashSet<string>(StringComparer.Ordinal)))
+            var collection = new RootFieldCollection(context, subscriptionType);
+            if (!collection.Collect(node.SelectionSet))
             {
                 return VisitAction.Continue;
             }
-            if (order.Count > 1)
+            var groups = collection.Groups;
+            if (groups.Count > 1)
             {
-                var extra = order.Skip(1).SelectMany(key => fields[key]).Cast<Node>().ToArray();
+                var extra = groups.Skip(1).SelectMany(group => group.Nodes).Cast<Node>().ToArray();
                 context.ReportError(
                     operationName is not null
                         ? $"Subscription \"{operationName}\" must select only one top level field."
                         : "Anonymous Subscription must select only one top level field.",
                     extra);
             }
-            foreach (var key in order)
+            foreach (var (_, fieldNodes) in groups)
             {
-                var fieldNodes = fields[key];
                 if (fieldNodes[0].Name.Value.StartsWith("__", StringComparison.Ordinal))
                 {
                     context.ReportError(
@@ -66,59 +66,17 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
             }
             return VisitAction.Continue;
         }
+    }
 
-        // Returns false when the fragment work budget ran out (validation is then aborted).
-        private bool CollectFields(
-            ObjectType runtimeType,
-            SelectionSetNode selectionSet,
-            Dictionary<string, List<FieldNode>> fields,
-            List<string> order,
-            HashSet<string> visitedFragments)
-        {
-            if (!SpendSelectionSetWork(selectionSet))
-            {
-                return false;
-            }
-            foreach (var selection in selectionSet.Selections)
-            {
-                if (!ShouldInclude(selection))
-                {
-                    continue;
-                }
-                switch (selection)
-                {
-                    case FieldNode field:
-                        var key = field.ResponseKey;
-                        if (!fields.TryGetValue(key, out var list))
-                        {
-                            fields[key] = list = [];
-                            order.Add(key);
-                        }
-                        list.Add(field);
-                        break;
-                    case InlineFragmentNode inline:
-                        if (ConditionMatches(inline.TypeCondition, runtimeType)
-                            && !CollectFields(runtimeType, inline.SelectionSet, fields, order, visitedFragments))
-                        {
-                            return false;
-                        }
-                        break;
-                    case FragmentSpreadNode spread:
-                        if (visitedFragments.Add(spread.Name.Value)
-                            && context.GetFragment(spread.Name.Value) is { } fragment
-                            && ConditionMatches(fragment.TypeCondition, runtimeType)
-                            && !CollectFields(runtimeType, fragment.SelectionSet, fields, order, visitedFragments))
-                        {
-                            return false;
-                        }
-                        break;
-                }
-            }
-            return true;
-        }
+    /// <summary>CollectFields with no variable values, spending the context's fragment work budget as it goes.</summary>
+    private sealed class RootFieldCollection(ValidationContext context, ObjectType subscriptionType)
+        : FieldCollection(context.Schema, subscriptionType)
+    {
+        protected override FragmentDefinitionNode? GetFragment(string name) => context.GetFragment(name);
 
-        // graphql-js's measure: the selections, their directives, and the arguments of @skip and @include.
-        private bool SpendSelectionSetWork(SelectionSetNode selectionSet)
+        // graphql-js's measure: the selections, their directives, and the arguments of @skip and @include; false when
+        // the budget ran out (validation is then aborted).
+        protected override bool CanEnter(SelectionSetNode selectionSet)
         {
             var cost = selectionSet.Selections.Count;
             foreach (var selection in selectionSet.Selections)
@@ -135,20 +93,9 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
             return context.SpendFragmentWork(cost);
         }
 
-        private bool ConditionMatches(NamedTypeNode? condition, ObjectType runtimeType)
-        {
-            if (condition is null)
-            {
-                return true;
-            }
-            var conditionType = context.Schema.GetType(condition.Name.Value);
-            return ReferenceEquals(conditionType, runtimeType)
-                || (conditionType is { IsAbstractType: true } && context.Schema.IsSubType(conditionType, runtimeType));
-        }
-
         // @skip(if: true) and @include(if: false) written as literals exclude a selection; with no variable values,
         // a variable condition cannot exclude one.
-        private static bool ShouldInclude(SelectionNode selection)
+        protected override bool ShouldInclude(SelectionNode selection)
         {
             foreach (var directive in selection.Directives)
             {
