@@ -19,12 +19,21 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TimeProvider _time;
 
+    /// <summary>A store on the server <paramref name="options"/> name, with the resilience pipeline they describe.</summary>
     public Neo4jGraphStore(Neo4jOptions options, TimeProvider? timeProvider = null, HttpClient? http = null)
+        : this(options, Neo4jResilience.Create(options ?? throw new ArgumentNullException(nameof(options)), timeProvider), timeProvider, http)
     {
+    }
+
+    /// <summary>A store whose calls run through <paramref name="pipeline"/>, composed by the caller (<see cref="Neo4jResilience.Create"/>).</summary>
+    public Neo4jGraphStore(Neo4jOptions options, ResiliencePipeline pipeline, TimeProvider? timeProvider = null, HttpClient? http = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(pipeline);
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _ownedHttp = http is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
-        _client = new Neo4jHttpClient(http ?? _ownedHttp!, options, Neo4jResilience.Create(options, timeProvider));
+        _client = new Neo4jHttpClient(http ?? _ownedHttp!, options, pipeline, _time);
     }
 
     /// <summary>For tests and tools that need to send their own statements (constants only).</summary>

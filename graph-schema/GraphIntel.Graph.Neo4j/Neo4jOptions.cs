@@ -1,13 +1,25 @@
 using GraphIntel.Graph.Store;
+using Microsoft.Extensions.Configuration;
 
 namespace GraphIntel.Graph.Neo4j;
 
-/// <summary>How to reach Neo4j and how patient to be with it.</summary>
+/// <summary>
+/// How to reach Neo4j and how patient to be with it. Bound from the configuration section <see cref="SectionName"/>
+/// (every property), then the <c>GRAPHINTEL_NEO4J_*</c> variables (the connection), by <see cref="Bind"/>.
+/// </summary>
 public sealed class Neo4jOptions
 {
+    public const string SectionName = "GraphStore:Neo4j";
+    public const string UrlVariable = "GRAPHINTEL_NEO4J_URL";
+    public const string UserVariable = "GRAPHINTEL_NEO4J_USER";
+    public const string PasswordVariable = "GRAPHINTEL_NEO4J_PASSWORD";
+    public const string DatabaseVariable = "GRAPHINTEL_NEO4J_DATABASE";
+
     /// <summary>The server's HTTP root, e.g. http://localhost:7474. Discovery (GET /) finds the transaction endpoint.</summary>
     public Uri Url { get; set; } = new("http://localhost:7474");
-    public string? User { get; set; }
+    /// <summary>The user to authenticate as; sent only with a <see cref="Password"/>.</summary>
+    public string User { get; set; } = "neo4j";
+    /// <summary>Null when the server runs without authentication: then no credentials are sent.</summary>
     public string? Password { get; set; }
     /// <summary>The database on Neo4j 4+ (ignored by 3.x, which has one).</summary>
     public string Database { get; set; } = "neo4j";
@@ -38,24 +50,39 @@ public sealed class Neo4jOptions
     public int ResampleIndexesAfterRecords { get; set; } = 1_000;
 
     /// <summary>
-    /// The options the configuration selects (<see cref="GraphStoreOptions.Neo4j"/>: GRAPHINTEL_NEO4J_URL, _USER,
-    /// _PASSWORD, _DATABASE). Without a password no credentials are sent (a server with authentication disabled).
+    /// The options <paramref name="configuration"/>'s section <see cref="SectionName"/> sets (none: the defaults), then
+    /// the <c>GRAPHINTEL_NEO4J_*</c> variables that are set.
     /// </summary>
-    public static Neo4jOptions From(Neo4jStoreOptions configured)
+    /// <exception cref="GraphStoreException">A value cannot be read, or the URL is not an absolute http(s) URL; the message names the key or variable.</exception>
+    public static Neo4jOptions Bind(IConfiguration? configuration, Func<string, string?> getVariable)
     {
-        ArgumentNullException.ThrowIfNull(configured);
-        if (!Uri.TryCreate(configured.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        ArgumentNullException.ThrowIfNull(getVariable);
+        var options = new Neo4jOptions();
+        try
         {
-            throw new GraphStoreException(
-                $"the Neo4j URL '{configured.Url}' ({GraphStoreOptions.Neo4jUrlVariable}) is not an absolute http:// or https:// URL " +
-                "of Neo4j's HTTP port, e.g. http://localhost:7474", isTransient: false);
+            configuration?.GetSection(SectionName).Bind(options);
         }
-        return new Neo4jOptions
+        catch (InvalidOperationException e)
         {
-            Url = url,
-            User = configured.Password is null ? null : configured.User,
-            Password = configured.Password,
-            Database = configured.Database,
-        };
+            throw new GraphStoreException($"configuration {SectionName}: {e.Message}", isTransient: false, e);
+        }
+        CheckUrl(options.Url, $"{SectionName}:{nameof(Url)}");
+        if (StoreSettings.Variable(getVariable, UrlVariable) is { } url)
+        {
+            options.Url = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null!;
+            CheckUrl(options.Url, UrlVariable, url);
+        }
+        options.User = StoreSettings.Variable(getVariable, UserVariable) ?? options.User;
+        options.Password = StoreSettings.Variable(getVariable, PasswordVariable) ?? options.Password;
+        options.Database = StoreSettings.Variable(getVariable, DatabaseVariable) ?? options.Database;
+        return options;
+    }
+
+    private static void CheckUrl(Uri? url, string setting, string? given = null)
+    {
+        if (url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)) return;
+        throw new GraphStoreException(
+            $"the Neo4j URL '{given ?? url?.OriginalString}' ({setting}) is not an absolute http:// or https:// URL " +
+            "of Neo4j's HTTP port, e.g. http://localhost:7474", isTransient: false);
     }
 }

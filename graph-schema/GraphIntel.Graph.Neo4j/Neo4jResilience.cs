@@ -15,10 +15,10 @@ namespace GraphIntel.Graph.Neo4j;
 public static class Neo4jResilience
 {
     /// <summary>How many HTTP requests one execution makes (1 when unset).</summary>
-    public static readonly ResiliencePropertyKey<int> Requests = new("graphintel.neo4j.requests");
+    internal static readonly ResiliencePropertyKey<int> Requests = new("graphintel.neo4j.requests");
 
     /// <summary>Failures worth another attempt: Neo.TransientError.*, connection failures, attempts that timed out.</summary>
-    public static bool IsTransient(Exception e) => e is GraphStoreException { IsTransient: true } or TimeoutRejectedException;
+    internal static bool IsTransient(Exception e) => e is GraphStoreException { IsTransient: true } or TimeoutRejectedException;
 
     public static ResiliencePipeline Create(Neo4jOptions options, TimeProvider? timeProvider = null)
     {

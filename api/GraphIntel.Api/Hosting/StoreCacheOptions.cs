@@ -1,4 +1,5 @@
 using GraphIntel.Graph.Store;
+using GraphIntel.Graph.Stores;
 using GraphIntel.GraphQL.AspNetCore;
 
 namespace GraphIntel.Api.Hosting;
@@ -34,7 +35,7 @@ public sealed class StoreCacheOptions
 
     /// <summary>Whether to put the cache in front of the store <paramref name="store"/> selects.</summary>
     public bool IsEnabledFor(GraphStoreOptions store) =>
-        Enabled ?? string.Equals(store.Backend, GraphStoreOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
+        Enabled ?? store.IsEmbedded;
 
     /// <summary>The store to register: <paramref name="store"/>, behind the cache when it is enabled for the backend.</summary>
     public IGraphStore Wrap(IGraphStore store, GraphStoreOptions options)

@@ -4,27 +4,6 @@ using GraphIntel.Graph.Stores;
 
 namespace GraphIntel.Api.Hosting;
 
-/// <summary>Start-up behaviour of the store.</summary>
-public sealed class StoreStartupOptions
-{
-    public const string SectionName = "GraphIntel:Startup";
-
-    /// <summary>Load the curated data set when the store is empty (GRAPHINTEL_SEED=false turns it off).</summary>
-    public bool SeedWhenEmpty { get; set; } = true;
-
-    /// <summary>Where the data set is (GRAPHINTEL_SEED_DIR); found by walking up from the working directory when unset.</summary>
-    public string? SeedDirectory { get; set; }
-
-    /// <summary>How long to wait between attempts when the store is not reachable at start.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
-
-    public void ApplyEnvironment(Func<string, string?> getVariable)
-    {
-        if (getVariable("GRAPHINTEL_SEED") is { Length: > 0 } seed && bool.TryParse(seed, out var on)) SeedWhenEmpty = on;
-        SeedDirectory = getVariable(DatasetLocator.SeedDirVariable) is { Length: > 0 } dir ? dir : SeedDirectory;
-    }
-}
-
 /// <summary>
 /// Migrates the store before the server starts listening and, when it is empty, loads the curated data set. When
 /// the store cannot be reached yet (Neo4j still starting), the API starts anyway — not ready, answering queries

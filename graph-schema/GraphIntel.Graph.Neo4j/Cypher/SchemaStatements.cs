@@ -3,7 +3,7 @@ using GraphIntel.Graph.Neo4j.Http;
 namespace GraphIntel.Graph.Neo4j.Cypher;
 
 /// <summary>What a migration rewrites in the data, after its schema statements.</summary>
-public enum DataMigration
+internal enum DataMigration
 {
     None,
     /// <summary>Links every (:Name) that has no (:Gram) links to its grams (names stored before migration 3), in batches.</summary>
@@ -22,7 +22,7 @@ public enum DataMigration
 /// (3.x <c>CREATE CONSTRAINT ON … ASSERT</c>; 4.4+/5.x <c>CREATE CONSTRAINT name IF NOT EXISTS FOR … REQUIRE</c>).
 /// Each runs in a transaction of its own, never mixed with data writes.
 /// </summary>
-public static class SchemaStatements
+internal static class SchemaStatements
 {
     /// <summary>
     /// One migration: a version, a name, its statements for legacy (3.x) and modern (4.4+) servers, and the data it

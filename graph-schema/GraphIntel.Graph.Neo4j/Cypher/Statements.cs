@@ -23,7 +23,7 @@ namespace GraphIntel.Graph.Neo4j.Cypher;
 /// when the lookup runs and the IN form seeks. (USING INDEX hints are no way out: 3.1 then falls back to its rule
 /// planner, which fails on Java 17.) MERGE always seeks its uniqueness constraint. After large writes the store also asks for fresh samples (<see cref="ResampleOutdatedIndexes"/>).
 /// </summary>
-public static class Statements
+internal static class Statements
 {
     /// <summary>
     /// <see cref="Model.TemporalProfile.StatusOn(int, int)"/> in Cypher over a record's stored profile (ISO days; an

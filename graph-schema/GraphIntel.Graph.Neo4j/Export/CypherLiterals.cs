@@ -9,7 +9,7 @@ namespace GraphIntel.Graph.Neo4j.Export;
 /// quotes with backslash escapes and no raw line breaks (one statement per line), numbers in invariant culture,
 /// lists and maps of those.
 /// </summary>
-public static class CypherLiterals
+internal static class CypherLiterals
 {
     public static string Of(object? value)
     {

@@ -16,10 +16,10 @@ namespace GraphIntel.Graph.Neo4j.Export;
 public static class CypherScript
 {
     /// <summary>The server version whose schema syntax the script uses.</summary>
-    public static readonly Neo4jVersion Target = new(5, 0);
+    internal static readonly Neo4jVersion Target = new(5, 0);
 
     /// <summary>The schema statements at the top of the script (what a server older than 4.4 must skip).</summary>
-    public static IReadOnlyList<string> SchemaStatementsFor(Neo4jVersion version) =>
+    internal static IReadOnlyList<string> SchemaStatementsFor(Neo4jVersion version) =>
         SchemaStatements.Migrations.SelectMany(m => m.For(version)).ToList();
 
     /// <summary>Every statement of the script, without the terminating ';'.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace GraphIntel.Graph.Neo4j.Http;
 
 /// <summary>Writes parameter values as the JSON Neo4j's HTTP endpoint accepts: scalars, lists and maps.</summary>
-public static class CypherValues
+internal static class CypherValues
 {
     public static void Write(Utf8JsonWriter w, object? value)
     {

@@ -6,7 +6,7 @@ namespace GraphIntel.Graph.Neo4j.Http;
 /// The one place Neo4j's status codes are read. Neo4j classifies every error as ClientError, ClientNotification,
 /// TransientError or DatabaseError (Neo.{Classification}.{Category}.{Title}); only TransientError is worth retrying.
 /// </summary>
-public static class Neo4jErrors
+internal static class Neo4jErrors
 {
     /// <summary>Used when an error in a response body carries no code.</summary>
     public const string UnknownCode = "Neo.DatabaseError.General.UnknownError";
@@ -18,7 +18,7 @@ public static class Neo4jErrors
 }
 
 /// <summary>An error Neo4j reported in a response body.</summary>
-public sealed class Neo4jServerException(string code, string message, bool isTransient)
+internal sealed class Neo4jServerException(string code, string message, bool isTransient)
     : GraphStoreException($"Neo4j {code}: {message}", isTransient)
 {
     public string Code { get; } = code;

@@ -10,7 +10,7 @@ using Polly.Timeout;
 namespace GraphIntel.Graph.Neo4j.Http;
 
 /// <summary>The server's version, read at discovery; it chooses schema-statement syntax.</summary>
-public readonly record struct Neo4jVersion(int Major, int Minor)
+internal readonly record struct Neo4jVersion(int Major, int Minor)
 {
     public static Neo4jVersion Parse(string? text)
     {
@@ -30,22 +30,24 @@ public readonly record struct Neo4jVersion(int Major, int Minor)
 /// continue, commit) that is rolled back when any request fails — so a call either commits whole or not at all.
 /// Every call goes through the resilience pipeline given at construction; a retry re-runs the whole transaction.
 /// </summary>
-public sealed class Neo4jHttpClient
+internal sealed class Neo4jHttpClient
 {
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private readonly HttpClient _http;
     private readonly Neo4jOptions _options;
     private readonly ResiliencePipeline _pipeline;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _discoveryLock = new(1, 1);
     private Uri? _commitUri;
     private Uri? _beginUri;
     private volatile string? _lastFailure;
 
-    public Neo4jHttpClient(HttpClient http, Neo4jOptions options, ResiliencePipeline pipeline)
+    public Neo4jHttpClient(HttpClient http, Neo4jOptions options, ResiliencePipeline pipeline, TimeProvider? timeProvider = null)
     {
         _http = http;
         _options = options;
         _pipeline = pipeline;
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>Known after the first successful call.</summary>
@@ -120,7 +122,7 @@ public sealed class Neo4jHttpClient
     {
         try
         {
-            using var cts = new CancellationTokenSource(_options.AttemptTimeout);
+            using var cts = new CancellationTokenSource(_options.AttemptTimeout, _time);
             using var request = new HttpRequestMessage(HttpMethod.Delete, transaction);
             request.Headers.Accept.Add(Json);
             Authorize(request);
@@ -310,7 +312,7 @@ public sealed class Neo4jHttpClient
 
     private void Authorize(HttpRequestMessage request)
     {
-        if (_options.User is null) return;
+        if (_options.Password is null) return;
         var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.User}:{_options.Password}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
     }

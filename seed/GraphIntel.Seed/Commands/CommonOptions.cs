@@ -1,6 +1,8 @@
 using System.CommandLine;
 using GraphIntel.Graph.Dataset;
+using GraphIntel.Graph.Embedded;
 using GraphIntel.Graph.Store;
+using GraphIntel.Graph.Stores;
 
 namespace GraphIntel.Seed.Commands;
 
@@ -19,7 +21,7 @@ internal static class CommonOptions
 
     public static Option<string?> DataDir() => new("--data-dir")
     {
-        Description = $"The embedded store's data directory (default: {GraphStoreOptions.DataDirVariable}, else ./data).",
+        Description = $"The embedded store's data directory (default: {EmbeddedStoreOptions.DataDirVariable}, else ./data).",
     };
 
     /// <summary>The data-set root from <c>--seed-dir</c>, the environment, or the nearest <c>seed/data</c>.</summary>
@@ -30,10 +32,16 @@ internal static class CommonOptions
     /// <summary>Store options from the environment, overridden by the command line.</summary>
     public static GraphStoreOptions StoreOptions(string? store, string? dataDir, SeedConsole console)
     {
-        var options = GraphStoreOptions.FromEnvironment(console.GetEnvironmentVariable);
-        if (store is not null) options.Backend = store;
-        if (dataDir is not null) options.DataDirectory = dataDir;
-        if (options.Problem() is { } problem) throw new SeedException(problem);
+        GraphStoreOptions options;
+        try
+        {
+            options = GraphStoreOptions.Bind(configuration: null, console.GetEnvironmentVariable, store);
+        }
+        catch (GraphStoreException e)
+        {
+            throw new SeedException(e.Message);
+        }
+        if (dataDir is not null) options.Embedded.DataDirectory = dataDir;
         return options;
     }
 
@@ -43,21 +51,18 @@ internal static class CommonOptions
     /// </summary>
     public static void RequireExistingStore(GraphStoreOptions options, bool databaseMustExist)
     {
-        if (!IsEmbedded(options)) return;
-        var directory = Path.GetFullPath(options.DataDirectory);
+        if (!options.IsEmbedded) return;
+        var directory = Path.GetFullPath(options.Embedded.DataDirectory);
         if (!Directory.Exists(directory))
         {
             throw new SeedException(
-                $"the data directory {directory} does not exist (--data-dir, {GraphStoreOptions.DataDirVariable}); " +
+                $"the data directory {directory} does not exist (--data-dir, {EmbeddedStoreOptions.DataDirVariable}); " +
                 "give an existing one, or create it first (mkdir) to start a new store there");
         }
-        var database = Path.GetFullPath(options.EmbeddedDatabasePath);
+        var database = Path.GetFullPath(options.Embedded.DatabasePath);
         if (databaseMustExist && !File.Exists(database))
-            throw new SeedException($"there is no embedded store in {directory} (no {GraphStoreOptions.EmbeddedDatabaseFileName}): nothing to export");
+            throw new SeedException($"there is no embedded store in {directory} (no {EmbeddedStoreOptions.DatabaseFileName}): nothing to export");
     }
-
-    public static bool IsEmbedded(GraphStoreOptions options) =>
-        string.Equals(options.Backend, GraphStoreOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
 
     public static async Task WriteProblemsAsync(IReadOnlyList<DatasetProblem> problems, TextWriter output)
     {

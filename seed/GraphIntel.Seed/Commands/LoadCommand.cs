@@ -100,10 +100,10 @@ internal static class LoadCommand
     /// <summary>The embedded store's writer lock, held until the load ends; null for Neo4j.</summary>
     private static EmbeddedStoreLock? LockEmbeddedStore(GraphStoreOptions options)
     {
-        if (!CommonOptions.IsEmbedded(options)) return null;
+        if (!options.IsEmbedded) return null;
         try
         {
-            return EmbeddedStoreLock.Acquire(options.EmbeddedDatabasePath, "seed load");
+            return EmbeddedStoreLock.Acquire(options.Embedded.DatabasePath, "seed load");
         }
         catch (EmbeddedStoreLockedException e)
         {

@@ -13,7 +13,7 @@ namespace GraphIntel.Graph.Embedded;
 /// Reads open a pooled connection per operation, so readers run concurrently; writes are serialized. Name lookup and
 /// traversals use in-memory indexes (<see cref="NameIndex"/>, <see cref="AdjacencyIndex"/>) built lazily from the
 /// database on first use and patched by every committed write; the store assumes it is the file's only writer.
-/// Every operation runs through one resilience pipeline (<see cref="SqliteResilience"/>).
+/// Every operation runs through one resilience pipeline (<see cref="SqliteResilience"/>), composed by the caller or from the options.
 /// </summary>
 public sealed partial class EmbeddedGraphStore : IGraphStore
 {
@@ -22,6 +22,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     private readonly EmbeddedStoreOptions _options;
     private readonly string _connectionString;
     private readonly SqliteResilience _resilience;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ReaderWriterLockSlim _adjacencyLock = new(LockRecursionPolicy.NoRecursion);
     private readonly Lock _nameIndexGate = new();
@@ -29,12 +30,21 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     private NameIndex? _names;
     private bool _initialized;
 
-    public EmbeddedGraphStore(EmbeddedStoreOptions options)
+    /// <summary>A store on <paramref name="options"/>' file, with the resilience pipeline those options describe.</summary>
+    public EmbeddedGraphStore(EmbeddedStoreOptions options, TimeProvider? timeProvider = null)
+        : this(options, SqliteResilience.Create(options ?? throw new ArgumentNullException(nameof(options)), timeProvider), timeProvider)
+    {
+    }
+
+    /// <summary>A store on <paramref name="options"/>' file whose operations run through <paramref name="resilience"/>, composed by the caller.</summary>
+    public EmbeddedGraphStore(EmbeddedStoreOptions options, SqliteResilience resilience, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(resilience);
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
             throw new ArgumentException("EmbeddedStoreOptions.DatabasePath is empty; give the SQLite file to use.", nameof(options));
         _options = options;
+        _time = timeProvider ?? TimeProvider.System;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.GetFullPath(options.DatabasePath),
@@ -43,7 +53,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
-        _resilience = new SqliteResilience(options);
+        _resilience = resilience;
     }
 
     /// <summary>The database file.</summary>
@@ -62,7 +72,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             }
             ClashKeyFunction.Register(connection);
             TemporalProfileFunction.Register(connection);
-            Migrator.Migrate(connection, SchemaMigrations.All, _options.TimeProvider.GetUtcNow());
+            Migrator.Migrate(connection, SchemaMigrations.All, _time.GetUtcNow());
             _initialized = true;
             return ValueTask.FromResult(true);
         }, ct);
