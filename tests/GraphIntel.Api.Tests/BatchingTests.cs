@@ -7,7 +7,7 @@ namespace GraphIntel.Api.Tests;
 public sealed class CountingStoreHost : ApiHost
 {
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<IGraphStore>(sp => new CountingStore(Graph.Stores.GraphStoreFactory.Create(sp.GetRequiredService<GraphStoreOptions>())));
+        services.AddSingleton<IGraphStore>(sp => new CountingStore(Graph.Stores.GraphStoreFactory.Create(sp.GetRequiredService<Graph.Stores.GraphStoreOptions>())));
 
     public CountingStore Counter => (CountingStore)Store;
 }

@@ -81,7 +81,7 @@ public sealed class HangingStoreHost : ApiHost
     };
 
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<IGraphStore>(sp => new HangingStore(Graph.Stores.GraphStoreFactory.Create(sp.GetRequiredService<GraphStoreOptions>())));
+        services.AddSingleton<IGraphStore>(sp => new HangingStore(Graph.Stores.GraphStoreFactory.Create(sp.GetRequiredService<Graph.Stores.GraphStoreOptions>())));
 }
 
 public sealed class ExecutionTimeoutTests(HangingStoreHost api) : IClassFixture<HangingStoreHost>

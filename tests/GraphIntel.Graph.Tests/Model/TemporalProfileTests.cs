@@ -10,10 +10,6 @@ namespace GraphIntel.Graph.Tests.Model;
 /// </summary>
 public sealed class TemporalProfileTests
 {
-    // The world: days from 2018-12-01 to 2021-01-31. Unbounded sides reach the edges of it, past every date used.
-    private static readonly DateOnly First = new(2018, 12, 1);
-    private static readonly DateOnly Last = new(2021, 1, 31);
-
     /// <summary>The truth table of README "Time": one row per shape of bound, on year, month and day dates.</summary>
     [Theory]
     // exact start and end
@@ -51,7 +47,7 @@ public sealed class TemporalProfileTests
         var validity = Validity.Parse(interval);
         var date = PartialDate.Parse(asOf);
         Assert.Equal(expected, TemporalProfile.Of(validity, []).StatusOn(date).ToString().ToUpperInvariant());
-        Assert.Equal(expected, Enumerated(validity, [], date)?.ToString().ToUpperInvariant());
+        Assert.Equal(expected, TemporalOracle.Enumerated(validity, [], date)?.ToString().ToUpperInvariant());
     }
 
     [Theory]
@@ -69,7 +65,7 @@ public sealed class TemporalProfileTests
         PartialDate[] attestations = [PartialDate.Parse(attested)];
         var date = PartialDate.Parse(asOf);
         Assert.Equal(expected, TemporalProfile.Of(validity, attestations).StatusOn(date).ToString().ToUpperInvariant());
-        Assert.Equal(expected, Enumerated(validity, attestations, date)?.ToString().ToUpperInvariant());
+        Assert.Equal(expected, TemporalOracle.Enumerated(validity, attestations, date)?.ToString().ToUpperInvariant());
     }
 
     [Fact]
@@ -93,7 +89,7 @@ public sealed class TemporalProfileTests
             var profile = TemporalProfile.Of(validity, attestations);
             foreach (var asOf in Enumerable.Range(0, 6).Select(_ => RandomDate(random)))
             {
-                var expected = Enumerated(validity, attestations, asOf);
+                var expected = TemporalOracle.Enumerated(validity, attestations, asOf);
                 if (expected is null) break; // no world fits the attestations: contradictory data, refused on load
                 Assert.True(expected == profile.StatusOn(asOf),
                     $"{validity} attested [{string.Join(", ", attestations)}] on {asOf}: enumeration {expected}, profile {profile.StatusOn(asOf)}");
@@ -154,32 +150,6 @@ public sealed class TemporalProfileTests
         Assert.Equal("2015-01/[..2016-07]", Validity.Parse("2015-01/..").NoLaterThan(died).ToString());
         Assert.Equal("2015-01/2016-02", Validity.Parse("2015-01/2016-02").NoLaterThan(died).ToString());
         Assert.Equal("2015-01/[2016-03..2016-07]", Validity.Parse("2015-01/[2016-03..]").NoLaterThan(died).ToString());
-    }
-
-    /// <summary>
-    /// The status by enumerating every world; null when no world fits (the attestations contradict the bounds). The
-    /// conformance suite takes its expected asOf answers from here too, never from the stores.
-    /// </summary>
-    internal static TemporalStatus? Enumerated(Validity v, IReadOnlyList<PartialDate> attestations, PartialDate asOf)
-    {
-        var startLo = v.Start.EarliestDay ?? First;
-        var startHi = v.Start.LatestDay ?? Last;
-        var endLo = v.End.EarliestDay ?? First;
-        var endHi = v.End.LatestDay ?? Last;
-        bool some = false, all = true, any = false;
-        for (var s = startLo; s <= startHi; s = s.AddDays(1))
-        {
-            for (var e = s > endLo ? s : endLo; e <= endHi; e = e.AddDays(1))
-            {
-                if (!attestations.All(a => a.Start <= e && a.End >= s)) continue;
-                any = true;
-                var holds = s <= asOf.End && e >= asOf.Start;
-                some |= holds;
-                all &= holds;
-            }
-        }
-        if (!any) return null;
-        return all ? TemporalStatus.Known : some ? TemporalStatus.Possible : TemporalStatus.Excluded;
     }
 
     private static PartialDate RandomDate(Random random)

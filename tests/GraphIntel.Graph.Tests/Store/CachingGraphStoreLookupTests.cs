@@ -3,8 +3,7 @@ using GraphIntel.Graph.Embedded;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
-using GraphIntel.Graph.Tests.Conformance;
-using static GraphIntel.Graph.Tests.Conformance.ConformanceFixture;
+using static GraphIntel.Graph.Testing.ConformanceFixture;
 
 namespace GraphIntel.Graph.Tests.Store;
 

@@ -2,7 +2,7 @@ using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Names;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
-using static GraphIntel.Graph.Tests.Conformance.ConformanceFixture;
+using static GraphIntel.Graph.Testing.ConformanceFixture;
 
 namespace GraphIntel.Graph.Tests.Store;
 
