@@ -1,6 +1,5 @@
 using System.CommandLine;
 using GraphIntel.Graph.Dataset;
-using GraphIntel.Graph.Embedded;
 using GraphIntel.Graph.Store;
 using GraphIntel.Graph.Stores;
 using GraphIntel.Seed.Load;
@@ -10,7 +9,7 @@ namespace GraphIntel.Seed.Commands;
 /// <summary>
 /// <c>load [--store embedded|neo4j] [--data-dir D] [--actor NAME] [--seed-dir D]</c>: validates the data set and,
 /// only when it has no problem, applies it to the store as one atomic, idempotent change set. It says which store it
-/// writes; an embedded store's data directory must exist, and its writer lock (<see cref="EmbeddedStoreLock"/>) must be
+/// writes; an embedded store's data directory must exist, and its writer lock (<see cref="StoreWriterLock"/>) must be
 /// free: a load into the store of a running API is refused, naming the holder.
 /// </summary>
 internal static class LoadCommand
@@ -76,7 +75,7 @@ internal static class LoadCommand
         var dataset = await stages.RunAsync("Reading and validating the data set", () => Task.FromResult(DatasetReader.Read(root))).ConfigureAwait(false);
         if (!dataset.IsValid) return new Outcome(dataset);
 
-        using var writerLock = LockEmbeddedStore(options);
+        using var writerLock = LockStore(options);
         await using var graph = GraphStoreFactory.Create(options);
         await stages.RunAsync($"Opening the {options.Backend} store", async () =>
         {
@@ -97,15 +96,14 @@ internal static class LoadCommand
         }
     }
 
-    /// <summary>The embedded store's writer lock, held until the load ends; null for Neo4j.</summary>
-    private static EmbeddedStoreLock? LockEmbeddedStore(GraphStoreOptions options)
+    /// <summary>The store's writer lock (the embedded store's; nothing for Neo4j), held until the load ends.</summary>
+    private static StoreWriterLock LockStore(GraphStoreOptions options)
     {
-        if (!options.IsEmbedded) return null;
         try
         {
-            return EmbeddedStoreLock.Acquire(options.Embedded.DatabasePath, "seed load");
+            return StoreWriterLock.Acquire(options, "seed load");
         }
-        catch (EmbeddedStoreLockedException e)
+        catch (GraphStoreException e)
         {
             throw new SeedException($"nothing was written: {e.Message}", e);
         }

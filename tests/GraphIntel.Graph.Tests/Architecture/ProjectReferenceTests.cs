@@ -14,6 +14,7 @@ public sealed class ProjectReferenceTests
     private const string Store = "store";
     private const string Backend = "backend";
     private const string Chooser = "backend chooser";
+    private const string DataSet = "data set";
     private const string Host = "host";
     private const string Tool = "tool";
     private const string Tests = "tests";
@@ -24,13 +25,15 @@ public sealed class ProjectReferenceTests
         ["GraphIntel.GraphQL"] = Engine,
         ["GraphIntel.GraphQL.AspNetCore"] = EngineHttp,
         ["GraphIntel.Graph"] = Store,
+        ["GraphIntel.Graph.Embedded"] = Backend,
         ["GraphIntel.Graph.Neo4j"] = Backend,
+        ["GraphIntel.Graph.Dataset"] = DataSet,
         ["GraphIntel.Graph.Stores"] = Chooser,
         ["GraphIntel.Api"] = Host,
         ["GraphIntel.Seed"] = Tool,
     };
 
-    /// <summary>The layers each layer may reference: the engine knows no domain, the store no GraphQL, a backend only the store.</summary>
+    /// <summary>The layers each layer may reference: the engine knows no domain, the store no GraphQL, a backend only the store (never another backend).</summary>
     private static readonly Dictionary<string, string[]> MayReference = new(StringComparer.Ordinal)
     {
         [Engine] = [],
@@ -38,9 +41,10 @@ public sealed class ProjectReferenceTests
         [Store] = [],
         [Backend] = [Store],
         [Chooser] = [Store, Backend],
-        [Host] = [Engine, EngineHttp, Store, Chooser],
-        [Tool] = [Store, Backend, Chooser],
-        [Tests] = [Engine, EngineHttp, Store, Backend, Chooser, Host, Tool],
+        [DataSet] = [Store],
+        [Host] = [Engine, EngineHttp, Store, Chooser, DataSet],
+        [Tool] = [Store, Backend, Chooser, DataSet],
+        [Tests] = [Engine, EngineHttp, Store, Backend, Chooser, DataSet, Host, Tool],
     };
 
     [Fact]
