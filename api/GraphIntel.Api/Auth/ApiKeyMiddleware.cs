@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GraphIntel.Api.GraphQL;
 using GraphIntel.GraphQL.AspNetCore;
 
 namespace GraphIntel.Api.Auth;
@@ -20,7 +21,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regist
             var principal = registry.Find(key);
             if (principal is null)
             {
-                await RefuseAsync(context, "The API key is not valid.", "UNAUTHENTICATED").ConfigureAwait(false);
+                await RefuseAsync(context, "The API key is not valid.", ErrorCodes.Unauthenticated).ConfigureAwait(false);
                 return;
             }
             context.Items[PrincipalItem] = principal;
@@ -29,7 +30,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regist
         {
             await RefuseAsync(context,
                 "This API requires an API key: send it as `Authorization: Bearer <key>` or as the `X-Api-Key` header.",
-                "UNAUTHENTICATED").ConfigureAwait(false);
+                ErrorCodes.Unauthenticated).ConfigureAwait(false);
             return;
         }
         await next(context).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using GraphIntel.Api.Auth;
+using GraphIntel.Api.GraphQL;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Net.Http.Headers;
 
@@ -97,6 +98,6 @@ public static class HttpSecurity
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await ApiKeyMiddleware.WriteErrorAsync(response,
             $"Too many requests: this API takes a limited number of requests per caller; retry after {seconds} seconds.",
-            "RATE_LIMITED", cancellationToken).ConfigureAwait(false);
+            ErrorCodes.RateLimited, cancellationToken).ConfigureAwait(false);
     }
 }
