@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using GraphIntel.Api.GraphQL;
+using GraphIntel.Api.Errors;
 
 namespace GraphIntel.Api.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GraphIntel.Api.GraphQL;
+using GraphIntel.Api.Errors;
 using GraphIntel.GraphQL.AspNetCore;
 
 namespace GraphIntel.Api.Auth;

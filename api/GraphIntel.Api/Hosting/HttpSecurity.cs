@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using GraphIntel.Api.Auth;
-using GraphIntel.Api.GraphQL;
+using GraphIntel.Api.Errors;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Net.Http.Headers;
 

@@ -1,10 +1,12 @@
+using GraphIntel.Api.Errors;
+using GraphIntel.Api.Limits;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 // Events: the Event type (an EVENT entity with its details), its participants and casualty figures, `events` on
 // organizations, people and places, and Query.event / Query.events. Where an event happened and who took part are

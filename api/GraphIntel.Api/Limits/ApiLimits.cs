@@ -1,4 +1,6 @@
-namespace GraphIntel.Api.GraphQL;
+using GraphIntel.Api.Errors;
+
+namespace GraphIntel.Api.Limits;
 
 /// <summary>The bounds on what one request may ask for (section <c>GraphIntel:Limits</c>); each breach is a clear error.</summary>
 public sealed class ApiLimits

@@ -1,10 +1,12 @@
+using GraphIntel.Api.Errors;
+using GraphIntel.Api.Limits;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 public sealed partial class GraphIntelSchema
 {

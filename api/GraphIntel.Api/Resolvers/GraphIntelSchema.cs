@@ -1,11 +1,15 @@
 using System.Reflection;
+using GraphIntel.Api.Errors;
+using GraphIntel.Api.Limits;
+using GraphIntel.Api.Loading;
+using GraphIntel.Api.Scalars;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 /// <summary>
 /// Binds the schema file (<c>Schema/schema.graphql</c>, embedded) to the store. Domain records serve as GraphQL

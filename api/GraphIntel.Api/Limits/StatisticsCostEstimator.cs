@@ -2,7 +2,7 @@ using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Types;
 using GraphIntel.GraphQL.Validation.Limits;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Limits;
 
 /// <summary>
 /// Prices GraphIntel's fields for the cost rule from the store's statistics (<see cref="CostStatistics"/>). A list

@@ -1,6 +1,6 @@
 using GraphIntel.Api.Hosting;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Limits;
 
 /// <summary>
 /// Keeps <see cref="CostStatistics"/> current: once the store is initialized, every

@@ -5,7 +5,7 @@ using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using SuccessionRule = GraphIntel.Graph.Model.Succession;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Loading;
 
 /// <summary>
 /// The request-scoped batch loaders over the store: every key a level of the query asks for goes to the store in one

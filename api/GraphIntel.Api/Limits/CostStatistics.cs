@@ -1,6 +1,6 @@
 using GraphIntel.Graph.Store;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Limits;
 
 /// <summary>
 /// The store's list lengths (<see cref="StoreCardinalities"/>) the query cost is estimated from, read from the store at

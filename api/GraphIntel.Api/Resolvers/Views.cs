@@ -2,7 +2,7 @@ using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 // The GraphQL shapes that are not a domain record as it is: a citation seen with the id of what it supports, a
 // leadership term (a LEADS relationship in its succession), timeline events, pages.

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using GraphIntel.Graph.Model;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 /// <summary>
 /// Locates quotes in source texts: offsets in the text with white-space runs collapsed (as quotes are matched),

@@ -1,4 +1,5 @@
 using GraphIntel.Api.Auth;
+using GraphIntel.Api.Errors;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
@@ -7,7 +8,7 @@ using GraphIntel.GraphQL;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 /// <summary>
 /// Writes: each mutation needs an API key with the editor role, becomes one atomic change set (validated by the

@@ -4,7 +4,7 @@ using GraphIntel.GraphQL;
 using GraphIntel.GraphQL.Language;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Scalars;
 
 /// <summary>The <c>Date</c> scalar: an ISO-8601 date of year, month or day precision, held as a <see cref="PartialDate"/>.</summary>
 public sealed class DateScalar : IScalarCoercion

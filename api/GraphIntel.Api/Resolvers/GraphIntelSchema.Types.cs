@@ -4,7 +4,7 @@ using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 public sealed partial class GraphIntelSchema
 {

@@ -1,8 +1,9 @@
+using GraphIntel.Api.Resolvers;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL;
 using GraphIntel.GraphQL.Execution;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Errors;
 
 /// <summary>
 /// The one place store failures become GraphQL errors that say what happened — never a stack trace — each with one

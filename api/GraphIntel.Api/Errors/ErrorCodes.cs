@@ -1,7 +1,7 @@
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Validation.Limits;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Errors;
 
 /// <summary>
 /// Every code the API puts in an error's <c>extensions.code</c>, in one place: the API's own, and the engine's limit
