@@ -9,7 +9,7 @@ namespace GraphIntel.Api.Auth;
 /// <c>X-Api-Key</c>). An unknown key is refused with 401; no key is anonymous, refused with 401 only when reads require
 /// a key. Roles are checked where they matter: mutations need the editor role.
 /// </summary>
-public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry registry)
+internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry registry)
 {
     public const string PrincipalItem = "GraphIntel.ApiPrincipal";
 

@@ -9,7 +9,7 @@ namespace GraphIntel.Api.Auth;
 /// <c>GRAPHINTEL_API_KEYS</c> variable: <c>name:key:role[+role…][,name:key:role…]</c>.
 /// Reads are open unless <see cref="RequireKeyForReads"/>; writes always need a key with the editor role.
 /// </summary>
-public sealed class ApiKeyOptions
+internal sealed class ApiKeyOptions
 {
     public const string SectionName = "GraphIntel:Auth";
     public const string KeysVariable = "GRAPHINTEL_API_KEYS";
@@ -80,7 +80,7 @@ public sealed class ApiKeyOptions
     private static string Mask(string item) => item.Split(':') is { Length: >= 2 } p ? $"{p[0]}:***" : "***";
 }
 
-public sealed class ApiKeyEntry
+internal sealed class ApiKeyEntry
 {
     public string Name { get; set; } = "";
     public string Key { get; set; } = "";
@@ -91,7 +91,7 @@ public sealed class ApiKeyEntry
 }
 
 /// <summary>The roles a key may carry.</summary>
-public static class Roles
+internal static class Roles
 {
     /// <summary>May write: create, assert, retract, merge.</summary>
     public const string Editor = "editor";
@@ -103,7 +103,7 @@ public static class Roles
 }
 
 /// <summary>Who a request is: the name of its API key and the key's roles.</summary>
-public sealed record ApiPrincipal(string Name, IReadOnlySet<string> Roles)
+internal sealed record ApiPrincipal(string Name, IReadOnlySet<string> Roles)
 {
     public bool IsEditor => Roles.Contains(GraphIntel.Api.Auth.Roles.Editor);
 }
@@ -112,7 +112,7 @@ public sealed record ApiPrincipal(string Name, IReadOnlySet<string> Roles)
 /// Looks keys up by their SHA-256 hash, comparing the presented key's hash with every configured one in constant time
 /// (<see cref="CryptographicOperations.FixedTimeEquals"/>, no early exit), so response timing tells nothing about keys.
 /// </summary>
-public sealed class ApiKeyRegistry
+internal sealed class ApiKeyRegistry
 {
     private readonly (byte[] Hash, ApiPrincipal Principal)[] _keys;
 

@@ -9,7 +9,7 @@ namespace GraphIntel.Api.Errors;
 /// The one place store failures become GraphQL errors that say what happened — never a stack trace — each with one
 /// of the <see cref="ErrorCodes"/>.
 /// </summary>
-public static class ApiErrors
+internal static class ApiErrors
 {
     public static GraphQLException Error(string message, string code, IReadOnlyDictionary<string, object?>? more = null)
     {

@@ -8,7 +8,7 @@ namespace GraphIntel.Api.Errors;
 /// codes it serves (named here by the engine's constants, not repeated). README.md's error-code table lists exactly
 /// these (a test reads this class to check it).
 /// </summary>
-public static class ErrorCodes
+internal static class ErrorCodes
 {
     // Refused before GraphQL runs (HTTP 401, 429).
 

@@ -11,7 +11,7 @@ namespace GraphIntel.Api.Hosting;
 /// HTTP hygiene: security headers on every response, CORS for the configured origins (preflights answered before
 /// any key check), and the rate limiter (429 with Retry-After) per API key or client address.
 /// </summary>
-public static class HttpSecurity
+internal static class HttpSecurity
 {
     /// <summary>
     /// The default for every response: nothing may frame it. The GraphiQL page sets a fuller policy of its own

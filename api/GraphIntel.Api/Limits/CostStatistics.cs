@@ -7,7 +7,7 @@ namespace GraphIntel.Api.Limits;
 /// start and again after each write (<see cref="CostStatisticsRefresher"/>). <see cref="Version"/> advances whenever
 /// they change, so documents validated under older numbers are priced again.
 /// </summary>
-public sealed class CostStatistics(IGraphStore store)
+internal sealed class CostStatistics(IGraphStore store)
 {
     private StoreCardinalities? _current;
     private long _version;

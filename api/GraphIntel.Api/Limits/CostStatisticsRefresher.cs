@@ -8,7 +8,7 @@ namespace GraphIntel.Api.Limits;
 /// reads the statistics again. A failed read is logged and retried at the next tick; until the first read succeeds
 /// the cost rule assumes <see cref="ApiLimits.DefaultListSize"/>.
 /// </summary>
-public sealed class CostStatisticsRefresher(
+internal sealed class CostStatisticsRefresher(
     CostStatistics statistics, StoreState state, ApiLimits limits, TimeProvider time, ILogger<CostStatisticsRefresher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -14,7 +14,7 @@ namespace GraphIntel.Api.Limits;
 /// of the longest source text. Before the statistics are known, and for lists they don't cover, the rule's default
 /// list size applies.
 /// </summary>
-public sealed class StatisticsCostEstimator(CostStatistics statistics, ApiLimits limits) : IFieldCostEstimator
+internal sealed class StatisticsCostEstimator(CostStatistics statistics, ApiLimits limits) : IFieldCostEstimator
 {
     /// <inheritdoc />
     public long Version => statistics.Version;

@@ -17,7 +17,7 @@ namespace GraphIntel.Api.Loading;
 /// without waiting for batch dispatches. Only the keys the cache lacks are batched.
 /// </para>
 /// </summary>
-public sealed class Loaders
+internal sealed class Loaders
 {
     private readonly IGraphStore _store;
     private readonly ICachedGraphLookups? _cache;

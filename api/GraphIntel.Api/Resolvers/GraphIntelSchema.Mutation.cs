@@ -17,7 +17,7 @@ namespace GraphIntel.Api.Resolvers;
 /// null clears a scalar, aliases and citations given are added and removed only when named; RETRACTED is set only by
 /// the retract mutations, asserting a retracted fact again revives it (with a reason); <c>revert</c> undoes a write.
 /// </summary>
-public sealed partial class GraphIntelSchema
+internal sealed partial class GraphIntelSchema
 {
     /// <summary>The user-context entry holding the request's <see cref="ApiPrincipal"/>.</summary>
     public const string PrincipalKey = "principal";

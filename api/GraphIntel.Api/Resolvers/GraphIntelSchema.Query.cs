@@ -8,7 +8,7 @@ using GraphIntel.GraphQL.Types;
 
 namespace GraphIntel.Api.Resolvers;
 
-public sealed partial class GraphIntelSchema
+internal sealed partial class GraphIntelSchema
 {
     private void BindQuery(SchemaBuilder b)
     {

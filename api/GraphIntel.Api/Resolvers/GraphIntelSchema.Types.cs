@@ -6,7 +6,7 @@ using GraphIntel.GraphQL.Types;
 
 namespace GraphIntel.Api.Resolvers;
 
-public sealed partial class GraphIntelSchema
+internal sealed partial class GraphIntelSchema
 {
     private static readonly string[] EntityTypes = ["Organization", "Person", "Place", "Event"];
 

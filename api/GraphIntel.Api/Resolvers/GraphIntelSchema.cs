@@ -16,7 +16,7 @@ namespace GraphIntel.Api.Resolvers;
 /// objects where their properties match the fields; everything that needs the store goes through the batch
 /// <see cref="Loaders"/>. The engine checks the bindings both ways at start-up.
 /// </summary>
-public sealed partial class GraphIntelSchema
+internal sealed partial class GraphIntelSchema
 {
     private readonly IGraphStore _store;
     private readonly Loaders _load;

@@ -7,7 +7,7 @@ namespace GraphIntel.Api.Resolvers;
 /// Locates quotes in source texts: offsets in the text with white-space runs collapsed (as quotes are matched),
 /// and the line of the original text. Each source's index is built once per text and kept.
 /// </summary>
-public sealed class SourceTexts
+internal sealed class SourceTexts
 {
     private readonly ConcurrentDictionary<string, Indexed> _bySource = new(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ using GraphIntel.GraphQL.Types;
 namespace GraphIntel.Api.Scalars;
 
 /// <summary>The <c>Date</c> scalar: an ISO-8601 date of year, month or day precision, held as a <see cref="PartialDate"/>.</summary>
-public sealed class DateScalar : IScalarCoercion
+internal sealed class DateScalar : IScalarCoercion
 {
     public static readonly DateScalar Instance = new();
 
@@ -39,7 +39,7 @@ public sealed class DateScalar : IScalarCoercion
 }
 
 /// <summary>The <c>DateTime</c> scalar: an ISO-8601 instant with offset, held as a <see cref="DateTimeOffset"/>.</summary>
-public sealed class DateTimeScalar : IScalarCoercion
+internal sealed class DateTimeScalar : IScalarCoercion
 {
     public static readonly DateTimeScalar Instance = new();
 
