@@ -1,6 +1,4 @@
-using System.Text.Json;
 using GraphIntel.Api.Errors;
-using GraphIntel.GraphQL.AspNetCore;
 
 namespace GraphIntel.Api.Auth;
 
@@ -54,24 +52,6 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regi
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        return WriteErrorAsync(context.Response, message, code, context.RequestAborted);
-    }
-
-    /// <summary>Writes <c>{"errors":[{"message":…,"extensions":{"code":…}}]}</c> as the body of <paramref name="response"/> (its status already set).</summary>
-    public static async Task WriteErrorAsync(HttpResponse response, string message, string code, CancellationToken cancellationToken)
-    {
-        response.ContentType = GraphQLMediaTypes.Json + "; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(response.Body);
-        writer.WriteStartObject();
-        writer.WriteStartArray("errors");
-        writer.WriteStartObject();
-        writer.WriteString("message", message);
-        writer.WriteStartObject("extensions");
-        writer.WriteString("code", code);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return HttpRefusal.WriteAsync(context.Response, message, code, context.RequestAborted);
     }
 }

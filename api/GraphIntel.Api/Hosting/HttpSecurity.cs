@@ -96,7 +96,7 @@ internal static class HttpSecurity
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await ApiKeyMiddleware.WriteErrorAsync(response,
+        await HttpRefusal.WriteAsync(response,
             $"Too many requests: this API takes a limited number of requests per caller; retry after {seconds} seconds.",
             ErrorCodes.RateLimited, cancellationToken).ConfigureAwait(false);
     }
