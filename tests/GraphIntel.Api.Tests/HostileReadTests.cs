@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using GraphIntel.Api.GraphQL;
+using GraphIntel.Api.Limits;
 using GraphIntel.Api.Tests.Support;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;

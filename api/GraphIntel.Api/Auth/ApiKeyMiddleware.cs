@@ -1,5 +1,4 @@
-using System.Text.Json;
-using GraphIntel.GraphQL.AspNetCore;
+using GraphIntel.Api.Errors;
 
 namespace GraphIntel.Api.Auth;
 
@@ -8,7 +7,7 @@ namespace GraphIntel.Api.Auth;
 /// <c>X-Api-Key</c>). An unknown key is refused with 401; no key is anonymous, refused with 401 only when reads require
 /// a key. Roles are checked where they matter: mutations need the editor role.
 /// </summary>
-public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry registry)
+internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry registry)
 {
     public const string PrincipalItem = "GraphIntel.ApiPrincipal";
 
@@ -20,7 +19,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regist
             var principal = registry.Find(key);
             if (principal is null)
             {
-                await RefuseAsync(context, "The API key is not valid.", "UNAUTHENTICATED").ConfigureAwait(false);
+                await RefuseAsync(context, "The API key is not valid.", ErrorCodes.Unauthenticated).ConfigureAwait(false);
                 return;
             }
             context.Items[PrincipalItem] = principal;
@@ -29,7 +28,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regist
         {
             await RefuseAsync(context,
                 "This API requires an API key: send it as `Authorization: Bearer <key>` or as the `X-Api-Key` header.",
-                "UNAUTHENTICATED").ConfigureAwait(false);
+                ErrorCodes.Unauthenticated).ConfigureAwait(false);
             return;
         }
         await next(context).ConfigureAwait(false);
@@ -53,24 +52,6 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regist
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        return WriteErrorAsync(context.Response, message, code, context.RequestAborted);
-    }
-
-    /// <summary>Writes <c>{"errors":[{"message":…,"extensions":{"code":…}}]}</c> as the body of <paramref name="response"/> (its status already set).</summary>
-    public static async Task WriteErrorAsync(HttpResponse response, string message, string code, CancellationToken cancellationToken)
-    {
-        response.ContentType = GraphQLMediaTypes.Json + "; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(response.Body);
-        writer.WriteStartObject();
-        writer.WriteStartArray("errors");
-        writer.WriteStartObject();
-        writer.WriteString("message", message);
-        writer.WriteStartObject("extensions");
-        writer.WriteString("code", code);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return HttpRefusal.WriteAsync(context.Response, message, code, context.RequestAborted);
     }
 }

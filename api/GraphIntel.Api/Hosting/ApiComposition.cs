@@ -1,5 +1,6 @@
 using GraphIntel.Api.Auth;
-using GraphIntel.Api.GraphQL;
+using GraphIntel.Api.Limits;
+using GraphIntel.Api.Resolvers;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL;
 using GraphIntel.GraphQL.AspNetCore;

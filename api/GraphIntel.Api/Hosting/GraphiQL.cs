@@ -6,7 +6,7 @@ namespace GraphIntel.Api.Hosting;
 /// Serves the GraphiQL IDE to browsers that open the GraphQL endpoint (GET with Accept text/html and no query),
 /// from assets embedded at build time (npm graphiql, react, react-dom), so it works offline.
 /// </summary>
-public static class GraphiQL
+internal static class GraphiQL
 {
     private const string AssetPrefix = "/graphiql/";
     private static readonly Assembly Assembly = typeof(GraphiQL).Assembly;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using GraphIntel.Api.Auth;
+using GraphIntel.Api.Errors;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Net.Http.Headers;
 
@@ -10,7 +11,7 @@ namespace GraphIntel.Api.Hosting;
 /// HTTP hygiene: security headers on every response, CORS for the configured origins (preflights answered before
 /// any key check), and the rate limiter (429 with Retry-After) per API key or client address.
 /// </summary>
-public static class HttpSecurity
+internal static class HttpSecurity
 {
     /// <summary>
     /// The default for every response: nothing may frame it. The GraphiQL page sets a fuller policy of its own
@@ -95,8 +96,8 @@ public static class HttpSecurity
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await ApiKeyMiddleware.WriteErrorAsync(response,
+        await HttpRefusal.WriteAsync(response,
             $"Too many requests: this API takes a limited number of requests per caller; retry after {seconds} seconds.",
-            "RATE_LIMITED", cancellationToken).ConfigureAwait(false);
+            ErrorCodes.RateLimited, cancellationToken).ConfigureAwait(false);
     }
 }

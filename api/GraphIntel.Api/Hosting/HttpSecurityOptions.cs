@@ -4,7 +4,7 @@ namespace GraphIntel.Api.Hosting;
 /// Cross-origin access and the rate limit (section <see cref="SectionName"/>). CORS is off until origins are listed;
 /// the rate limit is off until <see cref="RateLimitPermits"/> is set.
 /// </summary>
-public sealed class HttpSecurityOptions
+internal sealed class HttpSecurityOptions
 {
     public const string SectionName = "GraphIntel:Http";
     public const string CorsOriginsVariable = "GRAPHINTEL_CORS_ORIGINS";

@@ -4,4 +4,4 @@ namespace GraphIntel.Api.Hosting;
 /// The API cannot start as configured (bad API keys, the store locked by another process…). Program.cs prints the
 /// message as one line on standard error and exits with code 1; the message names the setting, never a secret.
 /// </summary>
-public sealed class StartupConfigurationException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class StartupConfigurationException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,4 +1,5 @@
 using GraphIntel.Api.Hosting;
+using GraphIntel.Api.Resolvers;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +34,7 @@ internal sealed class SeededApi : IAsyncDisposable
 
     /// <summary>What the HTTP layer puts in every request's user context (no API key: an anonymous reader).</summary>
     public static IDictionary<string, object?> AnonymousUserContext() =>
-        new Dictionary<string, object?> { [GraphIntel.Api.GraphQL.GraphIntelSchema.PrincipalKey] = null };
+        new Dictionary<string, object?> { [GraphIntelSchema.PrincipalKey] = null };
 
     public static async Task<SeededApi> StartAsync()
     {

@@ -1,7 +1,9 @@
-namespace GraphIntel.Api.GraphQL;
+using GraphIntel.Api.Errors;
+
+namespace GraphIntel.Api.Limits;
 
 /// <summary>The bounds on what one request may ask for (section <c>GraphIntel:Limits</c>); each breach is a clear error.</summary>
-public sealed class ApiLimits
+internal sealed class ApiLimits
 {
     public const string SectionName = "GraphIntel:Limits";
 

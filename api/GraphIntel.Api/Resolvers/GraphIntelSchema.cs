@@ -1,18 +1,22 @@
 using System.Reflection;
+using GraphIntel.Api.Errors;
+using GraphIntel.Api.Limits;
+using GraphIntel.Api.Loading;
+using GraphIntel.Api.Scalars;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 /// <summary>
 /// Binds the schema file (<c>Schema/schema.graphql</c>, embedded) to the store. Domain records serve as GraphQL
 /// objects where their properties match the fields; everything that needs the store goes through the batch
 /// <see cref="Loaders"/>. The engine checks the bindings both ways at start-up.
 /// </summary>
-public sealed partial class GraphIntelSchema
+internal sealed partial class GraphIntelSchema
 {
     private readonly IGraphStore _store;
     private readonly Loaders _load;

@@ -1,23 +1,16 @@
+using GraphIntel.Api.Resolvers;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL;
 using GraphIntel.GraphQL.Execution;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Errors;
 
 /// <summary>
-/// The API's error codes (in <c>extensions.code</c>) and the one place store failures become GraphQL errors that
-/// say what happened — never a stack trace.
+/// The one place store failures become GraphQL errors that say what happened — never a stack trace — each with one
+/// of the <see cref="ErrorCodes"/>.
 /// </summary>
-public static class ApiErrors
+internal static class ApiErrors
 {
-    public const string StoreUnavailable = "STORE_UNAVAILABLE";
-    public const string StoreError = "STORE_ERROR";
-    public const string InvalidInput = "INVALID_INPUT";
-    public const string BadUserInput = "BAD_USER_INPUT";
-    public const string Forbidden = "FORBIDDEN";
-    public const string NotFound = "NOT_FOUND";
-    public const string Internal = "INTERNAL_SERVER_ERROR";
-
     public static GraphQLException Error(string message, string code, IReadOnlyDictionary<string, object?>? more = null)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = code };
@@ -25,11 +18,11 @@ public static class ApiErrors
         return new GraphQLException(new GraphQLError(message, extensions: extensions));
     }
 
-    public static GraphQLException BadArgument(string message) => Error(message, BadUserInput);
+    public static GraphQLException BadArgument(string message) => Error(message, ErrorCodes.BadUserInput);
 
     /// <summary>NOT_FOUND for an id that names no entity, with the id in <c>extensions.id</c>.</summary>
     public static GraphQLException UnknownEntity(string id, string argument) =>
-        Error($"Argument \"{argument}\": no entity has the id '{id}'.", NotFound, new Dictionary<string, object?> { ["id"] = id });
+        Error($"Argument \"{argument}\": no entity has the id '{id}'.", ErrorCodes.NotFound, new Dictionary<string, object?> { ["id"] = id });
 
     /// <summary>
     /// Wraps a resolver so store failures and unexpected exceptions surface as coded GraphQL errors. A task that has
@@ -96,11 +89,11 @@ public static class ApiErrors
         GraphQLException => null,
         OperationCanceledException => null,
         GraphValidationException v => Error(
-            $"The write was refused, nothing was written: {v.Message}", InvalidInput,
+            $"The write was refused, nothing was written: {v.Message}", ErrorCodes.InvalidInput,
             new Dictionary<string, object?> { ["problems"] = v.Problems.Select(p => (object?)p.ToString()).ToList() }),
-        GraphStoreUnavailableException u => Error($"The graph store is unavailable: {u.Message}", StoreUnavailable),
-        GraphStoreException s when s.IsTransient => Error($"The graph store is unavailable: {s.Message}", StoreUnavailable),
-        GraphStoreException s => Error($"The graph store failed: {s.Message}", StoreError),
+        GraphStoreUnavailableException u => Error($"The graph store is unavailable: {u.Message}", ErrorCodes.StoreUnavailable),
+        GraphStoreException s when s.IsTransient => Error($"The graph store is unavailable: {s.Message}", ErrorCodes.StoreUnavailable),
+        GraphStoreException s => Error($"The graph store failed: {s.Message}", ErrorCodes.StoreError),
         InvalidCursorException c => BadArgument($"Argument \"after\": '{c.Cursor}' is not a cursor of this list."),
         // Any other ArgumentException is a check of ours that let bad input through: its message names code
         // (parameters, types), so it is an internal error, logged with an id, not a message for the client.
@@ -112,6 +105,6 @@ public static class ApiErrors
         var log = context.RequestServices?.GetService(typeof(ILogger<GraphIntelSchema>)) as ILogger;
         var id = Guid.NewGuid().ToString("N")[..12];
         log?.LogError(e, "Unexpected error {ErrorId} resolving {Type}.{Field}", id, context.ParentType.Name, context.FieldName);
-        return Error($"Internal error resolving {context.ParentType.Name}.{context.FieldName} (error id {id}; see the server log).", Internal);
+        return Error($"Internal error resolving {context.ParentType.Name}.{context.FieldName} (error id {id}; see the server log).", ErrorCodes.Internal);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using GraphIntel.Api.Hosting;
 
 namespace GraphIntel.Api.Auth;
@@ -9,7 +7,7 @@ namespace GraphIntel.Api.Auth;
 /// <c>GRAPHINTEL_API_KEYS</c> variable: <c>name:key:role[+role…][,name:key:role…]</c>.
 /// Reads are open unless <see cref="RequireKeyForReads"/>; writes always need a key with the editor role.
 /// </summary>
-public sealed class ApiKeyOptions
+internal sealed class ApiKeyOptions
 {
     public const string SectionName = "GraphIntel:Auth";
     public const string KeysVariable = "GRAPHINTEL_API_KEYS";
@@ -80,7 +78,8 @@ public sealed class ApiKeyOptions
     private static string Mask(string item) => item.Split(':') is { Length: >= 2 } p ? $"{p[0]}:***" : "***";
 }
 
-public sealed class ApiKeyEntry
+/// <summary>One configured key: a name for it, the key itself and its roles.</summary>
+internal sealed class ApiKeyEntry
 {
     public string Name { get; set; } = "";
     public string Key { get; set; } = "";
@@ -88,54 +87,4 @@ public sealed class ApiKeyEntry
 
     /// <summary>Where the entry came from, for error messages (null: the configuration section).</summary>
     internal string? Origin { get; set; }
-}
-
-/// <summary>The roles a key may carry.</summary>
-public static class Roles
-{
-    /// <summary>May write: create, assert, retract, merge.</summary>
-    public const string Editor = "editor";
-    /// <summary>May read when reads require a key.</summary>
-    public const string Reader = "reader";
-
-    /// <summary>Every role there is.</summary>
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Editor, Reader };
-}
-
-/// <summary>Who a request is: the name of its API key and the key's roles.</summary>
-public sealed record ApiPrincipal(string Name, IReadOnlySet<string> Roles)
-{
-    public bool IsEditor => Roles.Contains(GraphIntel.Api.Auth.Roles.Editor);
-}
-
-/// <summary>
-/// Looks keys up by their SHA-256 hash, comparing the presented key's hash with every configured one in constant time
-/// (<see cref="CryptographicOperations.FixedTimeEquals"/>, no early exit), so response timing tells nothing about keys.
-/// </summary>
-public sealed class ApiKeyRegistry
-{
-    private readonly (byte[] Hash, ApiPrincipal Principal)[] _keys;
-
-    /// <exception cref="StartupConfigurationException">The keys are not usable (see <see cref="ApiKeyOptions.Validate"/>).</exception>
-    public ApiKeyRegistry(ApiKeyOptions options)
-    {
-        options.Validate();
-        RequireKeyForReads = options.RequireKeyForReads;
-        _keys = options.Keys
-            .Select(k => (Hash(k.Key), new ApiPrincipal(k.Name, k.Roles.Select(r => r.Trim().ToLowerInvariant()).ToHashSet())))
-            .ToArray();
-    }
-
-    public bool RequireKeyForReads { get; }
-
-    public ApiPrincipal? Find(string key)
-    {
-        var hash = Hash(key);
-        ApiPrincipal? found = null;
-        foreach (var (candidate, principal) in _keys)
-            if (CryptographicOperations.FixedTimeEquals(candidate, hash)) found = principal;
-        return found;
-    }
-
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

@@ -2,28 +2,28 @@ using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 // The GraphQL shapes that are not a domain record as it is: a citation seen with the id of what it supports, a
 // leadership term (a LEADS relationship in its succession), timeline events, pages.
 
 /// <summary>A citation and the id of the entity, relationship or estimate it supports.</summary>
-public sealed record CitationView(Citation Citation, string SubjectId);
+internal sealed record CitationView(Citation Citation, string SubjectId);
 
 /// <summary>
 /// A LEADS relationship seen as a leadership term; <see cref="Status"/> is how it stands on the <c>asOf</c> date
 /// <c>leaders</c> was asked for (null when read without one).
 /// </summary>
-public sealed record LeadershipTermView(Relationship Relationship, TemporalStatus? Status = null);
+internal sealed record LeadershipTermView(Relationship Relationship, TemporalStatus? Status = null);
 
 /// <summary>A span of a source's text (offsets in the white-space-collapsed text; line in the original).</summary>
-public sealed record TextSpan(int Start, int End, int Line);
+internal sealed record TextSpan(int Start, int End, int Line);
 
 /// <summary>The kinds of timeline events (mirrors the schema's TimelineEventKind).</summary>
-public enum TimelineEventKind { Founded, Dissolved, Start, End, Event }
+internal enum TimelineEventKind { Founded, Dissolved, Start, End, Event }
 
 /// <summary>One timeline entry; <see cref="Date"/> null and <see cref="Undated"/> true for a fact or event the sources do not date.</summary>
-public sealed record TimelineEventView(PartialDate? Date, TimelineEventKind Event, Relationship? Relationship, string Summary)
+internal sealed record TimelineEventView(PartialDate? Date, TimelineEventKind Event, Relationship? Relationship, string Summary)
 {
     /// <summary>The event, for <see cref="TimelineEventKind.Event"/> entries.</summary>
     public Entity? Occurrence { get; init; }
@@ -31,20 +31,20 @@ public sealed record TimelineEventView(PartialDate? Date, TimelineEventKind Even
 }
 
 /// <summary>A PARTICIPATED_IN relationship seen as an event's participant.</summary>
-public sealed record EventParticipantView(Relationship Relationship);
+internal sealed record EventParticipantView(Relationship Relationship);
 
 /// <summary>A casualty figure with its citations seen as supporting the event (their subject).</summary>
-public sealed record CasualtyView(CasualtyKind Kind, int? Min, int? Max, string? Of, ClaimStatus Status, string? Note, IReadOnlyList<CitationView> Citations);
+internal sealed record CasualtyView(CasualtyKind Kind, int? Min, int? Max, string? Of, ClaimStatus Status, string? Note, IReadOnlyList<CitationView> Citations);
 
 /// <summary>A page of some kind of node, with its cursors.</summary>
-public sealed record PageView<T>(IReadOnlyList<T> Items, IReadOnlyList<string> Cursors, bool HasNextPage, bool HasPreviousPage, int TotalCount);
+internal sealed record PageView<T>(IReadOnlyList<T> Items, IReadOnlyList<string> Cursors, bool HasNextPage, bool HasPreviousPage, int TotalCount);
 
-public sealed record EdgeView<T>(string Cursor, T Node);
+internal sealed record EdgeView<T>(string Cursor, T Node);
 
 /// <summary>A relationship count by type or status.</summary>
-public sealed record CountView(object Key, int Count);
+internal sealed record CountView(object Key, int Count);
 
-public static class ViewExtensions
+internal static class ViewExtensions
 {
     public static IReadOnlyList<CitationView> Views(this IReadOnlyList<Citation> citations, string subjectId)
     {

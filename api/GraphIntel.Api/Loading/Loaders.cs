@@ -5,7 +5,7 @@ using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using SuccessionRule = GraphIntel.Graph.Model.Succession;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Loading;
 
 /// <summary>
 /// The request-scoped batch loaders over the store: every key a level of the query asks for goes to the store in one
@@ -17,7 +17,7 @@ namespace GraphIntel.Api.GraphQL;
 /// without waiting for batch dispatches. Only the keys the cache lacks are batched.
 /// </para>
 /// </summary>
-public sealed class Loaders
+internal sealed class Loaders
 {
     private readonly IGraphStore _store;
     private readonly ICachedGraphLookups? _cache;

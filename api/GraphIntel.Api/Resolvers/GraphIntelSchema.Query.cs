@@ -1,12 +1,14 @@
+using GraphIntel.Api.Errors;
+using GraphIntel.Api.Limits;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
-public sealed partial class GraphIntelSchema
+internal sealed partial class GraphIntelSchema
 {
     private void BindQuery(SchemaBuilder b)
     {
@@ -127,26 +129,5 @@ public sealed partial class GraphIntelSchema
         var after = c.GetArgument<string?>("after", null);
         var page = await _store.ListEntitiesAsync(query with { First = first, After = after }, c.CancellationToken);
         return page.ToView(hasPrevious: after is not null);
-    }
-}
-
-/// <summary>Reads fields of a coerced input object (a dictionary), converting like the engine converts arguments.</summary>
-internal static class Input
-{
-    public static T? Get<T>(IReadOnlyDictionary<string, object?>? input, string name) =>
-        input is not null && input.TryGetValue(name, out var value) && value is not null ? (T?)ConvertTo(value, typeof(T)) : default;
-
-    public static IReadOnlyList<T>? GetList<T>(IReadOnlyDictionary<string, object?>? input, string name) =>
-        input is not null && input.TryGetValue(name, out var value) && value is object?[] items ? items.Select(i => (T)i!).ToList() : null;
-
-    public static IReadOnlyList<IReadOnlyDictionary<string, object?>> Objects(IReadOnlyDictionary<string, object?> input, string name) =>
-        input.TryGetValue(name, out var value) && value is object?[] items
-            ? items.OfType<IReadOnlyDictionary<string, object?>>().ToList()
-            : [];
-
-    private static object? ConvertTo(object value, Type target)
-    {
-        var underlying = Nullable.GetUnderlyingType(target) ?? target;
-        return underlying.IsInstanceOfType(value) ? value : Convert.ChangeType(value, underlying, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -4,9 +4,9 @@ using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
-public sealed partial class GraphIntelSchema
+internal sealed partial class GraphIntelSchema
 {
     private static readonly string[] EntityTypes = ["Organization", "Person", "Place", "Event"];
 

@@ -2,7 +2,7 @@ using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Types;
 using GraphIntel.GraphQL.Validation.Limits;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Limits;
 
 /// <summary>
 /// Prices GraphIntel's fields for the cost rule from the store's statistics (<see cref="CostStatistics"/>). A list
@@ -14,7 +14,7 @@ namespace GraphIntel.Api.GraphQL;
 /// of the longest source text. Before the statistics are known, and for lists they don't cover, the rule's default
 /// list size applies.
 /// </summary>
-public sealed class StatisticsCostEstimator(CostStatistics statistics, ApiLimits limits) : IFieldCostEstimator
+internal sealed class StatisticsCostEstimator(CostStatistics statistics, ApiLimits limits) : IFieldCostEstimator
 {
     /// <inheritdoc />
     public long Version => statistics.Version;

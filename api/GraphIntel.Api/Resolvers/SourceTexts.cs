@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using GraphIntel.Graph.Model;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 /// <summary>
 /// Locates quotes in source texts: offsets in the text with white-space runs collapsed (as quotes are matched),
 /// and the line of the original text. Each source's index is built once per text and kept.
 /// </summary>
-public sealed class SourceTexts
+internal sealed class SourceTexts
 {
     private readonly ConcurrentDictionary<string, Indexed> _bySource = new(StringComparer.Ordinal);
 

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Store;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 /// <summary>
 /// How a relationship read for an <c>asOf</c> date reports its <c>temporalStatus</c> (KNOWN or POSSIBLE on that date).

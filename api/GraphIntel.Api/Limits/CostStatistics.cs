@@ -1,13 +1,13 @@
 using GraphIntel.Graph.Store;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Limits;
 
 /// <summary>
 /// The store's list lengths (<see cref="StoreCardinalities"/>) the query cost is estimated from, read from the store at
 /// start and again after each write (<see cref="CostStatisticsRefresher"/>). <see cref="Version"/> advances whenever
 /// they change, so documents validated under older numbers are priced again.
 /// </summary>
-public sealed class CostStatistics(IGraphStore store)
+internal sealed class CostStatistics(IGraphStore store)
 {
     private StoreCardinalities? _current;
     private long _version;

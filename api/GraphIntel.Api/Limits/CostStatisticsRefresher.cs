@@ -1,6 +1,6 @@
 using GraphIntel.Api.Hosting;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Limits;
 
 /// <summary>
 /// Keeps <see cref="CostStatistics"/> current: once the store is initialized, every
@@ -8,7 +8,7 @@ namespace GraphIntel.Api.GraphQL;
 /// reads the statistics again. A failed read is logged and retried at the next tick; until the first read succeeds
 /// the cost rule assumes <see cref="ApiLimits.DefaultListSize"/>.
 /// </summary>
-public sealed class CostStatisticsRefresher(
+internal sealed class CostStatisticsRefresher(
     CostStatistics statistics, StoreState state, ApiLimits limits, TimeProvider time, ILogger<CostStatisticsRefresher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

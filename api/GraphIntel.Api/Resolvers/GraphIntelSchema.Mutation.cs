@@ -1,4 +1,5 @@
 using GraphIntel.Api.Auth;
+using GraphIntel.Api.Errors;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
@@ -7,7 +8,7 @@ using GraphIntel.GraphQL;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 /// <summary>
 /// Writes: each mutation needs an API key with the editor role, becomes one atomic change set (validated by the
@@ -16,7 +17,7 @@ namespace GraphIntel.Api.GraphQL;
 /// null clears a scalar, aliases and citations given are added and removed only when named; RETRACTED is set only by
 /// the retract mutations, asserting a retracted fact again revives it (with a reason); <c>revert</c> undoes a write.
 /// </summary>
-public sealed partial class GraphIntelSchema
+internal sealed partial class GraphIntelSchema
 {
     /// <summary>The user-context entry holding the request's <see cref="ApiPrincipal"/>.</summary>
     public const string PrincipalKey = "principal";
@@ -126,7 +127,7 @@ public sealed partial class GraphIntelSchema
             var reason = RequiredReason(c);
             var entry = (await _store.GetAuditAsync(new AuditQuery { Before = sequence + 1L, First = 1 }, c.CancellationToken))
                 .FirstOrDefault(e => e.Sequence == sequence)
-                ?? throw ApiErrors.Error($"No audit entry has the sequence number {sequence}.", ApiErrors.NotFound);
+                ?? throw ApiErrors.Error($"No audit entry has the sequence number {sequence}.", ErrorCodes.NotFound);
             await WriteAsync(c, new ChangeSet { RevertAuditSequence = sequence }, reason);
             return (await _store.GetAuditAsync(new AuditQuery { TargetId = entry.TargetId, First = 1 }, c.CancellationToken))[0];
         });
@@ -135,7 +136,7 @@ public sealed partial class GraphIntelSchema
     /// <summary>The record a write just wrote, read back by id; a store that can't answer for it is a STORE_ERROR.</summary>
     private static async Task<T> ReadBackAsync<T>(Task<IReadOnlyDictionary<string, T>> read, string id) =>
         (await read).TryGetValue(id, out var found)
-            ? found : throw ApiErrors.Error($"{id} was written but cannot be read back", ApiErrors.StoreError);
+            ? found : throw ApiErrors.Error($"{id} was written but cannot be read back", ErrorCodes.StoreError);
 
     /// <summary>NOT_FOUND for an id that is not a <paramref name="what"/>, saying what it is when it is the other kind of fact.</summary>
     private async Task<GraphQLException> FactNotFoundAsync(IResolveFieldContext c, string id, string what, string otherField)
@@ -144,7 +145,7 @@ public sealed partial class GraphIntelSchema
             ? (await _store.GetStrengthEstimatesByIdAsync([id], c.CancellationToken)).ContainsKey(id)
             : (await _store.GetRelationshipsByIdAsync([id], c.CancellationToken)).ContainsKey(id);
         var hint = other ? $" ({id} is a {(what == "relationship" ? "strength estimate" : "relationship")}: use {otherField})" : "";
-        return ApiErrors.Error($"No {what} has the id \"{id}\"{hint}; nothing was written.", ApiErrors.NotFound);
+        return ApiErrors.Error($"No {what} has the id \"{id}\"{hint}; nothing was written.", ErrorCodes.NotFound);
     }
 
     /// <summary>Refuses the write unless the request's key has the editor role; else applies it as the key's name.</summary>
@@ -170,9 +171,9 @@ public sealed partial class GraphIntelSchema
     {
         var principal = c.UserContext.TryGetValue(PrincipalKey, out var p) ? p as ApiPrincipal : null;
         if (principal is null)
-            throw ApiErrors.Error($"{c.FieldName} is a write: it needs an API key with the {Roles.Editor} role (send `Authorization: Bearer <key>`).", ApiErrors.Forbidden);
+            throw ApiErrors.Error($"{c.FieldName} is a write: it needs an API key with the {Roles.Editor} role (send `Authorization: Bearer <key>`).", ErrorCodes.Forbidden);
         if (!principal.IsEditor)
-            throw ApiErrors.Error($"{c.FieldName} is a write: the API key '{principal.Name}' lacks the {Roles.Editor} role.", ApiErrors.Forbidden);
+            throw ApiErrors.Error($"{c.FieldName} is a write: the API key '{principal.Name}' lacks the {Roles.Editor} role.", ErrorCodes.Forbidden);
         return principal;
     }
 

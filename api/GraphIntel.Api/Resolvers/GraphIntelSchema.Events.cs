@@ -1,15 +1,17 @@
+using GraphIntel.Api.Errors;
+using GraphIntel.Api.Limits;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Types;
 
-namespace GraphIntel.Api.GraphQL;
+namespace GraphIntel.Api.Resolvers;
 
 // Events: the Event type (an EVENT entity with its details), its participants and casualty figures, `events` on
 // organizations, people and places, and Query.event / Query.events. Where an event happened and who took part are
 // relationships (OCCURRED_IN, PARTICIPATED_IN), read through the same loaders as every other relationship.
-public sealed partial class GraphIntelSchema
+internal sealed partial class GraphIntelSchema
 {
     private static readonly RelationshipFilter PlacesOfEvent = new() { Types = [RelationshipType.OccurredIn], Direction = Direction.Outgoing };
     private static readonly RelationshipFilter ParticipantsOfEvent = new() { Types = [RelationshipType.ParticipatedIn], Direction = Direction.Incoming };

@@ -1,0 +1,57 @@
+using GraphIntel.GraphQL.Execution;
+using GraphIntel.GraphQL.Validation.Limits;
+
+namespace GraphIntel.Api.Errors;
+
+/// <summary>
+/// Every code the API puts in an error's <c>extensions.code</c>, in one place: the API's own, and the engine's limit
+/// codes it serves (named here by the engine's constants, not repeated). README.md's error-code table lists exactly
+/// these (a test reads this class to check it).
+/// </summary>
+internal static class ErrorCodes
+{
+    // Refused before GraphQL runs (HTTP 401, 429).
+
+    /// <summary>401: the API key is not valid, or reads need one and none was sent.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>429: the caller has used its requests for this window (with <c>Retry-After</c>).</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
+    // Refused by the engine's limits.
+
+    /// <summary>The query is nested deeper than <c>MaxQueryDepth</c>; nothing was executed.</summary>
+    public const string QueryTooDeep = MaxDepthRule.ErrorCode;
+
+    /// <summary>The query's estimated cost exceeds <c>MaxQueryCost</c>; nothing was executed.</summary>
+    public const string QueryTooComplex = MaxCostRule.ErrorCode;
+
+    /// <summary>Execution and serialization took longer than <c>ExecutionTimeout</c>; <c>data</c> is null.</summary>
+    public const string ExecutionTimeout = ExecutionErrors.TimeoutCode;
+
+    /// <summary>The response would exceed <c>MaxResponseBytes</c>; <c>data</c> is null.</summary>
+    public const string ResponseTooLarge = ExecutionErrors.ResultTooLargeCode;
+
+    // Raised by the resolvers.
+
+    /// <summary>An argument out of range or malformed (a page size, a cursor, a missing reason); it is named.</summary>
+    public const string BadUserInput = "BAD_USER_INPUT";
+
+    /// <summary>A write the domain's validation refused, nothing written; <c>extensions.problems</c> lists every problem.</summary>
+    public const string InvalidInput = "INVALID_INPUT";
+
+    /// <summary>A mutation without an API key holding the editor role (checked before anything is read).</summary>
+    public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>An id that names nothing of the kind asked for.</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>The graph store is unreachable or failed transiently; retrying later may succeed.</summary>
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
+
+    /// <summary>The graph store failed and retrying will not help.</summary>
+    public const string StoreError = "STORE_ERROR";
+
+    /// <summary>An unexpected failure of the API, logged with the error id the message gives.</summary>
+    public const string Internal = "INTERNAL_SERVER_ERROR";
+}
