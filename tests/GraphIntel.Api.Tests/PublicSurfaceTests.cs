@@ -12,15 +12,6 @@ public sealed class PublicSurfaceTests
     [
         "Program",
         "GraphIntel.Api.Hosting.ApiComposition",
-        // The store's hosting (being reworked with the store options binding, #14): public until that lands.
-        "GraphIntel.Api.Hosting.HealthTags",
-        "GraphIntel.Api.Hosting.StoreCacheOptions",
-        "GraphIntel.Api.Hosting.StoreHealthCheck",
-        "GraphIntel.Api.Hosting.StoreHosting",
-        "GraphIntel.Api.Hosting.StoreInitializer",
-        "GraphIntel.Api.Hosting.StoreStartupOptions",
-        "GraphIntel.Api.Hosting.StoreState",
-        "GraphIntel.Api.Hosting.StoreWriterLock",
     ];
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace GraphIntel.Api.Hosting;
 
 /// <summary>Health check tags: live (the process runs) and ready (it can answer queries).</summary>
-public static class HealthTags
+internal static class HealthTags
 {
     public const string Live = "live";
     public const string Ready = "ready";

@@ -10,7 +10,7 @@ namespace GraphIntel.Api.Hosting;
 /// default for Neo4j: several API instances (and the import tools) may write to one Neo4j, and a write through another
 /// instance would not invalidate this one's cache — turn it on only when this process is the database's only writer.
 /// </summary>
-public sealed class StoreCacheOptions
+internal sealed class StoreCacheOptions
 {
     public const string SectionName = "GraphIntel:Cache";
     public const string EnabledVariable = "GRAPHINTEL_CACHE";

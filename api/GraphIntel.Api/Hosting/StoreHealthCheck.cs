@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace GraphIntel.Api.Hosting;
 
 /// <summary>Ready when the store is initialized and answers a round trip.</summary>
-public sealed class StoreHealthCheck(IGraphStore store, StoreState state) : IHealthCheck
+internal sealed class StoreHealthCheck(IGraphStore store, StoreState state) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace GraphIntel.Api.Hosting;
 
 /// <summary>Registers the graph store the configuration selects, its start-up (migrate, seed when empty) and its health checks.</summary>
-public static class StoreHosting
+internal static class StoreHosting
 {
     /// <summary>The holder name the API's writer lock carries (<see cref="StoreWriterLock"/>).</summary>
     public const string LockHolder = "GraphIntel API";

@@ -9,7 +9,7 @@ namespace GraphIntel.Api.Hosting;
 /// the store cannot be reached yet (Neo4j still starting), the API starts anyway — not ready, answering queries
 /// with a "store unavailable" error — and keeps trying in the background until it succeeds.
 /// </summary>
-public sealed class StoreInitializer(
+internal sealed class StoreInitializer(
     IGraphStore store, StoreState state, GraphStoreOptions storeOptions, StoreStartupOptions options,
     StoreWriterLock writerLock, TimeProvider time, ILogger<StoreInitializer> log) : IHostedService, IDisposable
 {

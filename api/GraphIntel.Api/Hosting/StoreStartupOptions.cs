@@ -3,9 +3,11 @@ using GraphIntel.Graph.Dataset;
 namespace GraphIntel.Api.Hosting;
 
 /// <summary>Start-up behaviour of the store.</summary>
-public sealed class StoreStartupOptions
+internal sealed class StoreStartupOptions
 {
     public const string SectionName = "GraphIntel:Startup";
+    public const string SeedVariable = "GRAPHINTEL_SEED";
+    public const string SeedDirVariable = DatasetLocator.SeedDirVariable;
 
     /// <summary>Load the curated data set when the store is empty (GRAPHINTEL_SEED=false turns it off).</summary>
     public bool SeedWhenEmpty { get; set; } = true;
@@ -18,7 +20,7 @@ public sealed class StoreStartupOptions
 
     public void ApplyEnvironment(Func<string, string?> getVariable)
     {
-        if (getVariable("GRAPHINTEL_SEED") is { Length: > 0 } seed && bool.TryParse(seed, out var on)) SeedWhenEmpty = on;
+        if (getVariable(SeedVariable) is { Length: > 0 } seed && bool.TryParse(seed, out var on)) SeedWhenEmpty = on;
         SeedDirectory = getVariable(DatasetLocator.SeedDirVariable) is { Length: > 0 } dir ? dir : SeedDirectory;
     }
 }

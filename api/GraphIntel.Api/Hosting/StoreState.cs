@@ -1,7 +1,7 @@
 namespace GraphIntel.Api.Hosting;
 
 /// <summary>Whether the store has been migrated (and seeded) since start, and if not, why.</summary>
-public sealed class StoreState
+internal sealed class StoreState
 {
     private volatile string? _problem = "starting";
     public bool IsInitialized => _problem is null;
