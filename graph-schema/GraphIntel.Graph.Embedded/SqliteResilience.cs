@@ -1,4 +1,5 @@
 using GraphIntel.Graph.Store;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Polly;
 using Polly.CircuitBreaker;
@@ -32,26 +33,37 @@ public sealed class SqliteResilience
     {
         ArgumentNullException.ThrowIfNull(options);
         var transient = new PredicateBuilder().Handle<SqliteException>(IsTransient).Handle<TimeoutRejectedException>();
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }
-            .AddTimeout(options.OperationTimeout)
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System };
+        try
+        {
+            builder.AddTimeout(options.OperationTimeout);
+            if (options.MaxRetries > 0)
             {
-                ShouldHandle = transient,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = options.MaxRetries,
-                Delay = options.RetryBaseDelay,
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = options.BreakerFailureRatio,
-                MinimumThroughput = options.BreakerMinimumThroughput,
-                SamplingDuration = options.BreakerSamplingDuration,
-                BreakDuration = options.BreakDuration,
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+                builder.AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = transient,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    MaxRetryAttempts = options.MaxRetries,
+                    Delay = options.RetryBaseDelay,
+                });
+            }
+            builder
+                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+                {
+                    ShouldHandle = transient,
+                    FailureRatio = options.BreakerFailureRatio,
+                    MinimumThroughput = options.BreakerMinimumThroughput,
+                    SamplingDuration = options.BreakerSamplingDuration,
+                    BreakDuration = options.BreakDuration,
+                })
+                .AddTimeout(options.AttemptTimeout);
+        }
+        catch (ValidationException e)
+        {
+            throw new GraphStoreException($"the settings of {EmbeddedStoreOptions.SectionName} are out of range: {e.Message}", isTransient: false, e);
+        }
+        var pipeline = builder.Build();
         return new SqliteResilience(pipeline, options.DatabasePath);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GraphIntel.Graph.Store;
 using Polly;
 using Polly.CircuitBreaker;
@@ -23,26 +24,37 @@ public static class Neo4jResilience
     public static ResiliencePipeline Create(Neo4jOptions options, TimeProvider? timeProvider = null)
     {
         var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
-        return new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }
-            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.OperationTimeout, args.Context) })
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System };
+        try
+        {
+            builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.OperationTimeout, args.Context) });
+            if (options.MaxRetryAttempts > 0)
             {
-                ShouldHandle = transient,
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = options.BreakerFailureRatio,
-                MinimumThroughput = options.BreakerMinimumThroughput,
-                SamplingDuration = options.BreakerSamplingDuration,
-                BreakDuration = options.BreakDuration,
-            })
-            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.AttemptTimeout, args.Context) })
-            .Build();
+                builder.AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = transient,
+                    MaxRetryAttempts = options.MaxRetryAttempts,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryBaseDelay,
+                });
+            }
+            builder
+                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+                {
+                    ShouldHandle = transient,
+                    FailureRatio = options.BreakerFailureRatio,
+                    MinimumThroughput = options.BreakerMinimumThroughput,
+                    SamplingDuration = options.BreakerSamplingDuration,
+                    BreakDuration = options.BreakDuration,
+                })
+                .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.AttemptTimeout, args.Context) });
+        }
+        catch (ValidationException e)
+        {
+            throw new GraphStoreException($"the settings of {Neo4jOptions.SectionName} are out of range: {e.Message}", isTransient: false, e);
+        }
+        return builder.Build();
     }
 
     private static ValueTask<TimeSpan> Scaled(TimeSpan perRequest, ResilienceContext context) =>
