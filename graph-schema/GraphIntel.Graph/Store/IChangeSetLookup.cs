@@ -5,7 +5,7 @@ namespace GraphIntel.Graph.Store;
 /// <summary>
 /// What <see cref="ChangeSetValidator"/> needs to know about a store's current contents. Each backend answers it so
 /// that nothing can change between validation and write: the embedded store inside the SQLite write transaction it
-/// then writes in (<c>Embedded/SqliteChangeSetLookup.cs</c>); the Neo4j store with separate read requests made while
+/// then writes in (<c>GraphIntel.Graph.Embedded/SqliteChangeSetLookup.cs</c>); the Neo4j store with separate read requests made while
 /// it holds its in-process write lock, before the write's own transaction begins (<c>Neo4jGraphStore.ApplyAsync</c>),
 /// which shuts out only writes through the same store instance.
 /// </summary>
