@@ -44,7 +44,7 @@ public sealed class ProjectReferenceTests
         [DataSet] = [Store],
         [Host] = [Engine, EngineHttp, Store, Chooser, DataSet],
         [Tool] = [Store, Backend, Chooser, DataSet],
-        [Tests] = [Engine, EngineHttp, Store, Backend, Chooser, DataSet, Host, Tool],
+        [Tests] = [Engine, EngineHttp, Store, Backend, Chooser, DataSet, Host, Tool, Tests],
     };
 
     [Fact]
