@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GraphIntel.Graph.Neo4j.Tests;
+namespace GraphIntel.Api.Tests;
 
 /// <summary>A fact that reports skipped when the docker-compose binary is not installed (tests/run installs it as root).</summary>
 public sealed class DockerComposeFactAttribute : FactAttribute
