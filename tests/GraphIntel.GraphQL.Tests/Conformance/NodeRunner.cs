@@ -26,6 +26,27 @@ internal static class NodeRunner
         return await RunAsync(FindOnPath("node"), [script, .. arguments]);
     }
 
+    /// <summary>
+    /// Starts <c>node script args…</c> in tests/conformance as a long-running helper that answers on its standard output
+    /// what it reads on its standard input (both redirected, as is its error output, which is echoed to ours).
+    /// </summary>
+    public static async Task<Process> StartScriptAsync(string script, params string[] arguments)
+    {
+        await EnsureNodeModulesAsync();
+        var start = new ProcessStartInfo(FindOnPath("node"), [script, .. arguments])
+        {
+            WorkingDirectory = RepositoryPaths.Conformance,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start node {script}");
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [{script}] {e.Data}"); };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     private static async Task EnsureNodeModulesAsync()
     {
         await InstallLock.WaitAsync();
