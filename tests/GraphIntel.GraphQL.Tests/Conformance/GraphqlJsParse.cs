@@ -68,20 +68,10 @@ internal static class GraphqlJsParse
     /// <summary>graphql-js's answer to each request, in order.</summary>
     public static async Task<IReadOnlyList<GraphqlJsAnswer>> AnswersAsync(IReadOnlyList<ParseRequest> requests)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"graphintel-parse-oracle-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, "[" + string.Join(",", requests.Select(Json)) + "]");
-        try
-        {
-            var run = await NodeRunner.RunScriptAsync("parse-oracle.mjs", file);
-            Assert.True(run.ExitCode == 0, run.ToString());
-            var answers = JsonDocument.Parse(run.StandardOutput).RootElement.EnumerateArray().Select(Answer).ToList();
-            Assert.Equal(requests.Count, answers.Count);
-            return answers;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var output = await NodeRunner.AskAsync("parse-oracle.mjs", "[" + string.Join(",", requests.Select(Json)) + "]");
+        var answers = output.EnumerateArray().Select(Answer).ToList();
+        Assert.Equal(requests.Count, answers.Count);
+        return answers;
     }
 
     /// <summary>One line per document on which we and graphql-js differ (empty when none do).</summary>

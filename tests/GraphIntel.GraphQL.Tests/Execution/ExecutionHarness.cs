@@ -35,18 +35,8 @@ internal static class ExecutionHarness
     /// </summary>
     public static async Task<string[]> GraphqlJsResponsesAsync(object oracleCase)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"graphintel-execute-oracle-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(oracleCase));
-        try
-        {
-            var run = await NodeRunner.RunScriptAsync("execute-oracle.mjs", file);
-            Assert.True(run.ExitCode == 0, run.ToString());
-            return [.. JsonDocument.Parse(run.StandardOutput).RootElement.EnumerateArray().Select(a => a.GetRawText())];
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var output = await NodeRunner.AskAsync("execute-oracle.mjs", JsonSerializer.Serialize(oracleCase));
+        return [.. output.EnumerateArray().Select(a => a.GetRawText())];
     }
 
     public static string Compact(string json)
