@@ -6,17 +6,33 @@
 //   "value" / "constValue" / "type"  print(parseValue / parseConstValue / parseType(text))
 //   "tokens"                         every token new Lexer(new Source(text)) reads up to <EOF>
 //   "string"                         print of a StringValue whose value is text (graphql-js's printString)
+//   "visit"                          visit(parse(text)): every enter and leave, in order, as {event, kind, name, key,
+//                                    parent} (name: a field's response key, a directive's or named type's name; key:
+//                                    the property the node is under in its parent, whose kind is parent)
 // Prints a JSON array, one entry per request: {"ok":true,"printed":…} (or "tokens": [{kind,value,start,end,line,
 // column}]) or {"ok":false,"message":…,"line":…,"column":…} for a GraphQLError (anything else thrown is reported as
 // "crash").
 import { readFileSync } from 'node:fs';
-import { GraphQLError, Kind, Lexer, Source, TokenKind, parse, parseConstValue, parseType, parseValue, print } from 'graphql';
+import { GraphQLError, Kind, Lexer, Source, TokenKind, parse, parseConstValue, parseType, parseValue, print, visit } from 'graphql';
+
+function visitEvents(text) {
+  const events = [];
+  const record = (event) => (node, key, parent) => {
+    const name = node.kind === Kind.FIELD ? (node.alias ?? node.name).value
+      : node.kind === Kind.DIRECTIVE || node.kind === Kind.NAMED_TYPE ? node.name.value : null;
+    const parentNode = Array.isArray(parent) ? undefined : parent;
+    events.push({ event, kind: node.kind, name, key: typeof key === 'number' ? null : key ?? null, parent: parentNode?.kind ?? null });
+  };
+  visit(parse(text), { enter: record('enter'), leave: record('leave') });
+  return events;
+}
 
 const readers = {
   value: (text) => ({ printed: print(parseValue(text)) }),
   constValue: (text) => ({ printed: print(parseConstValue(text)) }),
   type: (text) => ({ printed: print(parseType(text)) }),
   string: (text) => ({ printed: print({ kind: Kind.STRING, value: text }) }),
+  visit: (text) => ({ events: visitEvents(text) }),
   tokens: (text) => {
     const lexer = new Lexer(new Source(text));
     const tokens = [];

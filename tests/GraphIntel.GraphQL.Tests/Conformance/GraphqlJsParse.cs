@@ -15,16 +15,25 @@ internal sealed record ParseRequest(string Text, string As = ParseRequest.Docume
     public const string Type = "type";
     public const string Tokens = "tokens";
     public const string StringValue = "string";
+    public const string Visit = "visit";
 }
 
 /// <summary>A token as graphql-js's <c>Lexer</c> reads it (kind as graphql-js names it: <c>Name</c>, <c>Int</c>, <c>"}"</c>…).</summary>
 internal sealed record GraphqlJsToken(string Kind, string? Value, int Start, int End, int Line, int Column);
 
 /// <summary>
-/// graphql-js's answer to a <see cref="ParseRequest"/>: when it reads the text, what it printed (or the tokens it
-/// read); otherwise its syntax error's message (with the "Syntax Error: " prefix) and location.
+/// One event of graphql-js's <c>visit</c>: "enter" or "leave" a node of <see cref="Kind"/> (with a field's response key,
+/// a directive's or named type's <see cref="Name"/>), found under property <see cref="Key"/> of a <see cref="Parent"/>
+/// node (null for an item of a list).
 /// </summary>
-internal sealed record GraphqlJsAnswer(bool Ok, string? Printed, IReadOnlyList<GraphqlJsToken>? Tokens, string? Message, int Line, int Column)
+internal sealed record GraphqlJsVisitEvent(string Event, string Kind, string? Name, string? Key, string? Parent);
+
+/// <summary>
+/// graphql-js's answer to a <see cref="ParseRequest"/>: when it reads the text, what it printed (or the tokens it
+/// read, or its visit's events); otherwise its syntax error's message (with the "Syntax Error: " prefix) and location.
+/// </summary>
+internal sealed record GraphqlJsAnswer(
+    bool Ok, string? Printed, IReadOnlyList<GraphqlJsToken>? Tokens, string? Message, int Line, int Column, IReadOnlyList<GraphqlJsVisitEvent>? Events = null)
 {
     /// <summary>The syntax error graphql-js reports; fails the test when graphql-js reads the text without one.</summary>
     public (string Message, SourceLocation Location) Error
@@ -117,7 +126,11 @@ internal static class GraphqlJsParse
             ? list.EnumerateArray().Select(t => new GraphqlJsToken(t.GetProperty("kind").GetString()!, t.GetProperty("value").GetString(),
                 t.GetProperty("start").GetInt32(), t.GetProperty("end").GetInt32(), t.GetProperty("line").GetInt32(), t.GetProperty("column").GetInt32())).ToList()
             : null;
-        return new GraphqlJsAnswer(true, oracle.TryGetProperty("printed", out var printed) ? printed.GetString() : null, tokens, null, 0, 0);
+        var events = oracle.TryGetProperty("events", out var visit)
+            ? visit.EnumerateArray().Select(e => new GraphqlJsVisitEvent(e.GetProperty("event").GetString()!, e.GetProperty("kind").GetString()!,
+                e.GetProperty("name").GetString(), e.GetProperty("key").GetString(), e.GetProperty("parent").GetString())).ToList()
+            : null;
+        return new GraphqlJsAnswer(true, oracle.TryGetProperty("printed", out var printed) ? printed.GetString() : null, tokens, null, 0, 0, events);
     }
 
     /// <summary>A document as a JSON string; any other request as <c>{"as": …, "text": …}</c>.</summary>
