@@ -5,7 +5,7 @@ using GraphIntel.GraphQL.Tests.Conformance;
 namespace GraphIntel.GraphQL.Tests.Validation;
 
 /// <summary>
-/// graphql-js validating a document with one of its rules against the validation test schema
+/// graphql-js validating a document (with all its rules or one of them) against the validation test schema
 /// (tests/conformance/validation/validate-oracle.mjs). One node process serves the whole test run (the rule tests ask
 /// one document each, and node takes ~100 ms to start); each answer is awaited at most <see cref="AnswerTimeout"/>, past
 /// which the process is killed and the test fails.
@@ -16,8 +16,12 @@ internal static class GraphqlJsValidation
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
     private static Process? _oracle;
 
-    /// <summary>graphql-js's errors for <paramref name="query"/> under the rule named <paramref name="rule"/>, each as "message @ line:column …".</summary>
-    public static async Task<IReadOnlyList<string>> ErrorsAsync(string rule, string query)
+    /// <summary>
+    /// graphql-js's errors for <paramref name="query"/> under the rule named <paramref name="rule"/> (all of
+    /// <c>specifiedRules</c> when null) with its error bound (<paramref name="maxErrors"/> when given), each as
+    /// "message @ line:column …".
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ErrorsAsync(string? rule, string query, int? maxErrors = null)
     {
         await OneAtATime.WaitAsync();
         try
@@ -27,7 +31,9 @@ internal static class GraphqlJsValidation
                 _oracle = await NodeRunner.StartScriptAsync(Path.Combine("validation", "validate-oracle.mjs"));
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
             }
-            await _oracle.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new { rule, query }));
+            var request = new Dictionary<string, object?> { ["rule"] = rule, ["query"] = query };
+            if (maxErrors is { } bound) request["maxErrors"] = bound;
+            await _oracle.StandardInput.WriteLineAsync(JsonSerializer.Serialize(request));
             await _oracle.StandardInput.FlushAsync();
             string? line;
             using (var deadline = new CancellationTokenSource(AnswerTimeout))
