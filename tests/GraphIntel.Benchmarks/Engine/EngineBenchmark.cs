@@ -53,7 +53,7 @@ public static class EngineBenchmark
             ours.Add((name, withoutCache, withCache, resultJson));
         }
 
-        var reference = options.RunNode ? await GraphQLJsBenchmark.RunAsync(folder, options) : null;
+        var reference = options.RunNode ? await GraphQLJsBenchmark.RunAsync(folder, cases.Count, options) : null;
         BenchmarkReport.Print(ours, reference);
         return 0;
     }

@@ -10,15 +10,9 @@ internal sealed record GraphQLJsCase(double FullOperationsPerSecond, double Exec
 /// <summary>Runs graphql-js-bench.mjs with the <c>node</c> on PATH and reads its JSON lines.</summary>
 internal static class GraphQLJsBenchmark
 {
-    public static async Task<Dictionary<string, GraphQLJsCase>> RunAsync(string folder, EngineBenchmark.BenchmarkOptions options)
+    public static async Task<Dictionary<string, GraphQLJsCase>> RunAsync(string folder, int caseCount, EngineBenchmark.BenchmarkOptions options)
     {
-        var startInfo = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
+        var startInfo = new ProcessStartInfo("node") { WorkingDirectory = folder };
         startInfo.ArgumentList.Add(Path.Combine(folder, "graphql-js-bench.mjs"));
         startInfo.ArgumentList.Add("--seconds");
         startInfo.ArgumentList.Add(options.Seconds.ToString(CultureInfo.InvariantCulture));
@@ -30,28 +24,29 @@ internal static class GraphQLJsBenchmark
             startInfo.ArgumentList.Add(only);
         }
 
-        Process process;
+        ChildProcessRun run;
         try
         {
-            process = Process.Start(startInfo) ?? throw new InvalidOperationException("node did not start");
+            run = await ChildProcess.RunAsync(startInfo, Bound(caseCount, options));
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
             throw new InvalidOperationException("Cannot run node (Node.js 20+ must be on PATH; or pass --no-node): " + exception.Message, exception);
         }
-        using (process)
+        if (run.ExitCode != 0)
         {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"graphql-js-bench.mjs failed with exit code {process.ExitCode} (did `npm ci --prefix tests/conformance` run?):\n{await error}");
-            }
-            return Parse(await output);
+            throw new InvalidOperationException(
+                $"graphql-js-bench.mjs failed with exit code {run.ExitCode} (did `npm ci --prefix tests/conformance` run?):\n{run.Stderr}");
         }
+        return Parse(run.Stdout);
     }
+
+    /// <summary>
+    /// How long the script may run: per case, a warm-up and both modes' measurements (graphql-js-bench.mjs), doubled, and a
+    /// minute for node to start and load graphql-js. Past it the script hangs and is killed.
+    /// </summary>
+    private static TimeSpan Bound(int caseCount, EngineBenchmark.BenchmarkOptions options) =>
+        TimeSpan.FromSeconds(2 * caseCount * (options.Warmup + 2 * options.Seconds) + 60);
 
     private static Dictionary<string, GraphQLJsCase> Parse(string output)
     {

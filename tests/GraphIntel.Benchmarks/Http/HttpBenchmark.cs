@@ -79,7 +79,7 @@ public static class HttpBenchmark
             }
             finally
             {
-                Stop(minimal);
+                await ChildProcess.StopAsync(minimal, StopTimeout);
             }
 
             Console.WriteLine();
@@ -142,7 +142,7 @@ public static class HttpBenchmark
         }
         finally
         {
-            Stop(api);
+            await ChildProcess.StopAsync(api, StopTimeout);
         }
     }
 
@@ -185,11 +185,10 @@ public static class HttpBenchmark
 
     private static async Task<WrkResult> RunWrkAsync(string wrk, string script, string url, int seconds, int connections)
     {
-        var psi = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(wrk);
         foreach (var a in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url }) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        // wrk stops itself after -d; a minute more is a hang.
+        var output = (await ChildProcess.RunAsync(psi, TimeSpan.FromSeconds(seconds + 60))).Stdout;
         var rps = Regex.Match(output, @"Requests/sec:\s+([\d.]+)");
         var non2xx = Regex.Match(output, @"Non-2xx or 3xx responses:\s+(\d+)");
         var requests = Regex.Match(output, @"(\d+) requests in");
@@ -207,23 +206,15 @@ public static class HttpBenchmark
         return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
     }
 
+    /// <summary>How long a killed server may take to exit.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     private static Process Start(string file, string[] args, Dictionary<string, string> env)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(file);
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (k, v) in env) psi.Environment[k] = v;
-        var process = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {file}");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  [child] " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        process.WaitForExit(10_000);
+        return ChildProcess.StartServer(psi, "child");
     }
 
     private static async Task WaitReadyAsync(HttpClient http, string path)

@@ -75,12 +75,12 @@ public static class SoakBenchmark
             Console.WriteLine($"memory: idle {Mib(idle)}, peak sampled {Mib(peak)} (+{Mib(peak - idle)} over idle), kernel high-water mark {Mib(highWater)}; budget: +{Mib(MemoryBudgetBytes)}");
             if (peak - idle > MemoryBudgetBytes) { Console.WriteLine("FAIL: peak memory over idle exceeds the budget"); failed = true; }
 
-            Stop(api); // SIGKILL: acknowledged writes must survive a crash
+            await StopAsync(api); // SIGKILL: acknowledged writes must survive a crash
             failed |= CheckStore(Path.Combine(dataDir, "graphintel.db"), acknowledged.ToList());
         }
         finally
         {
-            Stop(api);
+            await StopAsync(api);
             try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
         }
         Console.WriteLine(failed ? "soak: FAILED" : "soak: all targets met");
@@ -296,7 +296,7 @@ public static class SoakBenchmark
 
     private static Process StartApi(int port, string dataDir)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("dotnet");
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GraphIntel.Api.dll"));
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["GRAPHINTEL_DATA_DIR"] = dataDir;
@@ -304,19 +304,11 @@ public static class SoakBenchmark
         psi.Environment["GRAPHINTEL_API_KEYS"] = $"soak:{EditorKey}:editor";
         psi.Environment["GraphIntel__Limits__ExecutionTimeout"] = ExecutionTimeout.ToString("c", CultureInfo.InvariantCulture);
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the API");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  [api] " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return ChildProcess.StartServer(psi, "api");
     }
 
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        process.WaitForExit(10_000);
-    }
+    /// <summary>Kills the API (SIGKILL, with its tree) and waits at most 10 s for it to exit.</summary>
+    private static Task StopAsync(Process process) => ChildProcess.StopAsync(process, TimeSpan.FromSeconds(10));
 
     private static async Task WaitReadyAsync(HttpClient http)
     {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace GraphIntel.GraphQL.Tests.Conformance;
 
-/// <summary>The bounded wait every test process goes through (tests/Shared/ChildProcess.cs).</summary>
+/// <summary>The bounded wait every test and benchmark process goes through (tests/Shared/ChildProcess.cs).</summary>
 public sealed class ChildProcessTests
 {
     [Fact]
@@ -26,5 +26,18 @@ public sealed class ChildProcessTests
         Assert.Contains("did not finish within 00:00:01", timeout.Message);
         Assert.Contains("--- stdout\nstarted\n", timeout.Message);
         Assert.Contains("--- stderr\nwarming\n", timeout.Message);
+    }
+
+    [Fact]
+    public async Task A_stopped_server_is_killed_with_its_children_within_the_bound()
+    {
+        // As above, a grandchild holds the pipes open: the stop's wait ends only because the whole tree is killed.
+        using var server = ChildProcess.StartServer(new ProcessStartInfo("bash", ["-c", "sleep 60 & sleep 60"]), "test-server");
+        var clock = Stopwatch.StartNew();
+
+        await ChildProcess.StopAsync(server, TimeSpan.FromSeconds(30));
+
+        Assert.True(server.HasExited);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace GraphIntel.GraphQL.Tests.Conformance;
 
@@ -24,6 +25,48 @@ internal static class NodeRunner
     {
         await EnsureNodeModulesAsync();
         return await RunAsync(FindOnPath("node"), [script, .. arguments]);
+    }
+
+    /// <summary>
+    /// Runs <c>node script file</c>, the file holding <paramref name="inputJson"/>, and returns what the script printed,
+    /// parsed as JSON; fails the test when node fails. The oracles' one way in (parse, execute, schema).
+    /// </summary>
+    public static async Task<JsonElement> AskAsync(string script, string inputJson)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"graphintel-{Path.GetFileNameWithoutExtension(script)}-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, inputJson);
+        try
+        {
+            var run = await RunScriptAsync(script, file);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            using var output = JsonDocument.Parse(run.StandardOutput);
+            return output.RootElement.Clone();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>
+    /// Starts <c>node script args…</c> in tests/conformance as a long-running helper that answers on its standard output
+    /// what it reads on its standard input (both redirected, as is its error output, which is echoed to ours).
+    /// </summary>
+    public static async Task<Process> StartScriptAsync(string script, params string[] arguments)
+    {
+        await EnsureNodeModulesAsync();
+        var start = new ProcessStartInfo(FindOnPath("node"), [script, .. arguments])
+        {
+            WorkingDirectory = RepositoryPaths.Conformance,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start node {script}");
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [{script}] {e.Data}"); };
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private static async Task EnsureNodeModulesAsync()

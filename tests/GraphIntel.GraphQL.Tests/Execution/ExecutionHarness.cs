@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GraphIntel.GraphQL.Execution;
+using GraphIntel.GraphQL.Tests.Conformance;
 using GraphIntel.GraphQL.Types;
 
 namespace GraphIntel.GraphQL.Tests.Execution;
@@ -27,6 +28,16 @@ internal static class ExecutionHarness
     /// <summary>Asserts the response equals <paramref name="expectedJson"/> (whitespace-insensitive, order-sensitive).</summary>
     public static void AssertJson(string expectedJson, string actualJson) =>
         Assert.Equal(Compact(expectedJson), Compact(actualJson));
+
+    /// <summary>
+    /// graphql-js's response to each query of <paramref name="oracleCase"/> (<c>{sdl, root, echo?, queries}</c>, see
+    /// tests/conformance/execute-oracle.mjs), as JSON text, from one node run.
+    /// </summary>
+    public static async Task<string[]> GraphqlJsResponsesAsync(object oracleCase)
+    {
+        var output = await NodeRunner.AskAsync("execute-oracle.mjs", JsonSerializer.Serialize(oracleCase));
+        return [.. output.EnumerateArray().Select(a => a.GetRawText())];
+    }
 
     public static string Compact(string json)
     {

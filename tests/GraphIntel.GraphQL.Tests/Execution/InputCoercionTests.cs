@@ -7,16 +7,25 @@ namespace GraphIntel.GraphQL.Tests.Execution;
 
 /// <summary>
 /// CoerceVariableValues and CoerceArgumentValues: input objects with defaults, OneOf, lists, enums. Expected
-/// responses are graphql-js 16's for the same schema, documents and variables.
+/// responses are graphql-js 16's for the same schema, documents and variables, re-checked against graphql-js
+/// (tests/conformance/execute-oracle.mjs) by <see cref="Graphql_js_answers_every_case_alike"/>.
 /// </summary>
 public sealed class InputCoercionTests
 {
-    private static readonly Schema Schema = SchemaBuilder.FromSdl("""
+    private const string Sdl = """
         type Query { f(input: In): String  o(by: By): String  n(x: Int!): Int  list(xs: [Int!]): [Int] e(c: Color): Color }
         input In { a: Int! b: String = "dflt" c: [Int] }
         input By @oneOf { id: ID name: String }
         enum Color { RED GREEN }
-        """)
+        """;
+
+    /// <summary>Each field returns its argument's coerced value (f and o as JSON text): the same in graphql-js (execute-oracle.mjs's "echo").</summary>
+    private static readonly Dictionary<string, string[]> Echo = new()
+    {
+        ["f"] = ["input", "json"], ["o"] = ["by", "json"], ["n"] = ["x"], ["list"] = ["xs"], ["e"] = ["c"],
+    };
+
+    private static readonly Schema Schema = SchemaBuilder.FromSdl(Sdl)
         .BindResolver("Query", "f", c => JsonSerializer.Serialize(c.Arguments["input"]))
         .BindResolver("Query", "o", c => JsonSerializer.Serialize(c.Arguments["by"]))
         .BindResolver("Query", "n", c => c.Arguments["x"])
@@ -82,6 +91,21 @@ public sealed class InputCoercionTests
         var request = GraphQLRequest.FromJson(json.RootElement);
         var result = await new GraphQLService(Schema).ExecuteAsync(request);
         AssertJson(expected, result.ToJson());
+    }
+
+    [Fact]
+    public async Task Graphql_js_answers_every_case_alike()
+    {
+        var cases = ((IEnumerable<object?[]>)Cases).Select(row => (Query: (string)row[0]!, Variables: (string)row[1]!, Expected: (string)row[2]!)).ToArray();
+        var answers = await GraphqlJsResponsesAsync(new
+        {
+            sdl = Sdl,
+            root = new { },
+            echo = Echo,
+            queries = cases.Select(c => new { query = c.Query, variables = JsonDocument.Parse(c.Variables).RootElement }),
+        });
+        Assert.Equal(cases.Length, answers.Length);
+        for (var i = 0; i < cases.Length; i++) Assert.True(Compact(cases[i].Expected) == Compact(answers[i]), $"{cases[i].Query} {cases[i].Variables}: graphql-js answers {answers[i]}");
     }
 
     [Fact]

@@ -41,12 +41,36 @@ internal static class ValidationHarness
     {
         var errors = Validate(query, rule);
         var actual = errors.Select(Describe).ToList();
-        var wanted = expected.Select(e => e.Message + " @ " + string.Join(" ", e.Locations)).ToList();
-        Assert.Equal(wanted, actual);
+        Assert.Equal(Describe(expected), actual);
+    }
+
+    /// <summary>
+    /// For a rule of graphql-js's <c>specifiedRules</c>: asserts that graphql-js, running <paramref name="rule"/> alone,
+    /// accepts <paramref name="query"/> (so the expectation is graphql-js's), then that our rule does (<see cref="ExpectValid"/>).
+    /// </summary>
+    public static async Task ExpectValidAsGraphqlJs(IValidationRule rule, string query)
+    {
+        var graphqlJs = await GraphqlJsValidation.ErrorsAsync(rule.Name, query);
+        Assert.True(graphqlJs.Count == 0, $"graphql-js's {rule.Name} rejects it:\n  {string.Join("\n  ", graphqlJs)}\n{query}");
+        ExpectValid(rule, query);
+    }
+
+    /// <summary>
+    /// For a rule of graphql-js's <c>specifiedRules</c>: asserts that graphql-js, running <paramref name="rule"/> alone,
+    /// reports exactly <paramref name="expected"/> (so the expectation written in the test is graphql-js's), then that our
+    /// rule does (<see cref="ExpectErrors"/>).
+    /// </summary>
+    public static async Task ExpectErrorsAsGraphqlJs(IValidationRule rule, string query, params (string Message, string[] Locations)[] expected)
+    {
+        Assert.Equal(Describe(expected), await GraphqlJsValidation.ErrorsAsync(rule.Name, query));
+        ExpectErrors(rule, query, expected);
     }
 
     /// <summary>An expected error: message and locations.</summary>
     public static (string Message, string[] Locations) Error(string message, params string[] locations) => (message, locations);
+
+    private static List<string> Describe((string Message, string[] Locations)[] expected) =>
+        [.. expected.Select(e => e.Message + " @ " + string.Join(" ", e.Locations))];
 
     /// <summary>"message @ 1:2 3:4" — one line per error, for readable comparisons.</summary>
     public static string Describe(GraphQLError error) =>

@@ -3,20 +3,20 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="ExecutableDefinitionsRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="ExecutableDefinitionsRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class ExecutableDefinitionsRuleTests
 {
     private static readonly ExecutableDefinitionsRule Rule = ExecutableDefinitionsRule.Instance;
 
     [Fact]
-    public void AcceptsOperationsAndFragments() => ExpectValid(Rule,
+    public Task AcceptsOperationsAndFragments() => ExpectValidAsGraphqlJs(Rule,
         """
         query Q { dog { ...F } }
         fragment F on Dog { name }
         """);
 
     [Fact]
-    public void RejectsTypeDefinitions() => ExpectErrors(Rule,
+    public Task RejectsTypeDefinitions() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { dog { name } }
         type Cow { name: String }
@@ -26,7 +26,7 @@ public sealed class ExecutableDefinitionsRuleTests
         Error("The \"Dog\" definition is not executable.", "3:1"));
 
     [Fact]
-    public void NamesSchemaDefinitionsAsSchema() => ExpectErrors(Rule,
+    public Task NamesSchemaDefinitionsAsSchema() => ExpectErrorsAsGraphqlJs(Rule,
         """
         schema { query: QueryRoot }
         { dog { name } }

@@ -3,26 +3,26 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="KnownArgumentNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="KnownArgumentNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class KnownArgumentNamesRuleTests
 {
     private static readonly KnownArgumentNamesRule Rule = KnownArgumentNamesRule.Instance;
 
     [Fact]
-    public void AcceptsDefinedArguments() => ExpectValid(Rule,
+    public Task AcceptsDefinedArguments() => ExpectValidAsGraphqlJs(Rule,
         """
         { dog @include(if: true) { doesKnowCommand(dogCommand: SIT) isAtLocation(x: 1, y: 2) } }
         """);
 
     [Fact]
-    public void RejectsUnknownFieldArgumentWithSuggestion() => ExpectErrors(Rule,
+    public Task RejectsUnknownFieldArgumentWithSuggestion() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { dog { isAtLocation(x: 1, z: 2) } }
         """,
         Error("Unknown argument \"z\" on field \"Dog.isAtLocation\". Did you mean \"x\" or \"y\"?", "1:28"));
 
     [Fact]
-    public void RejectsUnknownDirectiveArgument() => ExpectErrors(Rule,
+    public Task RejectsUnknownDirectiveArgument() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { dog @include(if: true, unless: false) { name } }
         """,

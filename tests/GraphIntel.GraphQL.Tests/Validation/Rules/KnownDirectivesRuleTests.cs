@@ -3,27 +3,27 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="KnownDirectivesRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="KnownDirectivesRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class KnownDirectivesRuleTests
 {
     private static readonly KnownDirectivesRule Rule = KnownDirectivesRule.Instance;
 
     [Fact]
-    public void AcceptsDirectivesInTheirLocations() => ExpectValid(Rule,
+    public Task AcceptsDirectivesInTheirLocations() => ExpectValidAsGraphqlJs(Rule,
         """
         query Q($v: Int @onVariableDefinition) @onQuery { dog @include(if: true) { ...F @onFragmentSpread ... @onInlineFragment { isAtLocation(x: $v) } } }
         fragment F on Dog @onFragmentDefinition { name @onField }
         """);
 
     [Fact]
-    public void RejectsUnknownDirectives() => ExpectErrors(Rule,
+    public Task RejectsUnknownDirectives() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { dog @nope { name } }
         """,
         Error("Unknown directive \"@nope\".", "1:7"));
 
     [Fact]
-    public void RejectsMisplacedDirectives() => ExpectErrors(Rule,
+    public Task RejectsMisplacedDirectives() => ExpectErrorsAsGraphqlJs(Rule,
         """
         query Q @onField { dog @onQuery { name } }
         """,

@@ -3,20 +3,20 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="LoneAnonymousOperationRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="LoneAnonymousOperationRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class LoneAnonymousOperationRuleTests
 {
     private static readonly LoneAnonymousOperationRule Rule = LoneAnonymousOperationRule.Instance;
 
     [Fact]
-    public void AcceptsOneAnonymousOperationWithFragments() => ExpectValid(Rule,
+    public Task AcceptsOneAnonymousOperationWithFragments() => ExpectValidAsGraphqlJs(Rule,
         """
         { dog { ...F } }
         fragment F on Dog { name }
         """);
 
     [Fact]
-    public void RejectsAnonymousOperationBesideNamedOne() => ExpectErrors(Rule,
+    public Task RejectsAnonymousOperationBesideNamedOne() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { dog { name } }
         query Named { cat { name } }

@@ -3,13 +3,13 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="NoUndefinedVariablesRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="NoUndefinedVariablesRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class NoUndefinedVariablesRuleTests
 {
     private static readonly NoUndefinedVariablesRule Rule = NoUndefinedVariablesRule.Instance;
 
     [Fact]
-    public void AcceptsVariablesDefinedByEachOperation() => ExpectValid(Rule,
+    public Task AcceptsVariablesDefinedByEachOperation() => ExpectValidAsGraphqlJs(Rule,
         """
         query A($x: Int) { dog { ...F } }
         query B($x: Int) { dog { ...F } }
@@ -17,7 +17,7 @@ public sealed class NoUndefinedVariablesRuleTests
         """);
 
     [Fact]
-    public void RejectsVariableUndefinedInOneOperation() => ExpectErrors(Rule,
+    public Task RejectsVariableUndefinedInOneOperation() => ExpectErrorsAsGraphqlJs(Rule,
         """
         query A($x: Int) { dog { ...F } }
         query B { dog { ...F } }
@@ -26,7 +26,7 @@ public sealed class NoUndefinedVariablesRuleTests
         Error("Variable \"$x\" is not defined by operation \"B\".", "3:37", "2:1"));
 
     [Fact]
-    public void RejectsVariableOfAnonymousOperation() => ExpectErrors(Rule,
+    public Task RejectsVariableOfAnonymousOperation() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { dog { isAtLocation(x: $x) } }
         """,

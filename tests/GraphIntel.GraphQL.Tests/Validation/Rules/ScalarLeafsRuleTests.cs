@@ -3,26 +3,26 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="ScalarLeafsRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="ScalarLeafsRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class ScalarLeafsRuleTests
 {
     private static readonly ScalarLeafsRule Rule = ScalarLeafsRule.Instance;
 
     [Fact]
-    public void AcceptsLeavesWithoutSelectionsAndObjectsWithThem() => ExpectValid(Rule,
+    public Task AcceptsLeavesWithoutSelectionsAndObjectsWithThem() => ExpectValidAsGraphqlJs(Rule,
         """
         { dog { name barks mother { name } } }
         """);
 
     [Fact]
-    public void RejectsObjectWithoutSelection() => ExpectErrors(Rule,
+    public Task RejectsObjectWithoutSelection() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { dog { mother } }
         """,
         Error("Field \"mother\" of type \"Dog\" must have a selection of subfields. Did you mean \"mother { ... }\"?", "1:9"));
 
     [Fact]
-    public void RejectsSelectionOnScalarAndEnum() => ExpectErrors(Rule,
+    public Task RejectsSelectionOnScalarAndEnum() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { dog { name { x } } cat { furColor { y } } }
         """,

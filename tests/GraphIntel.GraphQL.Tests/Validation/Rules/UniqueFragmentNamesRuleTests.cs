@@ -3,13 +3,13 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="UniqueFragmentNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="UniqueFragmentNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class UniqueFragmentNamesRuleTests
 {
     private static readonly UniqueFragmentNamesRule Rule = UniqueFragmentNamesRule.Instance;
 
     [Fact]
-    public void AcceptsDistinctFragmentNames() => ExpectValid(Rule,
+    public Task AcceptsDistinctFragmentNames() => ExpectValidAsGraphqlJs(Rule,
         """
         { dog { ...A ...B } }
         fragment A on Dog { name }
@@ -17,7 +17,7 @@ public sealed class UniqueFragmentNamesRuleTests
         """);
 
     [Fact]
-    public void RejectsRepeatedFragmentName() => ExpectErrors(Rule,
+    public Task RejectsRepeatedFragmentName() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { dog { ...A } }
         fragment A on Dog { name }

@@ -3,19 +3,19 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="UniqueInputFieldNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="UniqueInputFieldNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class UniqueInputFieldNamesRuleTests
 {
     private static readonly UniqueInputFieldNamesRule Rule = UniqueInputFieldNamesRule.Instance;
 
     [Fact]
-    public void AcceptsDistinctInputFields() => ExpectValid(Rule,
+    public Task AcceptsDistinctInputFields() => ExpectValidAsGraphqlJs(Rule,
         """
         { complicatedArgs { complexArgField(complexArg: { requiredField: true, nested: { requiredField: true } }) } }
         """);
 
     [Fact]
-    public void RejectsRepeatedInputFieldsAtEachLevel() => ExpectErrors(Rule,
+    public Task RejectsRepeatedInputFieldsAtEachLevel() => ExpectErrorsAsGraphqlJs(Rule,
         """
         { complicatedArgs { complexArgField(complexArg: { requiredField: true, nested: { requiredField: true, requiredField: false }, requiredField: false }) } }
         """,

@@ -3,13 +3,13 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="UniqueOperationNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="UniqueOperationNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class UniqueOperationNamesRuleTests
 {
     private static readonly UniqueOperationNamesRule Rule = UniqueOperationNamesRule.Instance;
 
     [Fact]
-    public void AcceptsDistinctNames() => ExpectValid(Rule,
+    public Task AcceptsDistinctNames() => ExpectValidAsGraphqlJs(Rule,
         """
         query A { dog { name } }
         query B { dog { name } }
@@ -17,7 +17,7 @@ public sealed class UniqueOperationNamesRuleTests
         """);
 
     [Fact]
-    public void RejectsARepeatedNameAcrossOperationTypes() => ExpectErrors(Rule,
+    public Task RejectsARepeatedNameAcrossOperationTypes() => ExpectErrorsAsGraphqlJs(Rule,
         """
         query Foo { dog { name } }
         mutation Foo { adoptDog(name: "Rex") { name } }
@@ -25,7 +25,7 @@ public sealed class UniqueOperationNamesRuleTests
         Error("There can be only one operation named \"Foo\".", "1:7", "2:10"));
 
     [Fact]
-    public void ReportsEachRepeatAgainstTheFirst() => ExpectErrors(Rule,
+    public Task ReportsEachRepeatAgainstTheFirst() => ExpectErrorsAsGraphqlJs(Rule,
         """
         query A { dog { name } }
         query A { dog { name } }

@@ -3,19 +3,19 @@ using static GraphIntel.GraphQL.Tests.Validation.ValidationHarness;
 
 namespace GraphIntel.GraphQL.Tests.Validation.Rules;
 
-/// <summary><see cref="UniqueVariableNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them.</summary>
+/// <summary><see cref="UniqueVariableNamesRule"/> alone, with messages and locations as graphql-js 16.15 reports them (each expectation is asked of graphql-js in the test).</summary>
 public sealed class UniqueVariableNamesRuleTests
 {
     private static readonly UniqueVariableNamesRule Rule = UniqueVariableNamesRule.Instance;
 
     [Fact]
-    public void AcceptsDistinctVariables() => ExpectValid(Rule,
+    public Task AcceptsDistinctVariables() => ExpectValidAsGraphqlJs(Rule,
         """
         query Q($a: Int, $b: Int) { dog { isAtLocation(x: $a, y: $b) } }
         """);
 
     [Fact]
-    public void RejectsRepeatedVariableOnce() => ExpectErrors(Rule,
+    public Task RejectsRepeatedVariableOnce() => ExpectErrorsAsGraphqlJs(Rule,
         """
         query Q($a: Int, $a: Int, $a: String) { dog { isAtLocation(x: $a) } }
         """,
