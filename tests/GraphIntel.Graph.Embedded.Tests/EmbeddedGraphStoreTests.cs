@@ -36,18 +36,18 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         }
         await using (var again = NewStore()) await again.InitializeAsync();
 
-        await using var connection = OpenRaw();
-        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal((long)SchemaMigrations.All.Count, Scalar(connection, "SELECT count(*) FROM schema_version"));
-        Assert.Equal((long)SchemaMigrations.All[^1].Version, Scalar(connection, "SELECT max(version) FROM schema_version"));
+        await using var connection = RawDatabase.Open(DatabasePath);
+        Assert.Equal("wal", connection.Scalar("PRAGMA journal_mode"));
+        Assert.Equal((long)SchemaMigrations.All.Count, connection.Scalar("SELECT count(*) FROM schema_version"));
+        Assert.Equal((long)SchemaMigrations.All[^1].Version, connection.Scalar("SELECT max(version) FROM schema_version"));
         foreach (var table in new[] { "sources", "entities", "names", "relationships", "estimates", "citations", "merges", "audit" })
-            Assert.Equal(1L, Scalar(connection, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
+            Assert.Equal(1L, connection.Scalar($"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
     }
 
     [Fact]
     public void Migrator_applies_only_steps_newer_than_the_database()
     {
-        using var connection = OpenRaw();
+        using var connection = RawDatabase.Open(DatabasePath);
         var steps = new List<Migration> { new(1, "one", "CREATE TABLE t1 (x INTEGER)") };
         var now = DateTimeOffset.UnixEpoch;
 
@@ -61,14 +61,14 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
     [Fact]
     public void A_failing_migration_rolls_back_and_says_which_one()
     {
-        using var connection = OpenRaw();
+        using var connection = RawDatabase.Open(DatabasePath);
         var steps = new List<Migration> { new(1, "good", "CREATE TABLE t1 (x INTEGER)"), new(2, "broken", "CREATE TABLE t2 (x INTEGER); CREATE TABLE t1 (x INTEGER)") };
 
         var error = Assert.Throws<InvalidOperationException>(() => Migrator.Migrate(connection, steps, DateTimeOffset.UnixEpoch));
 
         Assert.Contains("migration 2 (broken)", error.Message);
         Assert.Equal(1, Migrator.CurrentVersion(connection));
-        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 't2'"));
+        Assert.Equal(0L, connection.Scalar("SELECT count(*) FROM sqlite_master WHERE name = 't2'"));
     }
 
     [Fact]
@@ -80,10 +80,10 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         var before = RecordJson.Serialize(await store.ExportAsync());
         var auditBefore = (await store.GetAuditAsync(new AuditQuery { First = 1000 })).Count;
         _ = await store.FindPathsAsync(Kib, Ttt, RelationshipFilter.Default, 6, 5); // build the in-memory index first
-        await using (var connection = OpenRaw())
+        await using (var connection = RawDatabase.Open(DatabasePath))
         {
             // The change set is valid; the database refuses its last relationship half-way through the write.
-            Execute(connection, """
+            connection.Execute("""
                 CREATE TRIGGER refuse_boom BEFORE INSERT ON relationships WHEN NEW.id = 'rel/boom'
                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END
                 """);
@@ -116,9 +116,9 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         await store.InitializeAsync();
         var indexes = Indexes();
         var graph = SyntheticGraph.Generate(new SyntheticGraphOptions { Entities = 5_000, Relationships = BulkIndexes.Threshold, Seed = 11 });
-        await using (var connection = OpenRaw())
+        await using (var connection = RawDatabase.Open(DatabasePath))
         {
-            Execute(connection, """
+            connection.Execute("""
                 CREATE TRIGGER refuse_last BEFORE INSERT ON relationships WHEN NEW.id = 'rel/r49999'
                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END
                 """);
@@ -128,7 +128,7 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         Assert.Equal(indexes, Indexes());
         Assert.Empty(await store.ListSourcesAsync());
 
-        await using (var connection = OpenRaw()) Execute(connection, "DROP TRIGGER refuse_last");
+        await using (var connection = RawDatabase.Open(DatabasePath)) connection.Execute("DROP TRIGGER refuse_last");
         var summary = await store.ApplyAsync(graph.ChangeSet, Editor());
 
         Assert.Equal(BulkIndexes.Threshold, summary[RecordKinds.Relationship].Created);
@@ -139,7 +139,7 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
 
     private List<string> Indexes()
     {
-        using var connection = OpenRaw();
+        using var connection = RawDatabase.Open(DatabasePath);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
         using var rows = command.ExecuteReader();
@@ -179,14 +179,14 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
     {
         await using var store = NewStore(maxRetries: 2);
         await store.InitializeAsync();
-        await using var blocker = OpenRaw();
-        Execute(blocker, "BEGIN IMMEDIATE");
+        await using var blocker = RawDatabase.Open(DatabasePath);
+        blocker.Execute("BEGIN IMMEDIATE");
 
         var error = await Assert.ThrowsAsync<GraphStoreException>(() => store.ApplyAsync(WholeGraph, Context));
         Assert.True(error.IsTransient, error.Message);
         Assert.Contains(DatabasePath, error.Message);
 
-        Execute(blocker, "ROLLBACK");
+        blocker.Execute("ROLLBACK");
         var summary = await store.ApplyAsync(WholeGraph, Context);
         Assert.Equal(Entities.Count, summary[RecordKinds.Entity].Created);
     }
@@ -217,25 +217,4 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
     }
 
     private static WriteContext Editor() => new("editor", "test", new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero));
-
-    private SqliteConnection OpenRaw()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

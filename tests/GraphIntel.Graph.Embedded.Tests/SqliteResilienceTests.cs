@@ -31,14 +31,14 @@ public sealed class SqliteResilienceTests : IDisposable
         };
         await using var store = new EmbeddedGraphStore(options, SqliteResilience.Create(options));
         await store.InitializeAsync();
-        await using (var blocker = OpenRaw())
+        await using (var blocker = RawDatabase.Open(DatabasePath))
         {
-            Execute(blocker, "BEGIN IMMEDIATE");
+            blocker.Execute("BEGIN IMMEDIATE");
             // Initialize succeeded, this write fails busy: half of the two calls sampled failed, and the circuit breaks.
             var busy = await Assert.ThrowsAnyAsync<GraphStoreException>(() => store.ApplyAsync(WholeGraph, Context));
             Assert.True(busy.IsTransient, busy.Message);
             Assert.Contains("database is locked", busy.ToString(), StringComparison.Ordinal);
-            Execute(blocker, "ROLLBACK");
+            blocker.Execute("ROLLBACK");
         }
 
         // The database is free again, but the circuit is open: the write is refused, and nothing reaches the file.
@@ -46,8 +46,8 @@ public sealed class SqliteResilienceTests : IDisposable
         Assert.Contains("kept failing", refused.Message, StringComparison.Ordinal);
         Assert.Contains(DatabasePath, refused.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<GraphStoreUnavailableException>(() => store.GetEntitiesAsync([Ja]));
-        await using var check = OpenRaw();
-        Assert.Equal(0L, Scalar(check, "SELECT count(*) FROM entities"));
+        await using var check = RawDatabase.Open(DatabasePath);
+        Assert.Equal(0L, check.Scalar("SELECT count(*) FROM entities"));
     }
 
     [Fact]
@@ -88,26 +88,5 @@ public sealed class SqliteResilienceTests : IDisposable
         }, CancellationToken.None));
         Assert.Equal(3, attempts);
         Assert.Contains($"embedded store ({DatabasePath}): read timed out", error.Message, StringComparison.Ordinal);
-    }
-
-    private SqliteConnection OpenRaw()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
