@@ -18,6 +18,9 @@ public sealed class GraphStoreOptions
     public const string BackendKey = SectionName + ":" + nameof(Backend);
     public const string StoreVariable = "GRAPHINTEL_STORE";
 
+    /// <summary>Where the embedded store's folder was configured before each backend had its own section; refused, not ignored.</summary>
+    private const string MovedDataDirectoryKey = SectionName + ":DataDirectory";
+
     public const string EmbeddedBackend = "embedded";
     public const string Neo4jBackend = "neo4j";
     public static readonly IReadOnlyList<string> Backends = [EmbeddedBackend, Neo4jBackend];
@@ -51,6 +54,12 @@ public sealed class GraphStoreOptions
     public static GraphStoreOptions Bind(IConfiguration? configuration, Func<string, string?> getVariable, string? backend = null)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
+        if (configuration?[MovedDataDirectoryKey] is not null)
+        {
+            throw new GraphStoreException(
+                $"{MovedDataDirectoryKey} is now {EmbeddedStoreOptions.SectionName}:{nameof(EmbeddedStoreOptions.DataDirectory)} (or {EmbeddedStoreOptions.DataDirVariable}); rename the key",
+                isTransient: false);
+        }
         var chosen = backend ?? StoreSettings.Variable(getVariable, StoreVariable) ?? configuration?[BackendKey] ?? EmbeddedBackend;
         var known = Backends.FirstOrDefault(b => string.Equals(b, chosen.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new GraphStoreException(

@@ -100,6 +100,14 @@ public sealed class GraphStoreOptionsTests
     }
 
     [Fact]
+    public void The_data_directory_key_of_before_the_backends_had_sections_is_refused_not_ignored()
+    {
+        var error = Assert.Throws<GraphStoreException>(() =>
+            GraphStoreOptions.Bind(Configuration(("GraphStore:DataDirectory", "/srv/graph")), Environment()));
+        Assert.Equal("GraphStore:DataDirectory is now GraphStore:Embedded:DataDirectory (or GRAPHINTEL_DATA_DIR); rename the key", error.Message);
+    }
+
+    [Fact]
     public void A_neo4j_url_variable_that_is_not_http_names_the_variable()
     {
         var error = Assert.Throws<GraphStoreException>(() =>

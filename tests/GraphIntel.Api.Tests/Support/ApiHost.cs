@@ -37,7 +37,7 @@ public class ApiHost : IAsyncLifetime
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("urls", "http://127.0.0.1:0");
-            web.UseSetting("GraphStore:DataDirectory", _dataDirectory);
+            web.UseSetting("GraphStore:Embedded:DataDirectory", _dataDirectory);
             web.UseSetting("GraphIntel:Startup:SeedDirectory", RepoPaths.Root);
             web.UseSetting("GraphIntel:Auth:Keys:0:Name", "alice");
             web.UseSetting("GraphIntel:Auth:Keys:0:Key", EditorKey);
