@@ -40,7 +40,7 @@ internal sealed class SeededApi : IAsyncDisposable
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "graphintel-api-bench-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration["GraphStore:DataDirectory"] = dataDirectory;
+        builder.Configuration["GraphStore:Embedded:DataDirectory"] = dataDirectory;
         builder.Configuration["GraphIntel:Startup:SeedDirectory"] = RepoPaths.Root;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);

@@ -140,7 +140,7 @@ internal static class FuzzBenchmark
             var dataDirectory = Path.Combine(Path.GetTempPath(), "graphintel-fuzz-" + Guid.NewGuid().ToString("N"));
             var builder = WebApplication.CreateBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration["GraphStore:DataDirectory"] = dataDirectory;
+            builder.Configuration["GraphStore:Embedded:DataDirectory"] = dataDirectory;
             builder.Configuration["GraphIntel:Startup:SeedDirectory"] = RepoPaths.Root;
             builder.Logging.SetMinimumLevel(LogLevel.Critical);
             builder.Services.AddSingleton(TimeProvider.System);
