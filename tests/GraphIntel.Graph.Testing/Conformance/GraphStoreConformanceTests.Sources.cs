@@ -49,6 +49,7 @@ public abstract partial class GraphStoreConformanceTests
         await Store.ApplyAsync(new ChangeSet { Sources = MoreSources }, Editor());
         while (page.HasNextPage)
         {
+            Assert.True(seen.Count <= MoreSources.Length + 2, "the pages do not end: " + string.Join(", ", seen));
             page = await Store.ListSourcesAsync(new SourceQuery { First = 1, After = page.EndCursor });
             seen.AddRange(page.Items.Select(s => s.Id));
         }
