@@ -112,6 +112,18 @@ public sealed partial class EmbeddedGraphStore
     public Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct = default) =>
         Read<IReadOnlyList<Source>>("list sources", reader => reader.Sources(null).Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(), ct);
 
+    public async Task<SourcePage> ListSourcesAsync(SourceQuery query, CancellationToken ct = default)
+    {
+        var afterId = SourcePaging.AfterId(query);
+        var (read, total, afterExists) = await Read("list sources page", reader =>
+        {
+            var page = reader.SourcesAfter(afterId, query.First + 1);
+            var (count, exists) = reader.CountSources(afterId);
+            return (page, count, exists);
+        }, ct).ConfigureAwait(false);
+        return SourcePaging.Page(query, read, total, afterExists);
+    }
+
     public Task<IReadOnlyDictionary<string, IReadOnlyList<SourceCitation>>> GetCitationsBySourceAsync(
         IReadOnlyCollection<string> sourceIds, CancellationToken ct = default) =>
         Read<IReadOnlyDictionary<string, IReadOnlyList<SourceCitation>>>("get citations by source", reader =>

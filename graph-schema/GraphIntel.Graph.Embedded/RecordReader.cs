@@ -17,6 +17,7 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
 
     private const string RelationshipColumns =
         "id, type, from_id, to_id, valid_from, valid_to, status, note, role, end_reason, attested, ended_latest, ended_by, ended_reason";
+    private const string SourceColumns = "id, title, publisher, author, published, url, text";
     private const string EstimateColumns = "id, organization_id, min, max, as_of, estimated_by, status, note";
 
     public SqliteCommand Command(string sql)
@@ -180,8 +181,8 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
         var result = new Dictionary<string, Source>(StringComparer.Ordinal);
         foreach (var batch in ids is null ? [null] : SqlParameters.Batches(ids).Select(b => (string[]?)b))
         {
-            using var command = Command("""
-                SELECT id, title, publisher, author, published, url, text FROM sources
+            using var command = Command($"""
+                SELECT {SourceColumns} FROM sources
                 WHERE $ids IS NULL OR id IN (SELECT value FROM json_each($ids))
                 ORDER BY id
                 """);
@@ -189,13 +190,43 @@ internal sealed class RecordReader(SqliteConnection connection, SqliteTransactio
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var s = new Source(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), reader.GetNullableString(3),
-                    reader.GetPartialDate(4), reader.GetNullableString(5), reader.GetString(6));
+                var s = ReadSource(reader);
                 result[s.Id] = s;
             }
         }
         return result;
     }
+
+    /// <summary>Up to <paramref name="limit"/> sources with an id after <paramref name="afterId"/> (from the first when null), in id order.</summary>
+    public List<Source> SourcesAfter(string? afterId, int limit)
+    {
+        using var command = Command($"""
+            SELECT {SourceColumns} FROM sources
+            WHERE $afterId IS NULL OR id > $afterId
+            ORDER BY id
+            LIMIT $limit
+            """);
+        command.AddNullable("$afterId", afterId);
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<Source>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) result.Add(ReadSource(reader));
+        return result;
+    }
+
+    /// <summary>How many sources there are, and whether one has the id <paramref name="id"/> (false when null).</summary>
+    public (int Count, bool Exists) CountSources(string? id)
+    {
+        using var command = Command("SELECT count(*), count(CASE WHEN id = $id THEN 1 END) FROM sources");
+        command.AddNullable("$id", id);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), reader.GetInt32(1) > 0);
+    }
+
+    private static Source ReadSource(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), reader.GetNullableString(3),
+            reader.GetPartialDate(4), reader.GetNullableString(5), reader.GetString(6));
 
     /// <summary>The aliases (names after the first) of each entity, in order.</summary>
     public Dictionary<string, List<string>> Aliases(IReadOnlyCollection<string> entityIds)

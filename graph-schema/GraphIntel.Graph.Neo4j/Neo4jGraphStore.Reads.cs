@@ -138,6 +138,15 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct = default) =>
         (await RunAsync(Statements.AllSources, [], ct).ConfigureAwait(false)).Rows.Select(Neo4jRows.ReadSource).ToList();
 
+    public async Task<SourcePage> ListSourcesAsync(SourceQuery query, CancellationToken ct = default)
+    {
+        var parameters = new Dictionary<string, object?> { ["afterId"] = SourcePaging.AfterId(query), ["take"] = query.First + 1 };
+        var results = await _client.RunAsync(
+            [new(Statements.ListSourcesPage, parameters), new(Statements.SourcePageCounts, parameters)], ct).ConfigureAwait(false);
+        var counts = results[1].Rows[0];
+        return SourcePaging.Page(query, results[0].Rows.Select(Neo4jRows.ReadSource).ToList(), counts[0].GetInt32(), counts[1].GetInt32() > 0);
+    }
+
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<SourceCitation>>> GetCitationsBySourceAsync(
         IReadOnlyCollection<string> sourceIds, CancellationToken ct = default)
     {

@@ -108,4 +108,49 @@ public sealed class ContractTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Equal(total, seen.Count);
         Assert.Equal(seen.Count, seen.Distinct().Count());
     }
+
+    /// <summary>The cursor a sourcesConnection edge carries: the source id behind "source:", in base64.</summary>
+    private static string SourceCursor(string id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("source:" + id));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(7)]
+    public async Task Sources_connection_pages_the_sources_in_id_order_after_any_cursor(int first)
+    {
+        // The expected pages come from the unpaged list, sorted here and sliced by position.
+        var ids = (await api.QueryAsync("{ sources { id } }")).Ok().GetProperty("sources").EnumerateArray()
+            .Select(s => s.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
+        Assert.True(ids.Count > 2, "the fixture needs sources to page through");
+        for (var start = 0; start <= ids.Count; start++)
+        {
+            var after = start == 0 ? null : SourceCursor(ids[start - 1]);
+            var page = (await api.QueryAsync(
+                "query($first: Int, $after: String) { sourcesConnection(first: $first, after: $after) { totalCount " +
+                "pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }",
+                new { first, after })).Ok().GetProperty("sourcesConnection");
+            var expected = ids.Skip(start).Take(first).ToList();
+            var edges = page.GetProperty("edges").EnumerateArray().ToList();
+            var info = page.GetProperty("pageInfo");
+            Assert.Equal(expected, edges.Select(e => e.GetProperty("node").GetProperty("id").GetString()));
+            Assert.Equal(expected.Select(SourceCursor), edges.Select(e => e.GetProperty("cursor").GetString()));
+            Assert.Equal(ids.Count, page.GetProperty("totalCount").GetInt32());
+            Assert.Equal(start + expected.Count < ids.Count, info.GetProperty("hasNextPage").GetBoolean());
+            Assert.Equal(start > 0, info.GetProperty("hasPreviousPage").GetBoolean());
+            Assert.Equal(expected.Count > 0 ? SourceCursor(expected[0]) : null, info.GetProperty("startCursor").GetString());
+            Assert.Equal(expected.Count > 0 ? SourceCursor(expected[^1]) : null, info.GetProperty("endCursor").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("zzz")]
+    [InlineData("c291cmNlOnNvdXJjZS9uby1zdWNo")] // "source:source/no-such": well formed, but no source has that id
+    [InlineData("c291cmNlOnNvdXJjZS9uby1zdWNo====")]
+    public async Task Sources_connection_refuses_a_cursor_that_is_not_one_of_its_own(string after)
+    {
+        var response = await api.QueryAsync("query($after: String) { sourcesConnection(first: 2, after: $after) { totalCount } }", new { after });
+
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode());
+        Assert.Equal($"Argument \"after\": '{after}' is not a cursor of this list.", response.Errors[0].GetProperty("message").GetString());
+    }
 }

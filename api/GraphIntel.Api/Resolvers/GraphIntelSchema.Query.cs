@@ -73,12 +73,9 @@ internal sealed partial class GraphIntelSchema
         Async(b, "Query", "sourcesConnection", async c =>
         {
             var first = ApiLimits.Check(c.GetArgument("first", 50), 0, _limits.MaxPageSize, "first");
-            var all = await _store.ListSourcesAsync(c.CancellationToken);
             var after = c.GetArgument<string?>("after", null);
-            var start = after is null ? 0 : all.Select(s => SourceCursor(s.Id)).ToList().IndexOf(after) + 1;
-            if (after is not null && start == 0) throw ApiErrors.BadArgument($"Argument \"after\": '{after}' is not a cursor of this list.");
-            var items = all.Skip(start).Take(first).ToList();
-            return new PageView<Source>(items, items.Select(s => SourceCursor(s.Id)).ToList(), start + items.Count < all.Count, start > 0, all.Count);
+            var page = await _store.ListSourcesAsync(new SourceQuery { First = first, After = after }, c.CancellationToken);
+            return page.ToView(hasPrevious: after is not null);
         });
         Load(b, "Query", "source", c => _load.Source(c, c.GetArgument<string>("id")));
         Load(b, "Query", "relationship", c => _load.RelationshipById(c, c.GetArgument<string>("id")));
@@ -98,8 +95,6 @@ internal sealed partial class GraphIntelSchema
         var id = c.GetArgument<string>(argument);
         return await _load.Entity(c, id) is not null ? id : throw ApiErrors.UnknownEntity(id, argument);
     }
-
-    private static string SourceCursor(string id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("source:" + id));
 
     private async ValueTask<object?> NodeAsync(IResolveFieldContext c, string id)
     {

@@ -70,4 +70,7 @@ internal static class ViewExtensions
 
     public static PageView<Entity> ToView(this EntityPage page, bool hasPrevious) =>
         new(page.Items, page.Cursors, page.HasNextPage, hasPrevious, page.TotalCount);
+
+    public static PageView<Source> ToView(this SourcePage page, bool hasPrevious) =>
+        new(page.Items, page.Cursors, page.HasNextPage, hasPrevious, page.TotalCount);
 }

@@ -194,6 +194,12 @@ internal static class Statements
 
     public const string SourcesByIds = "UNWIND $ids AS asked MATCH (s:Source) WHERE s.id IN [asked] RETURN " + SourceColumns;
     public const string AllSources = "MATCH (s:Source) RETURN " + SourceColumns + " ORDER BY id";
+    /// <summary>Up to $take sources with an id after $afterId (from the first when null), in id order.</summary>
+    public const string ListSourcesPage =
+        "MATCH (s:Source) WHERE $afterId IS NULL OR s.id > $afterId RETURN " + SourceColumns + " ORDER BY id LIMIT $take";
+    /// <summary>How many sources there are, and how many have the id $afterId (0 when null): a page's total and its cursor's check.</summary>
+    public const string SourcePageCounts =
+        "MATCH (s:Source) RETURN count(s) AS n, count(CASE WHEN s.id = $afterId THEN 1 END) AS after";
     public const string CitationsOfSources =
         "UNWIND $ids AS asked MATCH (c:Citation) WHERE c.sourceId IN [asked] " +
         "RETURN c.sourceId AS sourceId, c.quote AS quote, c.supports AS supports, c.supportsId AS supportsId ORDER BY c.supportsId, c.ordinal";

@@ -11,7 +11,7 @@ namespace GraphIntel.Graph.Store;
 /// resolution, each entity's relationships and estimates, relationships, estimates and sources by id, citations by
 /// source, the source list) and answers a batch from memory, asking the inner store for the missing keys only, in one
 /// call. Relationships and estimates are kept per canonical entity unfiltered (every status) and filtered in memory,
-/// so every filter shares one entry. Queries that are not keyed (name search, listing, traversals, audit,
+/// so every filter shares one entry. Queries that are not keyed (name search, pages of entities and of sources, traversals, audit,
 /// statistics, export) go straight to the inner store.
 /// <para>
 /// Writes go to the inner store and then start a new generation: entries filled in an older generation are misses.
@@ -181,6 +181,8 @@ public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
         _inner.FindByNameAsync(text, kinds, limit, ct);
 
     public Task<EntityPage> ListEntitiesAsync(EntityQuery query, CancellationToken ct = default) => _inner.ListEntitiesAsync(query, ct);
+
+    public Task<SourcePage> ListSourcesAsync(SourceQuery query, CancellationToken ct = default) => _inner.ListSourcesAsync(query, ct);
 
     public Task<Subgraph> GetLineageAsync(string id, LineageDirection direction, RelationshipFilter filter, int maxDepth, CancellationToken ct = default) =>
         _inner.GetLineageAsync(id, direction, filter, maxDepth, ct);

@@ -76,6 +76,13 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Every source, in id order, without loading facts.</summary>
     Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// A page of sources in id order (keyset pagination on id, <see cref="SourcePaging"/>), with the count of all
+    /// sources, without loading facts. Throws <see cref="InvalidCursorException"/> for a cursor that is garbled or
+    /// names no stored source.
+    /// </summary>
+    Task<SourcePage> ListSourcesAsync(SourceQuery query, CancellationToken ct = default);
+
     /// <summary>Every citation of each source with the id of the entity or fact it supports.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<SourceCitation>>> GetCitationsBySourceAsync(
         IReadOnlyCollection<string> sourceIds, CancellationToken ct = default);

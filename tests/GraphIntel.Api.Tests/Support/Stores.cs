@@ -46,6 +46,8 @@ public class ForwardingStore(IGraphStore inner) : IGraphStore
         Call(nameof(GetSourcesAsync), ct, () => inner.GetSourcesAsync(ids, ct));
     public Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct = default) =>
         Call(nameof(ListSourcesAsync), ct, () => inner.ListSourcesAsync(ct));
+    public Task<SourcePage> ListSourcesAsync(SourceQuery query, CancellationToken ct = default) =>
+        Call(nameof(ListSourcesAsync), ct, () => inner.ListSourcesAsync(query, ct));
     public Task<IReadOnlyDictionary<string, IReadOnlyList<SourceCitation>>> GetCitationsBySourceAsync(IReadOnlyCollection<string> sourceIds, CancellationToken ct = default) =>
         Call(nameof(GetCitationsBySourceAsync), ct, () => inner.GetCitationsBySourceAsync(sourceIds, ct));
     public Task<WriteSummary> ApplyAsync(ChangeSet changes, WriteContext context, CancellationToken ct = default) =>

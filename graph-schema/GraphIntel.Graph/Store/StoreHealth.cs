@@ -1,0 +1,3 @@
+namespace GraphIntel.Graph.Store;
+
+public sealed record StoreHealth(bool Available, string Backend, string? Detail);
