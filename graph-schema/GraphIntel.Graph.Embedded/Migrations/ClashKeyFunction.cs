@@ -7,7 +7,7 @@ namespace GraphIntel.Graph.Embedded.Migrations;
 /// <see cref="ConfusableSkeleton.ClashKey"/> as an SQL function, for the migration that gives stored names their
 /// clash keys (SQLite cannot compute UTS #39 skeletons itself).
 /// </summary>
-public static class ClashKeyFunction
+internal static class ClashKeyFunction
 {
     public const string Name = "graphintel_clash_key";
 

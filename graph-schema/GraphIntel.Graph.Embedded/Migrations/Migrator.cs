@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace GraphIntel.Graph.Embedded.Migrations;
 
 /// <summary>Brings a database up to the latest <see cref="SchemaMigrations"/> step, recording each in <c>schema_version</c>.</summary>
-public static class Migrator
+internal static class Migrator
 {
     /// <summary>Applies the steps the database lacks, each in its own transaction; returns the versions applied.</summary>
     public static IReadOnlyList<int> Migrate(SqliteConnection connection, IReadOnlyList<Migration> migrations, DateTimeOffset now)

@@ -6,7 +6,7 @@ namespace GraphIntel.Graph.Embedded.Migrations;
 /// (<see cref="DateOnly.DayNumber"/>) of their <see cref="Model.TemporalProfile"/>, so asOf filters are integer
 /// comparisons in SQL (<see cref="TemporalSql"/>).
 /// </summary>
-public static class SchemaMigrations
+internal static class SchemaMigrations
 {
     public static readonly IReadOnlyList<Migration> All =
     [

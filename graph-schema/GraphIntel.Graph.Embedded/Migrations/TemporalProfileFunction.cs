@@ -9,7 +9,7 @@ namespace GraphIntel.Graph.Embedded.Migrations;
 /// that gives stored rows their profile columns: <c>graphintel_temporal_profile(start, end)</c> takes the two ends as
 /// stored (EDTF bounds or plain dates, null for unknown) and returns the profile as JSON (<see cref="RecordJson"/>).
 /// </summary>
-public static class TemporalProfileFunction
+internal static class TemporalProfileFunction
 {
     public const string Name = "graphintel_temporal_profile";
 

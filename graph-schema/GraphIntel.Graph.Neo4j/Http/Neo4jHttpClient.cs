@@ -9,20 +9,6 @@ using Polly.Timeout;
 
 namespace GraphIntel.Graph.Neo4j.Http;
 
-/// <summary>The server's version, read at discovery; it chooses schema-statement syntax.</summary>
-internal readonly record struct Neo4jVersion(int Major, int Minor)
-{
-    public static Neo4jVersion Parse(string? text)
-    {
-        var parts = (text ?? "").Split('.', '-');
-        return parts.Length >= 2 && int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor)
-            ? new Neo4jVersion(major, minor)
-            : throw new GraphStoreException($"Neo4j reported an unreadable version '{text}'", isTransient: false);
-    }
-
-    public override string ToString() => $"{Major}.{Minor}";
-}
-
 /// <summary>
 /// Speaks Neo4j's transactional HTTP endpoint: <c>{"statements":[…]}</c> in, <c>{"results":[…],"errors":[…]}</c>
 /// out — the one shape served by every Neo4j from 3.x to 5.x and 2025.x. All statements of one call run in one

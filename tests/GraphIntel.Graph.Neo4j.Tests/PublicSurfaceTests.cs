@@ -1,0 +1,21 @@
+using GraphIntel.Graph.Neo4j.Export;
+
+namespace GraphIntel.Graph.Neo4j.Tests;
+
+/// <summary>
+/// The Neo4j backend shows other projects only what they use: the store, its options and pipeline factory (the chooser
+/// composes them) and the Cypher export (the seed CLI writes it). Its HTTP client, statements and rows stay internal.
+/// </summary>
+public sealed class PublicSurfaceTests
+{
+    [Fact]
+    public void Only_the_store_its_options_its_pipeline_and_the_export_are_public()
+    {
+        string[] allowed =
+        [
+            typeof(Neo4jGraphStore).FullName!, typeof(Neo4jOptions).FullName!, typeof(Neo4jResilience).FullName!, typeof(CypherScript).FullName!,
+        ];
+        var exported = typeof(Neo4jGraphStore).Assembly.GetExportedTypes().Select(t => t.FullName!);
+        Assert.Equal(allowed.Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));
+    }
+}
