@@ -148,4 +148,49 @@ public sealed class GraphStoreOptionsTests
         Assert.Contains("first holder", refused.Message, StringComparison.Ordinal);
         Assert.Null(StoreWriterLock.Acquire(GraphStoreOptions.ForNeo4j(new Neo4jOptions()), "anyone").Holder);
     }
+
+    /// <summary>A value of <paramref name="type"/> other than <paramref name="current"/>, and its configuration text.</summary>
+    private static (object Value, string Text) Another(Type type, object? current) => type switch
+    {
+        _ when type == typeof(string) => ($"{current}-set", $"{current}-set"),
+        _ when type == typeof(int) => ((int)current! + 7, $"{(int)current! + 7}"),
+        _ when type == typeof(double) => ((double)current! / 2, ((double)current! / 2).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        _ when type == typeof(TimeSpan) => ((TimeSpan)current! + TimeSpan.FromSeconds(3), ((TimeSpan)current! + TimeSpan.FromSeconds(3)).ToString("c")),
+        _ when type == typeof(Uri) => (new Uri("http://set.example:7474"), "http://set.example:7474"),
+        _ => throw new InvalidOperationException($"no test value for {type}: add one here"),
+    };
+
+    /// <summary>Every settable property of <typeparamref name="T"/> set through its section, each to a value other than its default.</summary>
+    private static (IConfiguration Configuration, Dictionary<string, object> Expected) EverySetting<T>(string section) where T : new()
+    {
+        var defaults = new T();
+        var expected = new Dictionary<string, object>();
+        var values = new List<(string, string)>();
+        foreach (var property in typeof(T).GetProperties().Where(p => p.SetMethod is { IsPublic: true }))
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var (value, text) = Another(type, property.GetValue(defaults) ?? (type == typeof(string) ? "secret" : null));
+            expected[property.Name] = value;
+            values.Add(($"{section}:{property.Name}", text));
+        }
+        return (Configuration([.. values]), expected);
+    }
+
+    [Fact]
+    public void Every_neo4j_setting_is_bound_from_its_key()
+    {
+        var (configuration, expected) = EverySetting<Neo4jOptions>(Neo4jOptions.SectionName);
+        var options = GraphStoreOptions.Bind(configuration, Environment(), backend: "neo4j").Neo4j;
+        Assert.True(expected.Count >= 15, $"only {expected.Count} settings found");
+        foreach (var (name, value) in expected) Assert.Equal(value, typeof(Neo4jOptions).GetProperty(name)!.GetValue(options));
+    }
+
+    [Fact]
+    public void Every_embedded_setting_is_bound_from_its_key()
+    {
+        var (configuration, expected) = EverySetting<EmbeddedStoreOptions>(EmbeddedStoreOptions.SectionName);
+        var options = GraphStoreOptions.Bind(configuration, Environment()).Embedded;
+        Assert.True(expected.Count >= 11, $"only {expected.Count} settings found");
+        foreach (var (name, value) in expected) Assert.Equal(value, typeof(EmbeddedStoreOptions).GetProperty(name)!.GetValue(options));
+    }
 }
