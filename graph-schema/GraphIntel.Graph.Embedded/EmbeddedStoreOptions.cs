@@ -57,7 +57,7 @@ public sealed class EmbeddedStoreOptions
     /// The options <paramref name="configuration"/>'s section <see cref="SectionName"/> sets (none: the defaults), then
     /// <see cref="DataDirVariable"/> when set.
     /// </summary>
-    /// <exception cref="GraphStoreException">A value of the section cannot be read (the message names its key).</exception>
+    /// <exception cref="GraphStoreException">A value of the section cannot be read (the message names its key), or is out of range.</exception>
     public static EmbeddedStoreOptions Bind(IConfiguration? configuration, Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
@@ -71,6 +71,7 @@ public sealed class EmbeddedStoreOptions
             throw new GraphStoreException($"configuration {SectionName}: {e.Message}", isTransient: false, e);
         }
         if (StoreSettings.Variable(getVariable, DataDirVariable) is { } dataDir) options.DataDirectory = dataDir;
+        _ = SqliteResilience.Create(options); // refuses out-of-range resilience settings now, at start, not at first use
         return options;
     }
 }

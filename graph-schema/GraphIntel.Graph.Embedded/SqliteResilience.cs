@@ -1,5 +1,4 @@
 using GraphIntel.Graph.Store;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Polly;
 using Polly.CircuitBreaker;
@@ -34,35 +33,31 @@ public sealed class SqliteResilience
         ArgumentNullException.ThrowIfNull(options);
         var transient = new PredicateBuilder().Handle<SqliteException>(IsTransient).Handle<TimeoutRejectedException>();
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System };
-        try
+        StoreSettings.CheckResilience(EmbeddedStoreOptions.SectionName, new ResilienceSettings(
+            options.OperationTimeout, options.AttemptTimeout, options.MaxRetries, nameof(options.MaxRetries), options.RetryBaseDelay,
+            options.BreakerFailureRatio, options.BreakerMinimumThroughput, options.BreakerSamplingDuration, options.BreakDuration));
+        builder.AddTimeout(options.OperationTimeout);
+        if (options.MaxRetries > 0)
         {
-            builder.AddTimeout(options.OperationTimeout);
-            if (options.MaxRetries > 0)
+            builder.AddRetry(new RetryStrategyOptions
             {
-                builder.AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = transient,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    MaxRetryAttempts = options.MaxRetries,
-                    Delay = options.RetryBaseDelay,
-                });
-            }
-            builder
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-                {
-                    ShouldHandle = transient,
-                    FailureRatio = options.BreakerFailureRatio,
-                    MinimumThroughput = options.BreakerMinimumThroughput,
-                    SamplingDuration = options.BreakerSamplingDuration,
-                    BreakDuration = options.BreakDuration,
-                })
-                .AddTimeout(options.AttemptTimeout);
+                ShouldHandle = transient,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                MaxRetryAttempts = options.MaxRetries,
+                Delay = options.RetryBaseDelay,
+            });
         }
-        catch (ValidationException e)
-        {
-            throw new GraphStoreException($"the settings of {EmbeddedStoreOptions.SectionName} are out of range: {e.Message}", isTransient: false, e);
-        }
+        builder
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = transient,
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumThroughput,
+                SamplingDuration = options.BreakerSamplingDuration,
+                BreakDuration = options.BreakDuration,
+            })
+            .AddTimeout(options.AttemptTimeout);
         var pipeline = builder.Build();
         return new SqliteResilience(pipeline, options.DatabasePath);
     }

@@ -75,6 +75,7 @@ public sealed class Neo4jOptions
         options.User = StoreSettings.Variable(getVariable, UserVariable) ?? options.User;
         options.Password = StoreSettings.Variable(getVariable, PasswordVariable) ?? options.Password;
         options.Database = StoreSettings.Variable(getVariable, DatabaseVariable) ?? options.Database;
+        _ = Neo4jResilience.Create(options); // refuses out-of-range resilience settings now, at start, not at first use
         return options;
     }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using GraphIntel.Graph.Store;
 using Polly;
 using Polly.CircuitBreaker;
@@ -25,35 +24,31 @@ public static class Neo4jResilience
     {
         var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System };
-        try
+        StoreSettings.CheckResilience(Neo4jOptions.SectionName, new ResilienceSettings(
+            options.OperationTimeout, options.AttemptTimeout, options.MaxRetryAttempts, nameof(options.MaxRetryAttempts), options.RetryBaseDelay,
+            options.BreakerFailureRatio, options.BreakerMinimumThroughput, options.BreakerSamplingDuration, options.BreakDuration));
+        builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.OperationTimeout, args.Context) });
+        if (options.MaxRetryAttempts > 0)
         {
-            builder.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.OperationTimeout, args.Context) });
-            if (options.MaxRetryAttempts > 0)
+            builder.AddRetry(new RetryStrategyOptions
             {
-                builder.AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = transient,
-                    MaxRetryAttempts = options.MaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.RetryBaseDelay,
-                });
-            }
-            builder
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-                {
-                    ShouldHandle = transient,
-                    FailureRatio = options.BreakerFailureRatio,
-                    MinimumThroughput = options.BreakerMinimumThroughput,
-                    SamplingDuration = options.BreakerSamplingDuration,
-                    BreakDuration = options.BreakDuration,
-                })
-                .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.AttemptTimeout, args.Context) });
+                ShouldHandle = transient,
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+            });
         }
-        catch (ValidationException e)
-        {
-            throw new GraphStoreException($"the settings of {Neo4jOptions.SectionName} are out of range: {e.Message}", isTransient: false, e);
-        }
+        builder
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = transient,
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumThroughput,
+                SamplingDuration = options.BreakerSamplingDuration,
+                BreakDuration = options.BreakDuration,
+            })
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => Scaled(options.AttemptTimeout, args.Context) });
         return builder.Build();
     }
 

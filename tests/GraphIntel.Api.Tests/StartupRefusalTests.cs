@@ -44,6 +44,39 @@ public sealed class StartupRefusalTests
         }
     }
 
+    public static TheoryData<string, string, string> BadStoreSettings => new()
+    {
+        { "GRAPHINTEL_STORE", "mongo", "unknown store 'mongo' (GRAPHINTEL_STORE); expected one of embedded, neo4j" },
+        { "GraphStore__DataDirectory", "/srv/graph", "GraphStore:DataDirectory is now GraphStore:Embedded:DataDirectory (or GRAPHINTEL_DATA_DIR); rename the key" },
+        { "GraphStore__Embedded__MaxRetries", "many", "configuration GraphStore:Embedded: " },
+        { "GraphStore__Embedded__BreakerFailureRatio", "2", "GraphStore:Embedded:BreakerFailureRatio must be above 0 and at most 1 (got 2)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadStoreSettings))]
+    public async Task Unusable_store_settings_stop_the_api_with_one_line_naming_the_setting(string variable, string value, string problem)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("graphintel-store-").FullName;
+        try
+        {
+            var run = await ApiProcess.RunToExitAsync(new Dictionary<string, string>
+            {
+                [variable] = value,
+                ["GRAPHINTEL_DATA_DIR"] = dataDirectory,
+            });
+
+            Assert.True(run.ExitCode == 1, $"exit code {run.ExitCode}; stderr:\n{run.Error}\nstdout:\n{run.Output}");
+            var line = Assert.Single(run.ErrorLines);
+            Assert.StartsWith("GraphIntel API cannot start: " + problem, line);
+            Assert.Contains(variable.Replace("__", ":", StringComparison.Ordinal).Replace("GRAPHINTEL_STORE", "GRAPHINTEL_STORE", StringComparison.Ordinal), line);
+            Assert.DoesNotContain("   at ", run.Error + run.Output);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task An_unusable_limit_stops_the_api_with_one_line_and_exit_code_1()
     {

@@ -92,6 +92,20 @@ public sealed class GraphStoreOptionsTests
     }
 
     [Fact]
+    public void Out_of_range_resilience_settings_are_refused_at_bind_naming_every_key()
+    {
+        var error = Assert.Throws<GraphStoreException>(() => GraphStoreOptions.Bind(Configuration(
+            ("GraphStore:Neo4j:AttemptTimeout", "00:00:00"),
+            ("GraphStore:Neo4j:BreakerMinimumThroughput", "1"),
+            ("GraphStore:Neo4j:MaxRetryAttempts", "-1")), Environment(), backend: "neo4j"));
+        Assert.Equal(
+            "GraphStore:Neo4j:AttemptTimeout must be between 00:00:00.0100000 and 1.00:00:00 (got 00:00:00); " +
+            "GraphStore:Neo4j:MaxRetryAttempts must be 0 or more (got -1); GraphStore:Neo4j:BreakerMinimumThroughput must be at least 2 (got 1)",
+            error.Message);
+        Assert.True(GraphStoreOptions.Bind(Configuration(("GraphStore:Embedded:MaxRetries", "0")), Environment()).Embedded.MaxRetries == 0);
+    }
+
+    [Fact]
     public void An_unreadable_embedded_setting_is_refused_naming_its_key()
     {
         var error = Assert.Throws<GraphStoreException>(() =>
