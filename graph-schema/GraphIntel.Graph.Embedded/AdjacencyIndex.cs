@@ -1,5 +1,6 @@
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
 
 namespace GraphIntel.Graph.Embedded;
 
@@ -42,12 +43,20 @@ internal sealed class AdjacencyIndex
     /// <summary>The relationships touching <paramref name="node"/>, in relationship id order.</summary>
     public ReadOnlySpan<int> Incident(int node) => _incidence[node].AsSpan(0, _degree[node]);
 
-    /// <summary>Builds the index from relationships delivered in relationship id order.</summary>
+    /// <summary>
+    /// Builds the index from relationships delivered in relationship id order. That is the database's order (UTF-8
+    /// bytes), which differs from <see cref="PathOrder.CompareIds"/> (UTF-16 code units) only beyond the Basic
+    /// Multilingual Plane; if it did, the incidence lists are sorted again.
+    /// </summary>
     public static AdjacencyIndex Build(IEnumerable<(string Id, RelationshipType Type, string From, string To, TemporalProfile Time, ClaimStatus Status)> edgesInIdOrder)
     {
         var index = new AdjacencyIndex();
+        var inOrder = true;
+        string? previous = null;
         foreach (var (id, type, from, to, time, status) in edgesInIdOrder)
         {
+            inOrder &= previous is null || PathOrder.CompareIds(previous, id) < 0;
+            previous = id;
             var edge = index.NewEdge(id);
             index._edges[edge] = new EdgeRef
             {
@@ -68,6 +77,11 @@ internal sealed class AdjacencyIndex
             ref var edge = ref index._edges[e];
             index._incidence[edge.From][index._degree[edge.From]++] = e;
             if (edge.To != edge.From) index._incidence[edge.To][index._degree[edge.To]++] = e;
+        }
+        if (!inOrder)
+        {
+            var byId = Comparer<int>.Create((a, b) => PathOrder.CompareIds(index._edgeNames[a], index._edgeNames[b]));
+            for (var n = 0; n < degree.Length; n++) Array.Sort(index._incidence[n], 0, index._degree[n], byId);
         }
         return index;
     }
@@ -133,7 +147,7 @@ internal sealed class AdjacencyIndex
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(_edgeNames[list[mid]], edgeId) < 0) lo = mid + 1; else hi = mid;
+            if (PathOrder.CompareIds(_edgeNames[list[mid]], edgeId) < 0) lo = mid + 1; else hi = mid;
         }
         if (count == list.Length) Array.Resize(ref list, Math.Max(4, count * 2));
         Array.Copy(list, lo, list, lo + 1, count - lo);

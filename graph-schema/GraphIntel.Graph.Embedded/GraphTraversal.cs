@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
 
 namespace GraphIntel.Graph.Embedded;
 
@@ -58,8 +59,10 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
 
     /// <summary>
     /// Up to <paramref name="k"/> simple paths from <paramref name="source"/> to <paramref name="target"/> of at most
-    /// <paramref name="maxHops"/> hops, edges taken in either direction: Yen's algorithm over bidirectional BFS.
-    /// Ordered by length, then by the sequence of relationship ids.
+    /// <paramref name="maxHops"/> hops, edges taken in either direction: exactly the first k in <see cref="PathOrder"/>.
+    /// Yen's algorithm holds for any order in which a fixed prefix plus the least spur is the least path with that prefix,
+    /// as (length, id sequence) is; so each spur search returns the least path in that order: shortest, and of those the
+    /// one with the least id sequence (<see cref="ShortestPath"/>).
     /// </summary>
     public List<OrdinalPath> ShortestPaths(int source, int target, EdgeFilter filter, int maxHops, int k)
     {
@@ -76,14 +79,10 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
             var candidates = new SortedSet<OrdinalPath>(Comparer<OrdinalPath>.Create(ComparePaths));
             while (found.Count < k)
             {
+                // A deviation of the last path found may come before candidates already held, even of equal length, so
+                // every found path is deviated from before the next is taken.
                 var previous = found[^1];
                 var need = k - found.Count;
-                // No later path is shorter than the last one found: if enough candidates already have its length, they finish the list.
-                if (candidates.TakeWhile(c => c.Edges.Length == previous.Edges.Length).Count() >= need)
-                {
-                    found.AddRange(candidates.Take(need));
-                    break;
-                }
                 for (var i = 0; i < previous.Edges.Length; i++)
                 {
                     // Only candidates no longer than the need-th best one held can still be chosen; search no further than that.
@@ -114,26 +113,18 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
         {
             ScratchPool.Add(scratch);
         }
-        found.Sort(ComparePaths);
         return found;
     }
 
-    private int ComparePaths(OrdinalPath a, OrdinalPath b)
-    {
-        if (a.Edges.Length != b.Edges.Length) return a.Edges.Length.CompareTo(b.Edges.Length);
-        for (var i = 0; i < a.Edges.Length; i++)
-        {
-            var c = string.CompareOrdinal(index.EdgeName(a.Edges[i]), index.EdgeName(b.Edges[i]));
-            if (c != 0) return c;
-        }
-        return 0;
-    }
+    private int ComparePaths(OrdinalPath a, OrdinalPath b) => PathOrder.Compare<int>(a.Edges, b.Edges, index.EdgeName);
 
     private static string Key(OrdinalPath p) => string.Join(',', p.Edges);
 
     /// <summary>
-    /// One shortest path by bidirectional BFS, avoiding <paramref name="blockedNodes"/> and <paramref name="blockedEdges"/>,
-    /// of at most <paramref name="maxHops"/> hops; each round expands the smaller frontier by one whole level.
+    /// The least path in <see cref="PathOrder"/> of at most <paramref name="maxHops"/> hops, avoiding
+    /// <paramref name="blockedNodes"/> and <paramref name="blockedEdges"/>. A bidirectional BFS (each round expands the
+    /// cheaper frontier by one whole level) finds the distance d = a + b when the forward levels 0..a meet the backward
+    /// levels 0..b; then <see cref="LeastShortestPath"/> picks, of all paths of length d, the one with the least ids.
     /// </summary>
     private OrdinalPath? ShortestPath(BfsScratch scratch, int source, int target, EdgeFilter filter, int maxHops,
         int[] blockedNodes, List<int> blockedEdges)
@@ -143,10 +134,10 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
         foreach (var n in blockedNodes) scratch.Blocked[n] = stamp;
         foreach (var e in blockedEdges) scratch.BlockedEdge[e] = stamp;
         if (scratch.Blocked[source] == stamp || scratch.Blocked[target] == stamp) return null;
-        var sides = new[] { new BfsSide(scratch.ForwardMark, scratch.ForwardParentEdge, scratch.ForwardDepth),
-                            new BfsSide(scratch.BackwardMark, scratch.BackwardParentEdge, scratch.BackwardDepth) };
-        sides[0].Visit(source, -1, 0, stamp);
-        sides[1].Visit(target, -1, 0, stamp);
+        var sides = new[] { new BfsSide(scratch.ForwardMark, scratch.ForwardDepth),
+                            new BfsSide(scratch.BackwardMark, scratch.BackwardDepth) };
+        sides[0].Visit(source, 0, stamp);
+        sides[1].Visit(target, 0, stamp);
         var frontiers = new[] { new List<int> { source }, new List<int> { target } };
         var levels = new int[2];
         int meet = -1, bestLength = int.MaxValue;
@@ -167,7 +158,7 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
                     if (!filter.Allows(edge)) continue;
                     var v = edge.Other(node);
                     if (scratch.Blocked[v] == stamp || side.Mark[v] == stamp) continue;
-                    side.Visit(v, e, levels[s] + 1, stamp);
+                    side.Visit(v, levels[s] + 1, stamp);
                     next.Add(v);
                     if (other.Mark[v] == stamp && levels[s] + 1 + other.Depth[v] < bestLength)
                     {
@@ -181,27 +172,64 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
             if (meet >= 0) break;
         }
         if (meet < 0 || bestLength > maxHops) return null;
+        return LeastShortestPath(scratch, source, sides[0], sides[1], levels[0], bestLength, stamp, filter);
+    }
 
-        var nodes = new List<int>();
-        var edges = new List<int>();
-        for (var n = meet; n != source;)
+    /// <summary>
+    /// Of the paths of length <paramref name="length"/> = a + b from <paramref name="source"/> (a = <paramref name="forwardLevels"/>),
+    /// the one with the least relationship ids. Incidence lists are in id order, so it is the first found walking from the
+    /// source taking relationships in list order, keeping only steps that stay on a shortest path. Node i of such a path
+    /// lies at forward depth i, and node a on it is reached by both searches; beyond a, a node at backward depth
+    /// d − i − 1 always continues one (backward depths up to b are exact). Up to node a a depth-first search finds the
+    /// first step that can reach a node met by both, marking nodes that cannot so each is tried once.
+    /// </summary>
+    private OrdinalPath LeastShortestPath(BfsScratch scratch, int source, BfsSide forward, BfsSide backward,
+        int forwardLevels, int length, int stamp, EdgeFilter filter)
+    {
+        var nodes = new int[length + 1];
+        var edges = new int[length];
+        nodes[0] = source;
+        if (!Descend(0)) throw new InvalidOperationException("a shortest path the search found could not be retraced");
+        for (var i = forwardLevels; i < length; i++)
         {
-            var e = sides[0].ParentEdge[n];
-            nodes.Add(n);
-            edges.Add(e);
-            n = index.Edge(e).Other(n);
+            var node = nodes[i];
+            foreach (var e in index.Incident(node))
+            {
+                var v = Step(node, e);
+                if (v < 0 || backward.Mark[v] != stamp || backward.Depth[v] != length - i - 1) continue;
+                nodes[i + 1] = v;
+                edges[i] = e;
+                break;
+            }
         }
-        nodes.Add(source);
-        nodes.Reverse();
-        edges.Reverse();
-        for (var n = meet; n != target;)
+        return new OrdinalPath(nodes, edges);
+
+        // Whether a path from nodes[i] (at forward depth i) reaches, at depth a, a node the backward search reached.
+        bool Descend(int i)
         {
-            var e = sides[1].ParentEdge[n];
-            edges.Add(e);
-            n = index.Edge(e).Other(n);
-            nodes.Add(n);
+            if (i == forwardLevels) return backward.Mark[nodes[i]] == stamp;
+            var node = nodes[i];
+            foreach (var e in index.Incident(node))
+            {
+                var v = Step(node, e);
+                if (v < 0 || forward.Mark[v] != stamp || forward.Depth[v] != i + 1 || scratch.Dead[v] == stamp) continue;
+                nodes[i + 1] = v;
+                edges[i] = e;
+                if (Descend(i + 1)) return true;
+                scratch.Dead[v] = stamp;
+            }
+            return false;
         }
-        return new OrdinalPath([.. nodes], [.. edges]);
+
+        // The node across e from node if the search may take e (not blocked, allowed, to an unblocked node), else -1.
+        int Step(int node, int e)
+        {
+            if (scratch.BlockedEdge[e] == stamp) return -1;
+            ref readonly var edge = ref index.Edge(e);
+            if (!filter.Allows(edge)) return -1;
+            var v = edge.Other(node);
+            return scratch.Blocked[v] == stamp ? -1 : v;
+        }
     }
 
     private long IncidentCount(List<int> frontier)
@@ -211,12 +239,11 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
         return total;
     }
 
-    private readonly record struct BfsSide(int[] Mark, int[] ParentEdge, int[] Depth)
+    private readonly record struct BfsSide(int[] Mark, int[] Depth)
     {
-        public void Visit(int node, int parentEdge, int depth, int stamp)
+        public void Visit(int node, int depth, int stamp)
         {
             Mark[node] = stamp;
-            ParentEdge[node] = parentEdge;
             Depth[node] = depth;
         }
     }
@@ -225,8 +252,8 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
     private sealed class BfsScratch
     {
         private int _stamp;
-        public int[] Blocked = [], BlockedEdge = [], ForwardMark = [], ForwardParentEdge = [], ForwardDepth = [],
-            BackwardMark = [], BackwardParentEdge = [], BackwardDepth = [];
+        public int[] Blocked = [], BlockedEdge = [], ForwardMark = [], ForwardDepth = [],
+            BackwardMark = [], BackwardDepth = [], Dead = [];
 
         public void EnsureCapacity(int nodes, int edges)
         {
@@ -234,17 +261,16 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
             {
                 BlockedEdge = new int[Math.Max(edges, BlockedEdge.Length * 2)];
                 _stamp = 0;
-                Array.Clear(Blocked); Array.Clear(ForwardMark); Array.Clear(BackwardMark);
+                Array.Clear(Blocked); Array.Clear(ForwardMark); Array.Clear(BackwardMark); Array.Clear(Dead);
             }
             if (Blocked.Length >= nodes) return;
             var size = Math.Max(nodes, Blocked.Length * 2);
             Blocked = new int[size];
             ForwardMark = new int[size];
-            ForwardParentEdge = new int[size];
             ForwardDepth = new int[size];
             BackwardMark = new int[size];
-            BackwardParentEdge = new int[size];
             BackwardDepth = new int[size];
+            Dead = new int[size];
             Array.Clear(BlockedEdge);
             _stamp = 0;
         }
@@ -253,7 +279,7 @@ internal sealed class GraphTraversal(AdjacencyIndex index)
         {
             if (++_stamp == int.MaxValue)
             {
-                Array.Clear(Blocked); Array.Clear(BlockedEdge); Array.Clear(ForwardMark); Array.Clear(BackwardMark);
+                Array.Clear(Blocked); Array.Clear(BlockedEdge); Array.Clear(ForwardMark); Array.Clear(BackwardMark); Array.Clear(Dead);
                 _stamp = 1;
             }
             return _stamp;

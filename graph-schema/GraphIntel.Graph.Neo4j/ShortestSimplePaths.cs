@@ -1,11 +1,13 @@
 using GraphIntel.Graph.Model;
+using GraphIntel.Graph.Store;
 
 namespace GraphIntel.Graph.Neo4j;
 
 /// <summary>
-/// The k shortest simple paths between two nodes of a small in-memory multigraph, by hop count, following
+/// The first k simple paths in <see cref="PathOrder"/> between two nodes of a small in-memory multigraph, following
 /// relationships in either direction. Parallel relationships make distinct paths. Lengths are tried in increasing
-/// order; within a length, depth-first search visits relationships in id order, so ties come out in a stable order.
+/// order; within a length, depth-first search takes each node's relationships in id order, which enumerates the paths
+/// of that length in order of their id sequences, so stopping at k leaves exactly the first k.
 /// Exact hop distances to the target prune every branch that cannot arrive within the length being tried.
 /// </summary>
 internal static class ShortestSimplePaths
@@ -21,7 +23,7 @@ internal static class ShortestSimplePaths
             Add(adjacency, r.FromId, r);
             Add(adjacency, r.ToId, r);
         }
-        foreach (var list in adjacency.Values) list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        foreach (var list in adjacency.Values) list.Sort((a, b) => PathOrder.CompareIds(a.Id, b.Id));
 
         var distance = DistancesTo(adjacency, to);
         if (!distance.TryGetValue(from, out var shortest) || shortest > maxHops) return [];

@@ -61,8 +61,9 @@ public interface IGraphStore : IAsyncDisposable
     Task<Subgraph> GetLineageAsync(string id, LineageDirection direction, RelationshipFilter filter, int maxDepth, CancellationToken ct = default);
 
     /// <summary>
-    /// Up to <paramref name="first"/> distinct simple paths between two entities, shortest first (ties in a stable
-    /// order), following relationships in either direction, at most <paramref name="maxHops"/> hops.
+    /// The first <paramref name="first"/> distinct simple paths between two entities in <see cref="PathOrder"/> (fewer
+    /// hops first, equally short ones by their relationship ids), following relationships in either direction, at most
+    /// <paramref name="maxHops"/> hops.
     /// </summary>
     Task<IReadOnlyList<GraphPath>> FindPathsAsync(string fromId, string toId, RelationshipFilter filter, int maxHops, int first, CancellationToken ct = default);
 

@@ -36,7 +36,7 @@ public static class GraphBenchmark
         var path = Path.Combine(directory, "graph.db");
         try
         {
-            await using var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = path, OperationTimeout = TimeSpan.FromMinutes(30) });
+            await using var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = path, OperationTimeout = TimeSpan.FromMinutes(30), AttemptTimeout = TimeSpan.FromMinutes(30) });
             await store.InitializeAsync();
 
             clock.Restart();
