@@ -34,4 +34,18 @@ public sealed class ListArgumentTests(ApiHost api) : IClassFixture<ApiHost>
         Assert.Contains("\"id\"", without); // the answer it is compared with is not empty
         Assert.Equal(without, with);
     }
+
+    [Theory]
+    [InlineData("organizations")]
+    [InlineData("people")]
+    [InlineData("places")]
+    [InlineData("events")]
+    [InlineData("sourcesConnection")]
+    public async Task An_empty_cursor_is_refused_like_any_other_the_list_did_not_issue(string field)
+    {
+        var response = await api.QueryAsync($"{{ {field}(after: \"\") {{ totalCount pageInfo {{ hasPreviousPage }} }} }}");
+
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode());
+        Assert.Equal("Argument \"after\": '' is not a cursor of this list.", response.Errors[0].GetProperty("message").GetString());
+    }
 }

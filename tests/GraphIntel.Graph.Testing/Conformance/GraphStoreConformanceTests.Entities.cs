@@ -167,6 +167,17 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [StoreFact]
+    public async Task ListEntities_refuses_an_empty_or_garbled_cursor()
+    {
+        string[] refused = ["", "zzz", "%%%"];
+        foreach (var cursor in refused)
+        {
+            var e = await Assert.ThrowsAsync<InvalidCursorException>(() => Store.ListEntitiesAsync(new EntityQuery { First = 2, After = cursor }));
+            Assert.Equal(cursor, e.Cursor);
+        }
+    }
+
+    [StoreFact]
     public async Task ListEntities_with_first_zero_counts_without_items()
     {
         var page = await Store.ListEntitiesAsync(new EntityQuery { First = 0 });
