@@ -9,9 +9,13 @@ internal static class EntityCursor
     public static string Encode(string sortKey, string id) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(sortKey + "\n" + id));
 
+    /// <summary>
+    /// The key after which a page starts: none for no cursor (the first page); <see cref="InvalidCursorException"/> for
+    /// any text this class did not encode, the empty string included.
+    /// </summary>
     public static (string? SortKey, string? Id) Decode(string? cursor)
     {
-        if (string.IsNullOrEmpty(cursor)) return (null, null);
+        if (cursor is null) return (null, null);
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));

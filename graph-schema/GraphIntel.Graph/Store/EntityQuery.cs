@@ -6,8 +6,10 @@ namespace GraphIntel.Graph.Store;
 /// <summary>A filter and keyset page over entities.</summary>
 public sealed record EntityQuery
 {
-    public IReadOnlyCollection<EntityKind>? Kinds { get; init; }
-    public IReadOnlyCollection<OrganizationKind>? OrganizationKinds { get; init; }
+    /// <summary>Only entities of these kinds; null (or empty, see <see cref="ListFilter"/>) means every kind.</summary>
+    public IReadOnlyCollection<EntityKind>? Kinds { get; init => field = ListFilter.NullIfEmpty(value); }
+    /// <summary>Only organizations of these kinds; null (or empty) means no such constraint.</summary>
+    public IReadOnlyCollection<OrganizationKind>? OrganizationKinds { get; init => field = ListFilter.NullIfEmpty(value); }
     /// <summary>Case- and accent-insensitive substring of the name or an alias.</summary>
     public string? NameContains { get; init; }
     /// <summary>
@@ -18,7 +20,10 @@ public sealed record EntityQuery
     /// <summary>With <see cref="ActiveAt"/>: entities KNOWN to exist then (the default), or POSSIBLY existing too.</summary>
     public TemporalCertainty Certainty { get; init; } = TemporalCertainty.Known;
     public int First { get; init; } = 50;
-    /// <summary>Opaque cursor from a previous page's <see cref="EntityPage.EndCursor"/>.</summary>
+    /// <summary>
+    /// Opaque cursor from a previous page (<see cref="EntityPage.EndCursor"/> or one of <see cref="EntityPage.Cursors"/>);
+    /// null for the first page. Any other text, the empty string included, is refused with <see cref="InvalidCursorException"/>.
+    /// </summary>
     public string? After { get; init; }
 }
 

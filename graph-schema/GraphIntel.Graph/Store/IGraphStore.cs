@@ -27,7 +27,8 @@ public interface IGraphStore : IAsyncDisposable
 
     /// <summary>
     /// Entities whose name or alias matches <paramref name="text"/>, tolerant of case, diacritics, dash and
-    /// apostrophe variants, "al-" forms and small misspellings; exact matches first, best score first.
+    /// apostrophe variants, "al-" forms and small misspellings; exact matches first, best score first. Only
+    /// entities of <paramref name="kinds"/>, or of every kind when it is null or empty (see <see cref="ListFilter"/>).
     /// </summary>
     Task<IReadOnlyList<NameMatch>> FindByNameAsync(string text, IReadOnlyCollection<EntityKind>? kinds = null, int limit = 10, CancellationToken ct = default);
 

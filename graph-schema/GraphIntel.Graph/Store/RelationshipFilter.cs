@@ -3,20 +3,23 @@ using GraphIntel.Graph.Ontology;
 
 namespace GraphIntel.Graph.Store;
 
-/// <summary>Which relationships to return. Without statuses, every status but RETRACTED.</summary>
+/// <summary>
+/// Which relationships to return. Without statuses, every status but RETRACTED. An empty list of types or statuses is
+/// the same as none given (see <see cref="ListFilter"/>).
+/// </summary>
 public sealed record RelationshipFilter
 {
     public static readonly RelationshipFilter Default = new();
 
-    /// <summary>Null means every type.</summary>
-    public IReadOnlyCollection<RelationshipType>? Types { get; init; }
+    /// <summary>Null (or empty) means every type, or the default types of the traversal that takes the filter.</summary>
+    public IReadOnlyCollection<RelationshipType>? Types { get; init => field = ListFilter.NullIfEmpty(value); }
     public Direction Direction { get; init; } = Direction.Both;
     /// <summary>Only relationships in force at some moment of this date's span (see <see cref="TemporalProfile"/>).</summary>
     public PartialDate? AsOf { get; init; }
     /// <summary>With <see cref="AsOf"/>: KNOWN facts only (the default), or POSSIBLE ones too.</summary>
     public TemporalCertainty Certainty { get; init; } = TemporalCertainty.Known;
-    /// <summary>Null means every status except <see cref="ClaimStatus.Retracted"/>.</summary>
-    public IReadOnlyCollection<ClaimStatus>? Statuses { get; init; }
+    /// <summary>Null (or empty) means every status except <see cref="ClaimStatus.Retracted"/>.</summary>
+    public IReadOnlyCollection<ClaimStatus>? Statuses { get; init => field = ListFilter.NullIfEmpty(value); }
 
     public bool Matches(Relationship r) =>
         (Types is null || Types.Contains(r.Type)) &&

@@ -148,6 +148,36 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [StoreFact]
+    public async Task An_empty_kind_list_is_the_same_as_none()
+    {
+        // The expected answers are those of the same query with the list left out.
+        var all = Ids((await Store.ListEntitiesAsync(new EntityQuery { First = 100 })).Items);
+        Assert.Equal(Entities.Count, all.Length);
+        Assert.Equal(all, Ids((await Store.ListEntitiesAsync(new EntityQuery { First = 100, Kinds = [] })).Items));
+        Assert.Equal(all, Ids((await Store.ListEntitiesAsync(new EntityQuery { First = 100, OrganizationKinds = [] })).Items));
+        var organizations = new EntityQuery { First = 100, Kinds = [EntityKind.Organization] };
+        Assert.Equal(Ids((await Store.ListEntitiesAsync(organizations)).Items),
+            Ids((await Store.ListEntitiesAsync(organizations with { OrganizationKinds = [] })).Items));
+        Assert.Equal((await Store.ListEntitiesAsync(organizations)).TotalCount,
+            (await Store.ListEntitiesAsync(organizations with { OrganizationKinds = [] })).TotalCount);
+
+        var taliban = (await Store.FindByNameAsync("Taliban")).Select(m => m.Entity.Id).ToArray();
+        Assert.NotEmpty(taliban);
+        Assert.Equal(taliban, (await Store.FindByNameAsync("Taliban", [])).Select(m => m.Entity.Id));
+    }
+
+    [StoreFact]
+    public async Task ListEntities_refuses_an_empty_or_garbled_cursor()
+    {
+        string[] refused = ["", "zzz", "%%%"];
+        foreach (var cursor in refused)
+        {
+            var e = await Assert.ThrowsAsync<InvalidCursorException>(() => Store.ListEntitiesAsync(new EntityQuery { First = 2, After = cursor }));
+            Assert.Equal(cursor, e.Cursor);
+        }
+    }
+
+    [StoreFact]
     public async Task ListEntities_with_first_zero_counts_without_items()
     {
         var page = await Store.ListEntitiesAsync(new EntityQuery { First = 0 });

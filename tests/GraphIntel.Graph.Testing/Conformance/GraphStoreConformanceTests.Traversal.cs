@@ -68,6 +68,36 @@ public abstract partial class GraphStoreConformanceTests
     }
 
     [StoreFact]
+    public async Task An_empty_type_or_status_list_is_the_same_as_none()
+    {
+        // The expected answers are those of the same reads with the lists left out (every type, every live status, and
+        // lineage's own types).
+        var none = RelationshipFilter.Default;
+        var empty = new RelationshipFilter { Types = [], Statuses = [] };
+        var emptyTypes = new RelationshipFilter { Types = [] };
+        var emptyStatuses = new RelationshipFilter { Statuses = [] };
+
+        var ja = Ids(await RelationshipsOf(Ja, none));
+        Assert.NotEmpty(ja);
+        foreach (var filter in new[] { empty, emptyTypes, emptyStatuses })
+        {
+            Assert.Equal(ja, Ids(await RelationshipsOf(Ja, filter)));
+            var lineage = await Store.GetLineageAsync(Ttt, LineageDirection.Both, none, 3);
+            var emptyLineage = await Store.GetLineageAsync(Ttt, LineageDirection.Both, filter, 3);
+            Assert.Equal(Ids(lineage.Nodes), Ids(emptyLineage.Nodes));
+            Assert.Equal(Ids(lineage.Relationships), Ids(emptyLineage.Relationships));
+            var neighbourhood = await Store.GetNeighborhoodAsync(Kib, 2, none);
+            var emptyNeighbourhood = await Store.GetNeighborhoodAsync(Kib, 2, filter);
+            Assert.Equal(Ids(neighbourhood.Nodes), Ids(emptyNeighbourhood.Nodes));
+            Assert.Equal(Ids(neighbourhood.Relationships), Ids(emptyNeighbourhood.Relationships));
+            Assert.Equal((await Store.FindPathsAsync(Kib, Ttt, none, 6, 10)).Select(p => string.Join(",", p.Relationships.Select(r => r.Id))),
+                (await Store.FindPathsAsync(Kib, Ttt, filter, 6, 10)).Select(p => string.Join(",", p.Relationships.Select(r => r.Id))));
+        }
+        Assert.True((await Store.GetLineageAsync(Ttt, LineageDirection.Both, empty, 3)).Nodes.Count > 1);
+        Assert.NotEmpty(await Store.FindPathsAsync(Kib, Ttt, empty, 6, 10));
+    }
+
+    [StoreFact]
     public async Task Paths_come_shortest_first_with_ties_in_relationship_id_order()
     {
         var paths = await Store.FindPathsAsync(Kib, Ttt, RelationshipFilter.Default, maxHops: 6, first: 10);
