@@ -20,7 +20,7 @@ internal sealed class WriteDelta
 /// <summary>
 /// Writes a validated change set inside one transaction: upserts by id (content compared through
 /// <see cref="RecordJson"/>, so unchanged records are neither written nor audited), then retractions, then merges,
-/// with an audit entry per changed record. Statements are prepared once per write and reused for every row.
+/// with an audit entry per changed record (a merge's moved relationships and estimates included). Statements are prepared once per write and reused for every row.
 /// </summary>
 internal sealed class ChangeSetWriter
 {
@@ -278,6 +278,10 @@ internal sealed class ChangeSetWriter
             throw new GraphValidationException([new ValidationProblem(merge.MergedId, $"cannot merge into {merge.SurvivorId}: one of the two entities does not exist")]);
 
         var combined = EntityMerging.Combine(survivor, merged);
+        // What the statements below move, as it is now (earlier parts of this write included), for the audit.
+        var relationships = _reader.RelationshipsOf([merge.MergedId], EveryStatus)
+            .Where(r => r.FromId == merge.MergedId || r.ToId == merge.MergedId).ToList();
+        var estimates = _reader.EstimatesOf([merge.MergedId], includeRetracted: true);
 
         // The rest of EntityMerging's rule, persisted in place: every row of the merged entity moves, whatever its status.
         foreach (var sql in new[]
@@ -300,8 +304,12 @@ internal sealed class ChangeSetWriter
         var after = RecordJson.Serialize(combined);
         Audit(AuditActions.Merge, merge.MergedId, RecordJson.Serialize(merged), after);
         Audit(AuditActions.Update, merge.SurvivorId, RecordJson.Serialize(survivor), after);
+        foreach (var (id, before, moved) in EntityMerging.Moves(relationships, estimates, merge.MergedId, merge.SurvivorId))
+            Audit(AuditActions.Merge, id, before, moved);
         Count(RecordKinds.Merge, 1, 0, 0);
     }
+
+    private static readonly RelationshipFilter EveryStatus = RelationshipFilter.Default with { Statuses = Enum.GetValues<ClaimStatus>() };
 
     private void Audit(string action, string targetId, string? before, string? after)
     {

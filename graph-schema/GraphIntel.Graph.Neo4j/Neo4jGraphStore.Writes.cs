@@ -109,9 +109,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
             .Concat(plan.PlannedEstimatesOf(merged.Id))
             .DistinctBy(x => x.Id);
 
-        plan.Merge(merged, survivor, EntityMerging.Combine(survivor, merged),
-            relationships.Select(r => EntityMerging.Repoint(r, merged.Id, survivor.Id)),
-            estimates.Select(x => EntityMerging.MoveTo(x, survivor.Id)));
+        plan.Merge(merged, survivor, EntityMerging.Combine(survivor, merged), relationships.ToList(), estimates.ToList());
     }
 
     /// <summary>For each of these ids that was merged away, the id that now answers for it.</summary>
@@ -241,18 +239,21 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
 
         public void MergeUnchanged() => Count(RecordKinds.Merge, unchanged: 1);
 
-        public void Merge(Entity merged, Entity survivor, Entity combined, IEnumerable<Relationship> repointed, IEnumerable<StrengthEstimate> moved)
+        /// <summary>Plans a merge (<see cref="EntityMerging"/>) moving these relationships and estimates (their current versions).</summary>
+        public void Merge(Entity merged, Entity survivor, Entity combined, IReadOnlyList<Relationship> relationships, IReadOnlyList<StrengthEstimate> estimates)
         {
             _entities.Remove(merged.Id);
             _entities[combined.Id] = combined;
             _deletedEntities.Add(merged.Id);
-            foreach (var r in repointed) KeepRelationship(r, stored: true);
-            foreach (var x in moved) _estimates[x.Id] = x;
+            foreach (var r in relationships) KeepRelationship(EntityMerging.Repoint(r, merged.Id, survivor.Id), stored: true);
+            foreach (var x in estimates) _estimates[x.Id] = EntityMerging.MoveTo(x, survivor.Id);
             _merges.Add(new EntityMerge(survivor.Id, merged.Id));
             Count(RecordKinds.Merge, created: 1);
             var after = RecordJson.Serialize(combined);
             Audit(AuditActions.Merge, merged.Id, RecordJson.Serialize(merged), after);
             Audit(AuditActions.Update, survivor.Id, RecordJson.Serialize(survivor), after);
+            foreach (var (id, before, moved) in EntityMerging.Moves(relationships, estimates, merged.Id, survivor.Id))
+                Audit(AuditActions.Merge, id, before, moved);
         }
 
         /// <summary>

@@ -7,7 +7,7 @@ namespace GraphIntel.Graph.Model;
 ///   <item>the survivor keeps its own name and fields, takes the merged entity's names it lacks as aliases, the merged
 ///   entity's citations it lacks, and the description and dates it lacks (<see cref="Combine"/>);</item>
 ///   <item>every relationship touching the merged entity, and every strength estimate of it, now touches the survivor
-///   (<see cref="Repoint"/>, <see cref="MoveTo"/>), whatever its status;</item>
+///   (<see cref="Repoint"/>, <see cref="MoveTo"/>), whatever its status, each audited as moved (<see cref="Moves"/>);</item>
 ///   <item>the merged entity is deleted and recorded as merged into the survivor, so its id answers with the survivor
 ///   (ids earlier merged into it now answer with the survivor too).</item>
 /// </list>
@@ -38,4 +38,23 @@ public static class EntityMerging
 
     /// <summary>The merged organization's estimate, now of <paramref name="survivorId"/>.</summary>
     public static StrengthEstimate MoveTo(StrengthEstimate estimate, string survivorId) => estimate with { OrganizationId = survivorId };
+
+    /// <summary>
+    /// The audit of what a merge moves: for each of these relationships and estimates (their current versions) that
+    /// the merge changes, its id and its <see cref="RecordJson"/> before and after, relationships then estimates, each
+    /// in ordinal id order, so every backend audits a merge's moves alike (action <c>merge</c>, one entry per record).
+    /// </summary>
+    public static IEnumerable<(string Id, string Before, string After)> Moves(IEnumerable<Relationship> relationships,
+        IEnumerable<StrengthEstimate> estimates, string mergedId, string survivorId)
+    {
+        foreach (var r in relationships.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            if (r.FromId == mergedId || r.ToId == mergedId)
+                yield return (r.Id, Store.RecordJson.Serialize(r), Store.RecordJson.Serialize(Repoint(r, mergedId, survivorId)));
+        }
+        foreach (var x in estimates.OrderBy(x => x.Id, StringComparer.Ordinal))
+        {
+            if (x.OrganizationId == mergedId) yield return (x.Id, Store.RecordJson.Serialize(x), Store.RecordJson.Serialize(MoveTo(x, survivorId)));
+        }
+    }
 }

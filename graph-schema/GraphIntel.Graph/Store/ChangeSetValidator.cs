@@ -9,8 +9,9 @@ namespace GraphIntel.Graph.Store;
 /// found (never only the first): ids well-formed and unique, endpoints present with kinds the ontology allows,
 /// intervals well-formed, a citation on every entity and fact whose quote is long enough to prove something and occurs
 /// verbatim in its source, names free of invisible and bidi-control characters, source urls http(s) only, LEADS-only
-/// fields only on LEADS, estimate ranges, names claimed by two entities of one kind, retraction and merge targets.
-/// Backend-agnostic: the store answers through <see cref="IChangeSetLookup"/>.
+/// fields only on LEADS, estimate ranges, names claimed by two entities of one kind, retraction and merge targets, and
+/// the stored relationships a merge moves, as moved (<see cref="CheckMovedRelationships"/>): a merge never creates what
+/// a direct write would refuse. Backend-agnostic: the store answers through <see cref="IChangeSetLookup"/>.
 /// </summary>
 public sealed class ChangeSetValidator
 {
@@ -26,17 +27,27 @@ public sealed class ChangeSetValidator
     private ChangeSetValidator(ChangeSet set) => _set = set;
 
     /// <summary>Every problem with <paramref name="set"/>; empty when it may be written.</summary>
-    public static async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(ChangeSet set, IChangeSetLookup store, CancellationToken ct = default)
+    public static Task<IReadOnlyList<ValidationProblem>> ValidateAsync(ChangeSet set, IChangeSetLookup store, CancellationToken ct = default) =>
+        ValidateAsync(set, store, [], ct);
+
+    /// <summary>
+    /// Every problem with <paramref name="set"/>, given <paramref name="storedOfMerged"/>: the stored relationships
+    /// touching the ids the set merges away (retracted ones included; others are ignored), which the merges move.
+    /// </summary>
+    public static async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(ChangeSet set, IChangeSetLookup store,
+        IReadOnlyList<Relationship> storedOfMerged, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(storedOfMerged);
         ArgumentNullException.ThrowIfNull(store);
         var validator = new ChangeSetValidator(set);
-        await validator.LoadAsync(store, ct).ConfigureAwait(false);
+        await validator.LoadAsync(store, storedOfMerged, ct).ConfigureAwait(false);
         validator.CheckSources();
         validator.CheckEntities();
         validator.CheckRelationships();
         validator.CheckEstimates();
         validator.CheckMerges();
+        validator.CheckMovedRelationships(storedOfMerged);
         await validator.CheckRetractionsAsync(store, ct).ConfigureAwait(false);
         await validator.CheckNameClaimsAsync(store, ct).ConfigureAwait(false);
         return validator._problems;
@@ -49,7 +60,7 @@ public sealed class ChangeSetValidator
         if (problems.Count > 0) throw new GraphValidationException(problems);
     }
 
-    private async Task LoadAsync(IChangeSetLookup store, CancellationToken ct)
+    private async Task LoadAsync(IChangeSetLookup store, IReadOnlyList<Relationship> storedOfMerged, CancellationToken ct)
     {
         foreach (var e in _set.Entities) _entitiesInSet.TryAdd(e.Id ?? "", e);
         foreach (var m in _set.Merges) _mergedInSet.TryAdd(m.MergedId ?? "", m.SurvivorId ?? "");
@@ -59,6 +70,8 @@ public sealed class ChangeSetValidator
         foreach (var r in _set.Relationships) { referenced.Add(r.FromId ?? ""); referenced.Add(r.ToId ?? ""); }
         foreach (var s in _set.StrengthEstimates) referenced.Add(s.OrganizationId ?? "");
         foreach (var m in _set.Merges) { referenced.Add(m.SurvivorId ?? ""); referenced.Add(m.MergedId ?? ""); }
+        // The far ends of relationships a merge moves, for the endpoint rules (they are stored: the relationship is).
+        foreach (var r in storedOfMerged) { referenced.Add(r.FromId ?? ""); referenced.Add(r.ToId ?? ""); }
         referenced.Remove("");
         _stored = await store.GetEntitiesAsync(referenced, ct).ConfigureAwait(false);
 
@@ -127,12 +140,7 @@ public sealed class ChangeSetValidator
             if (id.Length > 0 && !seen.Add(id)) Report(id, "the relationship appears twice in the change set");
             if (!Enum.IsDefined(r.Type)) { Report(id, $"unknown relationship type {(int)r.Type}"); continue; }
             var typeName = EnumNames.ToContractName(r.Type);
-            var from = KindOf(r.FromId, id, $"{typeName} from");
-            var to = KindOf(r.ToId, id, $"{typeName} to");
-            if (from is not null && to is not null && GraphOntology.CheckEndpoints(r.Type, from.Value, to.Value) is { } endpoints)
-                Report(id, $"{r.FromId} -> {r.ToId}: {endpoints}");
-            if (r.FromId is not null && Canonical(r.FromId) == Canonical(r.ToId ?? ""))
-                Report(id, $"the relationship connects {r.FromId} to itself");
+            CheckEndpoints(id, r, "");
             if (r.Validity.Problem() is { } interval) Report(id, $"validity: {interval}");
             CheckAttestations(id, r);
             if (r.Type != RelationshipType.Leads)
@@ -144,6 +152,40 @@ public sealed class ChangeSetValidator
             Report(id, NameCharacters.Check("the endReason", r.EndReason));
             CheckParticipation(id, r, typeName);
             CheckCitations(id, r.Citations, "relationship");
+        }
+    }
+
+    /// <summary>
+    /// The endpoint rules of a relationship: both ends exist, with kinds the ontology allows for its type, and are not one
+    /// entity (through merges). <paramref name="prefix"/> starts each problem (why the relationship is checked).
+    /// </summary>
+    private void CheckEndpoints(string id, Relationship r, string prefix)
+    {
+        var typeName = EnumNames.ToContractName(r.Type);
+        var from = KindOf(r.FromId, id, $"{prefix}{typeName} from");
+        var to = KindOf(r.ToId, id, $"{prefix}{typeName} to");
+        if (from is not null && to is not null && GraphOntology.CheckEndpoints(r.Type, from.Value, to.Value) is { } endpoints)
+            Report(id, $"{prefix}{r.FromId} -> {r.ToId}: {endpoints}");
+        if (r.FromId is not null && Canonical(r.FromId) == Canonical(r.ToId ?? ""))
+            Report(id, $"{prefix}the relationship connects {r.FromId} to itself");
+    }
+
+    /// <summary>
+    /// The stored relationships the set's merges move (those it does not also write whole), checked as moved, with
+    /// the endpoint rules of a direct write: moving A -MEMBER_OF-> B by merging B into A would make a self-loop that
+    /// <c>assertRelationship</c> refuses, so the merge is refused, naming the relationship and the merge.
+    /// </summary>
+    private void CheckMovedRelationships(IReadOnlyList<Relationship> storedOfMerged)
+    {
+        var written = _set.Relationships.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in storedOfMerged.DistinctBy(r => r.Id))
+        {
+            if (written.Contains(r.Id) || !Enum.IsDefined(r.Type)) continue;
+            var merged = new[] { r.FromId, r.ToId }.Where(end => end is not null && _mergedInSet.ContainsKey(end)).Distinct().ToList();
+            if (merged.Count == 0) continue;
+            var moved = r with { FromId = Canonical(r.FromId), ToId = Canonical(r.ToId) };
+            var merges = string.Join(" and ", merged.Select(m => $"{m} into {_mergedInSet[m!]}"));
+            CheckEndpoints(r.Id, moved, $"merging {merges} moves {r.FromId} -> {r.ToId} to {moved.FromId} -> {moved.ToId}: ");
         }
     }
 

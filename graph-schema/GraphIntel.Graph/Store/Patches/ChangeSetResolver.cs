@@ -5,7 +5,8 @@ namespace GraphIntel.Graph.Store.Patches;
 /// <summary>
 /// Turns a change set's patches and revert into whole records, against the stored records, inside the write. Both
 /// backends call <see cref="PrepareAsync"/> before writing: resolve, derive lifecycle ends
-/// (<see cref="LifecycleRederivation"/>), validate (<see cref="ChangeSetValidator"/>), guard source texts
+/// (<see cref="LifecycleRederivation"/>), validate (<see cref="ChangeSetValidator"/>, with the stored relationships the
+/// merges move), guard source texts
 /// (<see cref="SourceTextGuard"/>); any problem throws <see cref="GraphValidationException"/>
 /// with every problem, and nothing is written.
 /// </summary>
@@ -27,7 +28,11 @@ public sealed class ChangeSetResolver
         ArgumentNullException.ThrowIfNull(set);
         var resolved = await ResolveAsync(set, context, records, ct).ConfigureAwait(false);
         resolved = await LifecycleRederivation.ApplyAsync(resolved, records, ct).ConfigureAwait(false);
-        var problems = (await ChangeSetValidator.ValidateAsync(resolved, lookup, ct).ConfigureAwait(false)).ToList();
+        var mergedIds = resolved.Merges.Select(m => m.MergedId).Where(id => !string.IsNullOrEmpty(id)).ToHashSet(StringComparer.Ordinal);
+        var moved = mergedIds.Count == 0 ? []
+            : (await records.GetRelationshipsOfAsync(mergedIds, ct).ConfigureAwait(false))
+                .Where(r => mergedIds.Contains(r.FromId) || mergedIds.Contains(r.ToId)).ToList();
+        var problems = (await ChangeSetValidator.ValidateAsync(resolved, lookup, moved, ct).ConfigureAwait(false)).ToList();
         problems.AddRange(await SourceTextGuard.CheckAsync(resolved, records, ct).ConfigureAwait(false));
         if (problems.Count > 0) throw new GraphValidationException(problems);
         return resolved;
