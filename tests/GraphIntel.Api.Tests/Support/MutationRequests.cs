@@ -39,6 +39,7 @@ public sealed class MutationRequests
               people(first: 3) { edges { node { id } } }
               places(first: 3) { edges { node { id } } }
               sources { id text citations { quote } }
+              spare: organizations(first: 80) { edges { node { id relationships(status: [ASSERTED, DISPUTED, DENIED, RETRACTED]) { from { id } to { id } } } } }
             }
             """, key: ApiHost.ReaderKey)).Ok();
         List<string> Nodes(string connection) => [.. data.GetProperty(connection).GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!)];
@@ -53,6 +54,18 @@ public sealed class MutationRequests
             ["Relationship"] = [.. organizations.SelectMany(o => o.GetProperty("relationships").EnumerateArray()).Select(r => r.GetProperty("id").GetString()!).Distinct()],
             ["StrengthEstimate"] = [.. organizations.SelectMany(o => o.GetProperty("strengthEstimates").EnumerateArray()).Select(r => r.GetProperty("id").GetString()!).Distinct()],
         };
+        // A merge's two organizations: beyond those other mutations aim at (so none of them links the two first), and
+        // with no relationship between them in any status (a merge that would make it a self-loop is refused).
+        var spare = data.GetProperty("spare").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node"))
+            .Where(o => !ids["Organization"].Contains(o.GetProperty("id").GetString()!)).ToList();
+        var linked = spare.SelectMany(o => o.GetProperty("relationships").EnumerateArray())
+            .Select(r => (r.GetProperty("from").GetProperty("id").GetString()!, r.GetProperty("to").GetProperty("id").GetString()!)).ToHashSet();
+        var pair = (from a in spare.Select(o => o.GetProperty("id").GetString()!)
+                    from b in spare.Select(o => o.GetProperty("id").GetString()!)
+                    where a != b && !linked.Contains((a, b)) && !linked.Contains((b, a))
+                    select (Survivor: a, Merged: b)).First();
+        ids["Survivor"] = [pair.Survivor];
+        ids["Merged"] = [pair.Merged];
         ids["Entity"] = [.. ids["Organization"], .. ids["Person"], .. ids["Place"]];
         ids["Node"] = [.. ids["Entity"], .. ids["Source"], .. ids["Relationship"], .. ids["StrengthEstimate"]];
         foreach (var (kind, list) in ids) Assert.True(list.Count > 0, $"the seeded store has no {kind} to aim a mutation at");
