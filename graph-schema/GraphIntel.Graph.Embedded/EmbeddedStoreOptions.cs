@@ -30,8 +30,12 @@ public sealed class EmbeddedStoreOptions
     /// <summary>Overall limit on one store operation, retries included.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Limit on one attempt of an operation; an attempt that runs over is retried like a busy database.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Limit on one attempt of an operation; an attempt that runs over is retried like a busy database. By default as
+    /// long as <see cref="OperationTimeout"/>, so a large write (a bulk load in one change set) is never cut short by it;
+    /// set it lower where operations are known to be short.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a busy/locked database (or a timed-out attempt) is retried before the operation fails.</summary>
     public int MaxRetries { get; set; } = 6;
