@@ -1,4 +1,4 @@
-// The view is its URL: /explore?entity=org/isis-k&mode=lineage&asOf=2017&certainty=POSSIBLE&from=…&to=…&source=…&quote=…
+// The view is its URL: /explore?entity=org/isis-k&mode=lineage&asOf=2017&certainty=KNOWN&from=…&to=…&source=…&at=…
 // Every change of view pushes a history entry; back and forward restore the view from the URL.
 
 export type Mode = 'neighborhood' | 'lineage' | 'paths';
@@ -11,14 +11,17 @@ export interface ViewState {
   mode: Mode;
   /** The year the time slider is on (`asOf` of every query), or none for all time. */
   asOf?: string;
-  /** KNOWN facts only, or the POSSIBLE ones too (only meaningful with asOf). */
+  /** With asOf: the facts possibly in force too, styled apart (the default), or only the KNOWN ones. */
   certainty: Certainty;
   /** The ends of the paths mode. */
   from?: string;
   to?: string;
-  /** The source document open in the evidence panel, and the citation (subject id + index) highlighted in it. */
+  /** The source document open in the evidence panel. */
   source?: string;
-  citation?: string;
+  /** The passage highlighted in it: a citation's location, `start-end` in the white-space-collapsed text (TextSpan). */
+  at?: string;
+  /** The quote highlighted when the citation has no location (found by text instead). */
+  quote?: string;
 }
 
 const MODES: readonly Mode[] = ['neighborhood', 'lineage', 'paths'];
@@ -31,11 +34,12 @@ export function parseState(search: string): ViewState {
     entity: q.get('entity') || undefined,
     mode: mode && MODES.includes(mode) ? mode : 'neighborhood',
     asOf: asOf && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf) ? asOf : undefined,
-    certainty: q.get('certainty') === 'POSSIBLE' ? 'POSSIBLE' : 'KNOWN',
+    certainty: q.get('certainty') === 'KNOWN' ? 'KNOWN' : 'POSSIBLE',
     from: q.get('from') || undefined,
     to: q.get('to') || undefined,
     source: q.get('source') || undefined,
-    citation: q.get('citation') || undefined,
+    at: /^\d+-\d+$/.test(q.get('at') ?? '') ? q.get('at')! : undefined,
+    quote: q.get('quote') || undefined,
   };
 }
 
@@ -44,11 +48,12 @@ export function stateUrl(state: ViewState): string {
   if (state.entity) q.set('entity', state.entity);
   if (state.mode !== 'neighborhood') q.set('mode', state.mode);
   if (state.asOf) q.set('asOf', state.asOf);
-  if (state.asOf && state.certainty !== 'KNOWN') q.set('certainty', state.certainty);
+  if (state.asOf && state.certainty !== 'POSSIBLE') q.set('certainty', state.certainty);
   if (state.mode === 'paths' && state.from) q.set('from', state.from);
   if (state.mode === 'paths' && state.to) q.set('to', state.to);
   if (state.source) q.set('source', state.source);
-  if (state.source && state.citation) q.set('citation', state.citation);
+  if (state.source && state.at) q.set('at', state.at);
+  else if (state.source && state.quote) q.set('quote', state.quote);
   const text = q.toString();
   return `${location.pathname}${text ? `?${text}` : ''}`;
 }
