@@ -68,15 +68,21 @@ public static class ApiComposition
     public static WebApplication MapGraphIntel(this WebApplication app)
     {
         app.UseHttpSecurity();
+        app.UseExplorer();
         app.UseGraphiQL("/graphql");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/graphql"), branch => branch.UseMiddleware<ApiKeyMiddleware>());
         app.MapGraphQL("/graphql");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
-        app.MapGet("/", () => Results.Redirect("/graphql"));
+        // A browser lands on the explorer; any other client (curl, a health probe) on the GraphQL endpoint, as before it.
+        app.MapGet("/", (HttpRequest request) => Results.Redirect(Explorer.AcceptsHtml(request) ? Explorer.PathBase : "/graphql"));
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            foreach (var url in app.Urls) app.Logger.LogInformation("GraphIntel API: GraphQL (and GraphiQL in a browser) at {Url}/graphql", url.TrimEnd('/'));
+            foreach (var url in app.Urls)
+            {
+                app.Logger.LogInformation("GraphIntel API: GraphQL (and GraphiQL in a browser) at {GraphQL}, the explorer at {Explorer}",
+                    url.TrimEnd('/') + "/graphql", url.TrimEnd('/') + Explorer.PathBase);
+            }
         });
         return app;
     }

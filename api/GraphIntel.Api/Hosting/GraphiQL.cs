@@ -20,7 +20,7 @@ internal static class GraphiQL
             return;
         }
         if (HttpMethods.IsGet(request.Method) && request.Path.Equals(endpoint, StringComparison.Ordinal) &&
-            !request.Query.ContainsKey("query") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            !request.Query.ContainsKey("query") && Explorer.AcceptsHtml(request))
         {
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(endpoint);
@@ -69,8 +69,12 @@ internal static class GraphiQL
         }
       }
       `;
-          ReactDOM.createRoot(document.getElementById('graphiql'))
-            .render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));
+          // A link from the explorer ("Open in GraphiQL") carries its query and variables in the fragment: #query=…&variables=…
+          const shared = new URLSearchParams(location.hash.slice(1));
+          ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, {
+            fetcher, defaultQuery, defaultEditorToolsVisibility: true,
+            query: shared.get('query') ?? undefined, variables: shared.get('variables') ?? undefined,
+          }));
 
       """;
 
