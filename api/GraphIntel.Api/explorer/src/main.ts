@@ -1,1 +1,75 @@
-export {};
+// The explorer's wiring: the URL state (src/state.ts) drives every view; each view asks for what it needs with the
+// state's asOf/certainty and reports loading and errors on the status line.
+import { byId } from './dom';
+import { EntityPanel, type Citation } from './entity';
+import { EvidencePanel } from './evidence';
+import { GraphCanvas } from './graph';
+import { searchBox } from './search';
+import { startPage } from './start';
+import { StatusRegion } from './status';
+import { Store, type ViewState } from './state';
+import { Timebar } from './timebar';
+
+const store = new Store();
+const status = new StatusRegion(byId('status'));
+const entityRoot = byId('entity');
+
+/** Opens a citation's source in the evidence panel: by its location when the API found the quote, else by its text. */
+function openCitation(citation: { sourceId: string; quote: string; location?: { start: number; end: number } | null }): void {
+  const { sourceId, quote, location } = citation;
+  store.update({ source: sourceId, at: location ? `${location.start}-${location.end}` : undefined, quote: location ? undefined : quote });
+}
+
+function openEntity(id: string): void {
+  store.update({ entity: id, source: undefined, at: undefined, quote: undefined });
+}
+
+searchBox(byId('search'), openEntity);
+
+const timebar = new Timebar(byId('timebar'), {
+  setAsOf: (asOf, history) => store.update({ asOf }, history),
+  setCertainty: (certainty) => store.update({ certainty }),
+});
+
+const entityPanel = new EntityPanel(entityRoot, {
+  openEntity,
+  openCitation: (c: Citation) => openCitation({ sourceId: c.source.id, quote: c.quote, location: c.location }),
+  loaded: (entity, ticks) => {
+    timebar.setTicks(ticks);
+    document.title = entity.name ? `${entity.name} · GraphIntel explorer` : 'GraphIntel explorer';
+    // An id merged into another resolves to the survivor: show the survivor's id in the URL.
+    if (entity.name && entity.id !== store.state.entity) store.update({ entity: entity.id }, 'replace');
+  },
+});
+
+const evidence = new EvidencePanel(byId('evidence'), () => store.update({ source: undefined, at: undefined, quote: undefined }));
+
+const canvas = new GraphCanvas(byId('canvas'), {
+  openEntity,
+  setMode: (mode) => store.update({ mode }),
+  setPathEnds: (from, to) => store.update({ from, to }),
+  openCitation,
+});
+
+const changed = (a: ViewState, b: ViewState | undefined, keys: (keyof ViewState)[]) => !b || keys.some((k) => a[k] !== b[k]);
+
+store.subscribe((state, previous) => {
+  timebar.render(state);
+  if (changed(state, previous, ['entity', 'asOf', 'certainty'])) {
+    if (state.entity) {
+      void status.track('entity', 'the entity', entityPanel.render(state));
+    } else {
+      entityPanel.clear();
+      timebar.setTicks([]);
+      document.title = 'GraphIntel explorer';
+      void status.track('start', 'the examples', startPage(entityRoot, openEntity));
+    }
+  }
+  if (changed(state, previous, ['source', 'at', 'quote'])) {
+    void status.track('evidence', 'the source', evidence.show(state.source, state.at, state.quote));
+  }
+  void status.track('graph', 'the graph', canvas.render(state));
+});
+
+void timebar.loadYears();
+store.start();

@@ -1,0 +1,205 @@
+// An organization's leadership succession as a timeline bar chart. Each term is drawn as the stretch it certainly held
+// (solid) and the stretch its uncertain bounds allow (hatched; an unknown end fades out, never "ongoing"). Gaps (no term
+// possibly in force, or none known to be) and overlaps (two terms certainly in force at once) are marked, not smoothed.
+import { el } from './dom';
+import { dateText, intervalText, statusLabel, type Interval } from './format';
+
+export interface Term {
+  id: string;
+  person: { id: string; name: string };
+  role: string | null;
+  endReason: string | null;
+  status: string;
+  interval: Interval;
+  endedBy: { latest: string; reason: string } | null;
+}
+
+/** A stretch of time in fractional years (2015.5 = 1 July 2015). */
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** Shorter stretches without a term known in force are the imprecision of month or year dates, not gaps. */
+const MIN_UNKNOWN_GAP_YEARS = 0.25;
+
+function parts(date: string): [number, number | undefined, number | undefined] {
+  const [y, m, d] = date.split('-').map(Number);
+  return [y!, m, d];
+}
+
+/** The first moment of a date's span. */
+function startOf(date: string): number {
+  const [y, m, d] = parts(date);
+  return y + (m ? (m - 1) / 12 : 0) + (d ? (d - 1) / 365 : 0);
+}
+
+/** The last moment of a date's span. */
+function endOf(date: string): number {
+  const [y, m, d] = parts(date);
+  if (!m) return y + 1;
+  if (!d) return y + m / 12;
+  return y + (m - 1) / 12 + d / 365;
+}
+
+/** A fractional year as text: the month it falls in. */
+function momentText(t: number): string {
+  const year = Math.floor(t + 1e-9);
+  const month = Math.min(12, Math.floor((t - year) * 12 + 1e-6) + 1);
+  return dateText(`${year}-${String(month).padStart(2, '0')}`);
+}
+
+interface Geometry {
+  term: Term;
+  /** Possible extent; undefined sides are unknown. */
+  earliest?: number;
+  latest?: number;
+  /** Certainly in force (from the latest possible start to the earliest possible end), if anything. */
+  core?: Span;
+}
+
+function geometry(term: Term): Geometry {
+  const { start, end } = term.interval;
+  const earliest = start.earliest ? startOf(start.earliest) : undefined;
+  const latest = end.latest ? endOf(end.latest) : undefined;
+  const coreFrom = start.latest ? endOf(start.latest) : undefined;
+  const coreTo = end.earliest ? startOf(end.earliest) : undefined;
+  const core = coreFrom !== undefined && coreTo !== undefined && coreFrom <= coreTo ? { from: coreFrom, to: coreTo } : undefined;
+  // An exact bound of month or day precision reads as that date: draw the core from its first moment to its last.
+  if (core && start.edtf === start.earliest && start.earliest) core.from = startOf(start.earliest);
+  if (core && end.edtf === end.latest && end.latest) core.to = endOf(end.latest);
+  return { term, earliest, latest, core };
+}
+
+/** The stretches inside [from, to] that none of the spans covers. */
+function holes(spans: Span[], from: number, to: number): Span[] {
+  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  const result: Span[] = [];
+  let reached = from;
+  for (const span of sorted) {
+    if (span.from > reached && span.from <= to) result.push({ from: reached, to: Math.min(span.from, to) });
+    reached = Math.max(reached, span.to);
+  }
+  if (reached < to) result.push({ from: reached, to });
+  return result;
+}
+
+interface Marker {
+  kind: 'gap' | 'gap-unknown' | 'overlap';
+  span: Span;
+  text: string;
+}
+
+function markers(geometries: Geometry[]): Marker[] {
+  const result: Marker[] = [];
+  const cores = geometries.map((g) => g.core).filter((c): c is Span => c !== undefined);
+  const possible = geometries.map((g) => ({ from: g.earliest ?? -Infinity, to: g.latest ?? Infinity }));
+  if (cores.length) {
+    const first = Math.min(...cores.map((c) => c.from));
+    const last = Math.max(...cores.map((c) => c.to));
+    const definite = holes(possible, first, last);
+    for (const span of definite) {
+      result.push({ kind: 'gap', span, text: `Gap: no leader in force from ${momentText(span.from)} to ${momentText(span.to)}.` });
+    }
+    for (const span of holes(cores, first, last)) {
+      if (span.to - span.from < MIN_UNKNOWN_GAP_YEARS) continue;
+      if (definite.some((d) => d.from <= span.from && d.to >= span.to)) continue;
+      result.push({ kind: 'gap-unknown', span, text: `No leader known in force from ${momentText(span.from)} to ${momentText(span.to)} (the sources leave it open).` });
+    }
+  }
+  for (let i = 0; i < geometries.length; i++) {
+    for (let j = i + 1; j < geometries.length; j++) {
+      const a = geometries[i]!.core;
+      const b = geometries[j]!.core;
+      if (!a || !b) continue;
+      const from = Math.max(a.from, b.from);
+      const to = Math.min(a.to, b.to);
+      if (from >= to) continue;
+      const names = `${geometries[i]!.term.person.name} and ${geometries[j]!.term.person.name}`;
+      result.push({ kind: 'overlap', span: { from, to }, text: `Overlap: ${names} both in force from ${momentText(from)} to ${momentText(to)}.` });
+    }
+  }
+  return result;
+}
+
+export interface SuccessionHooks {
+  openEntity(id: string): void;
+}
+
+export function successionFigure(terms: Term[], asOf: string | undefined, hooks: SuccessionHooks): HTMLElement {
+  const geometries = terms.map(geometry);
+  const found = markers(geometries);
+  const known = geometries.flatMap((g) => [g.earliest, g.latest, g.core?.from, g.core?.to]).filter((t): t is number => t !== undefined);
+  const asOfSpan = asOf ? { from: startOf(asOf), to: endOf(asOf) } : undefined;
+  if (asOfSpan) known.push(asOfSpan.from, asOfSpan.to);
+  // Unknown ends get a year of room to fade into.
+  const openBefore = geometries.some((g) => g.earliest === undefined);
+  const openAfter = geometries.some((g) => g.latest === undefined);
+  let min = Math.floor(Math.min(...known)) - (openBefore ? 1 : 0);
+  let max = Math.ceil(Math.max(...known)) + (openAfter ? 1 : 0);
+  if (!Number.isFinite(min) || !Number.isFinite(max)) [min, max] = [new Date().getFullYear() - 1, new Date().getFullYear()];
+  if (max - min < 2) max = min + 2;
+  const x = (t: number) => `${((Math.min(max, Math.max(min, t)) - min) / (max - min)) * 100}%`;
+  const place = (element: HTMLElement, span: Span) => {
+    // Script-set styles are allowed by the CSP (style attributes in markup are not).
+    element.style.left = x(span.from);
+    element.style.width = `calc(${x(span.to)} - ${x(span.from)})`;
+    return element;
+  };
+
+  const axis = el('div', { class: 'axis', 'aria-hidden': 'true' });
+  const step = Math.max(1, Math.ceil((max - min) / 8));
+  for (let year = min; year <= max; year += step) {
+    const tick = el('span', { class: 'axis-tick' }, String(year));
+    tick.style.left = x(year);
+    axis.append(tick);
+  }
+
+  const rows = geometries.map((g) => {
+    const { term } = g;
+    const track = el('div', { class: 'track', 'aria-hidden': 'true' });
+    const extent = el('div', { class: 'bar possible' });
+    if (g.earliest === undefined) extent.classList.add('open-start');
+    if (g.latest === undefined) extent.classList.add('open-end');
+    track.append(place(extent, { from: g.earliest ?? min, to: g.latest ?? max }));
+    if (g.core) track.append(place(el('div', { class: 'bar core' }), g.core));
+    const ending = term.endReason ?? term.endedBy?.reason;
+    const text = [
+      intervalText(term.interval),
+      ending ? `ended: ${ending}` : null,
+      term.endedBy ? `ended by ${dateText(term.endedBy.latest)}` : null,
+      term.status !== 'ASSERTED' ? statusLabel(term.status) : null,
+    ].filter(Boolean);
+    const link = el('button', { type: 'button', class: 'entity-link', 'data-id': term.person.id }, term.person.name);
+    link.addEventListener('click', () => hooks.openEntity(term.person.id));
+    return el(
+      'li',
+      { class: `term status-${term.status.toLowerCase()}`, 'data-person': term.person.id, 'data-id': term.id, 'data-status': term.status },
+      el('div', { class: 'term-label' }, link, term.role ? el('span', { class: 'role' }, term.role) : null),
+      el('div', { class: 'term-body' }, track, el('p', { class: 'term-text' }, text.join(' · '))),
+    );
+  });
+
+  const layer = el('div', { class: 'markers', 'aria-hidden': 'true' });
+  if (asOfSpan) layer.append(place(el('div', { class: 'as-of-band', title: `As of ${dateText(asOf!)}` }), asOfSpan));
+  for (const marker of found) {
+    const element = place(el('div', { class: marker.kind === 'overlap' ? 'overlap' : `gap ${marker.kind}`, title: marker.text }), marker.span);
+    layer.append(element);
+  }
+
+  return el(
+    'figure',
+    { class: 'succession', 'aria-label': 'Leadership succession' },
+    el('div', { class: 'chart' }, el('div', { class: 'axis-row' }, axis), el('ol', { class: 'terms' }, ...rows), layer),
+    el(
+      'figcaption',
+      {},
+      el('p', { class: 'legend-line' },
+        el('span', { class: 'swatch core' }), ' certainly in force ',
+        el('span', { class: 'swatch possible' }), ' possibly in force (uncertain or unknown bounds)'),
+      found.length
+        ? el('ul', { class: 'succession-notes' }, ...found.map((m) => el('li', { class: `${m.kind}-note` }, m.text)))
+        : el('p', {}, 'No gaps or overlaps between the recorded terms.'),
+    ),
+  );
+}
