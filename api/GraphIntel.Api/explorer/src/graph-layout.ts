@@ -13,8 +13,7 @@ export function forceLayout(cy: cytoscape.Core, incremental: boolean): cytoscape
     return {
       name: 'concentric',
       animate: false,
-      fit: true,
-      padding: 20,
+      fit: false,
       minNodeSpacing: 4,
       concentric: (node: cytoscape.NodeSingular) => (node.hasClass('current') ? Number.MAX_SAFE_INTEGER : node.degree(false)),
       levelWidth: () => 1,
@@ -25,10 +24,10 @@ export function forceLayout(cy: cytoscape.Core, incremental: boolean): cytoscape
     quality: n > BIG_GRAPH ? 'draft' : 'default',
     randomize: !incremental,
     animate: false,
-    fit: true,
-    padding: 30,
-    nodeRepulsion: () => 6000,
-    idealEdgeLength: () => 90,
+    fit: false,
+    nodeRepulsion: () => 12000,
+    idealEdgeLength: () => 110,
+    nodeSeparation: 60,
     nodeDimensionsIncludeLabels: n <= BIG_GRAPH,
   } as cytoscape.LayoutOptions;
 }
@@ -42,8 +41,7 @@ export function lineageLayout(): cytoscape.LayoutOptions {
     edgeSep: 10,
     nodeDimensionsIncludeLabels: true,
     animate: false,
-    fit: true,
-    padding: 30,
+    fit: false,
   } as cytoscape.LayoutOptions;
 }
 

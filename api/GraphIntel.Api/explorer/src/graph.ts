@@ -53,6 +53,8 @@ const MODES: { mode: Mode; label: string }[] = [
 // Cytoscape puts a <style> in <head> unless an element with this id is there already; the strict CSP refuses inline
 // styles (a console error), so an empty marker takes its place. Its one rule, `.__________cytoscape_container
 // { position: relative }`, is in explorer.css.
+const MAX_FIT_ZOOM = 1.25;
+
 const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
 
 function claimCytoscapeStylesheet(): void {
@@ -165,7 +167,7 @@ export class GraphCanvas {
     return el(
       'div',
       { class: 'graph-toolbar', role: 'group', 'aria-label': 'Graph tools' },
-      button('Fit', () => this.cy?.fit(undefined, 30)),
+      button('Fit', () => this.fit()),
       button('Zoom in', () => this.zoomBy(1.25)),
       button('Zoom out', () => this.zoomBy(0.8)),
       button('Export PNG', () => this.export('png')),
@@ -340,8 +342,10 @@ export class GraphCanvas {
       placeNear(cy, added);
       // Grown by hand: settle the graph around the new nodes while it is small enough to do so at once.
       if (grownFrom && cy.nodes().length <= BIG_GRAPH) cy.layout(forceLayout(cy, true)).run();
-      else cy.fit(undefined, 30);
+    } else {
+      return; // only removals: the view stays where the reader left it
     }
+    this.fit();
   }
 
   private elements(state: ViewState): cytoscape.ElementDefinition[] {
@@ -471,6 +475,17 @@ export class GraphCanvas {
       el('strong', {}, `${this.model.name(rel.from.id)} ${typeLabel(rel.type)} ${this.model.name(rel.to.id)}`),
       ` · ${statusLabel(rel.status)} · ${intervalText(rel.interval)}${temporal} · ${rel.citations.length} citation(s), listed in the entity panel`,
     );
+  }
+
+  /** The whole graph in view, but a small one no larger than life (a lineage of three is not a poster). */
+  private fit(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.fit(undefined, 30);
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center();
+    }
   }
 
   private zoomBy(factor: number): void {
