@@ -299,7 +299,11 @@ export class EntityPanel {
   private fact(selfId: string, fact: Fact): HTMLElement {
     const outgoing = fact.from.id === selfId;
     const other = outgoing ? fact.to : fact.from;
-    const details = [fact.role, fact.endReason && `ended: ${fact.endReason}`].filter(Boolean) as string[];
+    // The lifecycle end says when and why; the stated end reason only when no lifecycle end is derived.
+    const ending = fact.endedBy
+      ? `ended by ${dateText(fact.endedBy.latest)} (${fact.endedBy.reason})`
+      : fact.endReason && `ended: ${fact.endReason}`;
+    const details = [fact.role, ending].filter(Boolean) as string[];
     return el(
       'article',
       { class: 'fact', 'data-id': fact.id, 'data-status': fact.status, 'data-temporal': fact.temporalStatus ?? '' },
@@ -319,7 +323,6 @@ export class EntityPanel {
         el('span', { class: 'interval' }, intervalText(fact.interval)),
         fact.temporalStatus ? el('span', { class: `temporal temporal-${fact.temporalStatus.toLowerCase()}` }, temporalLabel(fact.temporalStatus)) : null,
         details.length ? el('span', { class: 'details' }, details.join(', ')) : null,
-        fact.endedBy ? el('span', { class: 'ended-by' }, `ended by ${dateText(fact.endedBy.latest)} (${fact.endedBy.reason})`) : null,
       ),
       fact.note ? el('p', { class: 'note' }, fact.note) : null,
       this.citations(fact.citations),
@@ -345,7 +348,7 @@ export class EntityPanel {
       'button',
       { type: 'button', class: 'citation', 'data-source': citation.source.id },
       el('span', { class: 'citation-title' }, citation.source.title),
-      el('q', {}, excerpt(citation.quote, 160)),
+      el('q', {}, excerpt(citation.quote, 200)),
     );
     button.addEventListener('click', () => this.events.openCitation(citation));
     return button;

@@ -18,6 +18,9 @@ export interface Term {
 interface Span {
   from: number;
   to: number;
+  /** The dates the ends come from, as text ("Apr 2017"), where the span was read from the data. */
+  fromText?: string;
+  toText?: string;
 }
 
 /** Shorter stretches without a term known in force are the imprecision of month or year dates, not gaps. */
@@ -42,7 +45,12 @@ function endOf(date: string): number {
   return y + (m - 1) / 12 + d / 365;
 }
 
-/** A fractional year as text: the month it falls in. */
+/** An end of a span as text: the date it was read from, else the month the moment falls in. */
+function endText(span: Span, end: 'from' | 'to'): string {
+  const text = end === 'from' ? span.fromText : span.toText;
+  return text ?? momentText(end === 'from' ? span.from : span.to);
+}
+
 function momentText(t: number): string {
   const year = Math.floor(t + 1e-9);
   const month = Math.min(12, Math.floor((t - year) * 12 + 1e-6) + 1);
@@ -56,6 +64,10 @@ interface Geometry {
   latest?: number;
   /** Certainly in force (from the latest possible start to the earliest possible end), if anything. */
   core?: Span;
+  /** The moments the term is known in force: its core, else the one moment its known bound pins down. */
+  known?: Span;
+  /** The core as drawn: an exact month or day bound reads as that whole date. */
+  drawn?: Span;
 }
 
 function geometry(term: Term): Geometry {
@@ -64,11 +76,20 @@ function geometry(term: Term): Geometry {
   const latest = end.latest ? endOf(end.latest) : undefined;
   const coreFrom = start.latest ? endOf(start.latest) : undefined;
   const coreTo = end.earliest ? startOf(end.earliest) : undefined;
-  const core = coreFrom !== undefined && coreTo !== undefined && coreFrom <= coreTo ? { from: coreFrom, to: coreTo } : undefined;
-  // An exact bound of month or day precision reads as that date: draw the core from its first moment to its last.
-  if (core && start.edtf === start.earliest && start.earliest) core.from = startOf(start.earliest);
-  if (core && end.edtf === end.latest && end.latest) core.to = endOf(end.latest);
-  return { term, earliest, latest, core };
+  const startText = start.latest ? dateText(start.latest) : undefined;
+  const endText = end.earliest ? dateText(end.earliest) : undefined;
+  const core =
+    coreFrom !== undefined && coreTo !== undefined && coreFrom <= coreTo
+      ? { from: coreFrom, to: coreTo, fromText: startText, toText: endText }
+      : undefined;
+  const pinText = coreFrom !== undefined ? startText : endText;
+  const pin = coreFrom ?? coreTo;
+  const known = core ?? (pin !== undefined ? { from: pin, to: pin, fromText: pinText, toText: pinText } : undefined);
+  const drawn = core && {
+    from: start.edtf === start.earliest && start.earliest ? startOf(start.earliest) : core.from,
+    to: end.edtf === end.latest && end.latest ? endOf(end.latest) : core.to,
+  };
+  return { term, earliest, latest, core, known, drawn };
 }
 
 /** The stretches inside [from, to] that none of the spans covers. */
@@ -76,11 +97,14 @@ function holes(spans: Span[], from: number, to: number): Span[] {
   const sorted = [...spans].sort((a, b) => a.from - b.from);
   const result: Span[] = [];
   let reached = from;
+  let reachedText: string | undefined;
   for (const span of sorted) {
-    if (span.from > reached && span.from <= to) result.push({ from: reached, to: Math.min(span.from, to) });
-    reached = Math.max(reached, span.to);
+    if (span.from > reached && span.from <= to) {
+      result.push({ from: reached, to: Math.min(span.from, to), fromText: reachedText, toText: span.fromText });
+    }
+    if (span.to >= reached) [reached, reachedText] = [span.to, span.toText];
   }
-  if (reached < to) result.push({ from: reached, to });
+  if (reached < to) result.push({ from: reached, to, fromText: reachedText });
   return result;
 }
 
@@ -92,19 +116,19 @@ interface Marker {
 
 function markers(geometries: Geometry[]): Marker[] {
   const result: Marker[] = [];
-  const cores = geometries.map((g) => g.core).filter((c): c is Span => c !== undefined);
+  const cores = geometries.map((g) => g.known).filter((c): c is Span => c !== undefined);
   const possible = geometries.map((g) => ({ from: g.earliest ?? -Infinity, to: g.latest ?? Infinity }));
   if (cores.length) {
     const first = Math.min(...cores.map((c) => c.from));
     const last = Math.max(...cores.map((c) => c.to));
     const definite = holes(possible, first, last);
     for (const span of definite) {
-      result.push({ kind: 'gap', span, text: `Gap: no leader in force from ${momentText(span.from)} to ${momentText(span.to)}.` });
+      result.push({ kind: 'gap', span, text: `Gap: no leader in force between ${endText(span, 'from')} and ${endText(span, 'to')}.` });
     }
     for (const span of holes(cores, first, last)) {
       if (span.to - span.from < MIN_UNKNOWN_GAP_YEARS) continue;
       if (definite.some((d) => d.from <= span.from && d.to >= span.to)) continue;
-      result.push({ kind: 'gap-unknown', span, text: `No leader known in force from ${momentText(span.from)} to ${momentText(span.to)} (the sources leave it open).` });
+      result.push({ kind: 'gap-unknown', span, text: `No leader known in force between ${endText(span, 'from')} and ${endText(span, 'to')} (the sources leave it open).` });
     }
   }
   for (let i = 0; i < geometries.length; i++) {
@@ -112,11 +136,12 @@ function markers(geometries: Geometry[]): Marker[] {
       const a = geometries[i]!.core;
       const b = geometries[j]!.core;
       if (!a || !b) continue;
-      const from = Math.max(a.from, b.from);
-      const to = Math.min(a.to, b.to);
-      if (from >= to) continue;
+      const later = a.from >= b.from ? a : b;
+      const earlier = a.to <= b.to ? a : b;
+      if (later.from >= earlier.to) continue;
+      const span = { from: later.from, to: earlier.to, fromText: later.fromText, toText: earlier.toText };
       const names = `${geometries[i]!.term.person.name} and ${geometries[j]!.term.person.name}`;
-      result.push({ kind: 'overlap', span: { from, to }, text: `Overlap: ${names} both in force from ${momentText(from)} to ${momentText(to)}.` });
+      result.push({ kind: 'overlap', span, text: `Overlap: ${names} both in force between ${endText(span, 'from')} and ${endText(span, 'to')}.` });
     }
   }
   return result;
@@ -129,7 +154,7 @@ export interface SuccessionHooks {
 export function successionFigure(terms: Term[], asOf: string | undefined, hooks: SuccessionHooks): HTMLElement {
   const geometries = terms.map(geometry);
   const found = markers(geometries);
-  const known = geometries.flatMap((g) => [g.earliest, g.latest, g.core?.from, g.core?.to]).filter((t): t is number => t !== undefined);
+  const known = geometries.flatMap((g) => [g.earliest, g.latest, g.drawn?.from, g.drawn?.to, g.known?.from]).filter((t): t is number => t !== undefined);
   const asOfSpan = asOf ? { from: startOf(asOf), to: endOf(asOf) } : undefined;
   if (asOfSpan) known.push(asOfSpan.from, asOfSpan.to);
   // Unknown ends get a year of room to fade into.
@@ -162,19 +187,17 @@ export function successionFigure(terms: Term[], asOf: string | undefined, hooks:
     if (g.earliest === undefined) extent.classList.add('open-start');
     if (g.latest === undefined) extent.classList.add('open-end');
     track.append(place(extent, { from: g.earliest ?? min, to: g.latest ?? max }));
-    if (g.core) track.append(place(el('div', { class: 'bar core' }), g.core));
-    const ending = term.endReason ?? term.endedBy?.reason;
+    if (g.drawn) track.append(place(el('div', { class: 'bar core' }), g.drawn));
     const text = [
       intervalText(term.interval),
-      ending ? `ended: ${ending}` : null,
-      term.endedBy ? `ended by ${dateText(term.endedBy.latest)}` : null,
+      term.endedBy ? `ended by ${dateText(term.endedBy.latest)} (${term.endedBy.reason})` : term.endReason ? `ended: ${term.endReason}` : null,
       term.status !== 'ASSERTED' ? statusLabel(term.status) : null,
     ].filter(Boolean);
     const link = el('button', { type: 'button', class: 'entity-link', 'data-id': term.person.id }, term.person.name);
     link.addEventListener('click', () => hooks.openEntity(term.person.id));
     return el(
       'li',
-      { class: `term status-${term.status.toLowerCase()}`, 'data-person': term.person.id, 'data-id': term.id, 'data-status': term.status },
+      { class: 'term', 'data-person': term.person.id, 'data-id': term.id, 'data-status': term.status },
       el('div', { class: 'term-label' }, link, term.role ? el('span', { class: 'role' }, term.role) : null),
       el('div', { class: 'term-body' }, track, el('p', { class: 'term-text' }, text.join(' · '))),
     );
