@@ -178,14 +178,47 @@ public sealed partial class EmbeddedGraphStore
                 while (rows.Read()) result[rows.GetEnum<T>(0)] = rows.GetInt32(1);
                 return result;
             }
+            DateOnly? first, last;
+            using (var command = reader.Command(DatedSpan))
+            using (var rows = command.ExecuteReader())
+            {
+                rows.Read();
+                DateOnly? Day(int column) => rows.IsDBNull(column) ? null : DateOnly.FromDayNumber(rows.GetInt32(column));
+                (first, last) = (Day(0), Day(1));
+            }
             return new GraphStatistics(
                 (int)Scalar("SELECT count(*) FROM sources"),
                 GroupCounts<EntityKind>("SELECT kind, count(*) FROM entities GROUP BY kind"),
                 GroupCounts<RelationshipType>("SELECT type, count(*) FROM relationships GROUP BY type"),
                 GroupCounts<ClaimStatus>("SELECT status, count(*) FROM relationships GROUP BY status"),
                 (int)Scalar("SELECT count(*) FROM estimates"),
-                (int)Scalar("SELECT count(*) FROM citations"));
+                (int)Scalar("SELECT count(*) FROM citations"),
+                first, last);
         }, ct);
+
+    /// <summary>
+    /// The first and last day an asOf answer can turn on (<see cref="GraphStatistics.FirstDay"/>): every bounded day
+    /// number of the stored profiles of live facts and of entities, of their evidence spans, and of events' dates.
+    /// Each span row is (lo, hi), either side null when unbounded and lo &lt;= hi when both are there, so a row's
+    /// earliest bounded day is coalesce(lo, hi) and its latest coalesce(hi, lo).
+    /// </summary>
+    private static readonly string DatedSpan = $"""
+        WITH profiles AS (
+            SELECT possible_start, possible_end, core_start, core_end FROM relationships WHERE status <> 'RETRACTED'
+            UNION ALL
+            SELECT possible_start, possible_end, core_start, core_end FROM entities),
+        spans (lo, hi) AS (
+            SELECT nullif(possible_start, {int.MinValue}), nullif(possible_end, {int.MaxValue}) FROM profiles
+            UNION ALL
+            SELECT core_start, core_end FROM profiles WHERE core_start <= core_end
+            UNION ALL
+            SELECT v.start_day, v.end_day FROM evidence v
+            WHERE v.owner_kind = '{RecordReader.EntityOwner}'
+               OR v.owner_id IN (SELECT id FROM relationships WHERE status <> 'RETRACTED')
+            UNION ALL
+            SELECT earliest_day, latest_day FROM events)
+        SELECT min(coalesce(lo, hi)), max(coalesce(hi, lo)) FROM spans
+        """;
 
     public Task<StoreCardinalities> GetCardinalitiesAsync(CancellationToken ct = default) =>
         Read("get cardinalities", reader =>

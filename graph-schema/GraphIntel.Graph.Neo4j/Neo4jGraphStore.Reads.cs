@@ -167,6 +167,7 @@ public sealed partial class Neo4jGraphStore
         [
             new(Statements.CountSources), new(Statements.CountEntitiesByKind), new(Statements.CountRelationships),
             new(Statements.CountEstimates), new(Statements.CountCitations),
+            new(Statements.RelationshipDatedSpan), new(Statements.EntityDatedSpan),
         ], ct).ConfigureAwait(false);
         var byKind = Enum.GetValues<EntityKind>().ToDictionary(k => k, _ => 0);
         foreach (var row in r[1].Rows) byKind[EnumNames.Parse<EntityKind>(row[0].GetString()!)] = row[1].GetInt32();
@@ -177,7 +178,11 @@ public sealed partial class Neo4jGraphStore
             byType[EnumNames.Parse<RelationshipType>(row[0].GetString()!)] += row[2].GetInt32();
             byStatus[EnumNames.Parse<ClaimStatus>(row[1].GetString()!)] += row[2].GetInt32();
         }
-        return new GraphStatistics(r[0].Rows[0][0].GetInt32(), byKind, byType, byStatus, r[3].Rows[0][0].GetInt32(), r[4].Rows[0][0].GetInt32());
+        // The facts' and the entities' extremes, as ISO days (absent when nothing of that part is dated).
+        DateOnly?[] Days(int column) => [.. new[] { r[5], r[6] }.Select(part => Neo4jRows.Str(part.Rows[0][column]) is { } day
+            ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null)];
+        return new GraphStatistics(r[0].Rows[0][0].GetInt32(), byKind, byType, byStatus, r[3].Rows[0][0].GetInt32(), r[4].Rows[0][0].GetInt32(),
+            Days(0).Min(), Days(1).Max());
     }
 
     public async Task<StoreCardinalities> GetCardinalitiesAsync(CancellationToken ct = default)

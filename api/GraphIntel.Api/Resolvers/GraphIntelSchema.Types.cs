@@ -143,6 +143,8 @@ internal sealed partial class GraphIntelSchema
             s.RelationshipsByStatus.Where(kv => kv.Value > 0).Select(kv => new CountView(kv.Key, kv.Value)).ToList());
         b.BindSourceResolver<GraphStatistics>("GraphStatistics", "strengthEstimates", s => s.StrengthEstimates);
         b.BindSourceResolver<GraphStatistics>("GraphStatistics", "citations", s => s.Citations);
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "firstDate", s => s.FirstDay);
+        b.BindSourceResolver<GraphStatistics>("GraphStatistics", "lastDate", s => s.LastDay);
         b.BindSourceResolver<CountView>("TypeCount", "type", s => s.Key);
         b.BindSourceResolver<CountView>("TypeCount", "count", s => s.Count);
         b.BindSourceResolver<CountView>("StatusCount", "status", s => s.Key);

@@ -341,6 +341,25 @@ internal static class Statements
     public const string CountRelationships = "MATCH ()-[r:REL]->() RETURN r.type AS type, r.status AS status, count(r) AS n";
     public const string CountEstimates = "MATCH (x:Estimate) RETURN count(x) AS n";
     public const string CountCitations = "MATCH (c:Citation) RETURN count(c) AS n";
+
+    /// <summary>
+    /// The first and last day an asOf answer can turn on (<see cref="Store.GraphStatistics.FirstDay"/>): every day of a
+    /// stored profile (an unbounded side or a missing core is absent) and of its "start/end" evidence spans, over live
+    /// facts here and over entities (with their events' dates) in <see cref="EntityDatedSpan"/>. ISO days order as text.
+    /// </summary>
+    public const string RelationshipDatedSpan =
+        "MATCH ()-[r:REL]->() WHERE r.status <> 'RETRACTED' " +
+        "UNWIND [r.possibleStart, r.possibleEnd, r.coreStart, r.coreEnd] + " +
+        "reduce(days = [], span IN coalesce(r.evidence, []) | days + split(span, '/')) AS day " +
+        "RETURN min(day) AS first, max(day) AS last";
+
+    /// <summary>The entities' part of <see cref="RelationshipDatedSpan"/>: existence profiles and events' earliest and latest days.</summary>
+    public const string EntityDatedSpan =
+        "MATCH (e:Entity) " +
+        "UNWIND [e.possibleStart, e.possibleEnd, e.coreStart, e.coreEnd, e.eventEarliest, e.eventLatest] + " +
+        "reduce(days = [], span IN coalesce(e.evidence, []) | days + split(span, '/')) AS day " +
+        "RETURN min(day) AS first, max(day) AS last";
+
     public const string SourceCardinalities = "MATCH (s:Source) RETURN count(s) AS n, coalesce(max(size(s.text)), 0) AS maxText";
     private const string ListLengths = " RETURN count(n) AS lists, sum(n) AS items, sum(n * n) AS squares, coalesce(max(n), 0) AS longest";
     public const string CitationsPerSource = "MATCH (c:Citation) WITH c.sourceId AS id, count(c) AS n" + ListLengths;

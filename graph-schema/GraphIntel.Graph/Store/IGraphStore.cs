@@ -103,7 +103,7 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Audit entries, newest first, optionally for one target.</summary>
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken ct = default);
 
-    /// <summary>Counts for dashboards.</summary>
+    /// <summary>Counts for dashboards, and the first and last day an asOf answer can turn on.</summary>
     Task<GraphStatistics> GetStatisticsAsync(CancellationToken ct = default);
 
     /// <summary>The longest lists in the data (citations per source and per record, relationships per entity…), for cost estimates.</summary>
