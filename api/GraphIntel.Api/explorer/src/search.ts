@@ -11,16 +11,71 @@ export interface SearchHit {
   entity: { id: string; name: string; kind: string };
 }
 
+// `search` matches whole names and aliases (with spelling variants and misspellings); the name filters of the entity
+// lists match any part of a name or alias, which is what a half-typed name needs. Both in one request.
 const SEARCH = `query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { score matched entity { id name kind } }
-}`;
+  organizations(filter: { nameContains: $text }, first: $first) { edges { node { ...Named } } }
+  people(filter: { nameContains: $text }, first: $first) { edges { node { ...Named } } }
+  places(filter: { nameContains: $text }, first: $first) { edges { node { ...Named } } }
+}
+fragment Named on Entity { id name kind aliases }`;
 
 const ENTITY_NAME = `query EntityName($id: ID!) { entity(id: $id) { id name kind } }`;
 
-/** Entities whose name or alias matches the text, best first. */
+interface Named {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string[];
+}
+
+interface SearchData {
+  search: SearchHit[];
+  organizations: { edges: { node: Named }[] };
+  people: { edges: { node: Named }[] };
+  places: { edges: { node: Named }[] };
+}
+
+/** Case- and accent-insensitive form, as the API's name filter compares. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The entity's spelling that contains the text (one that starts with it first, the name before aliases). */
+function spellingContaining(entity: Named, text: string): { spelling: string; prefix: boolean } | undefined {
+  const wanted = fold(text);
+  const spellings = [entity.name, ...entity.aliases];
+  const prefix = spellings.find((s) => fold(s).startsWith(wanted));
+  if (prefix) return { spelling: prefix, prefix: true };
+  const inner = spellings.find((s) => fold(s).includes(wanted));
+  return inner ? { spelling: inner, prefix: false } : undefined;
+}
+
+/**
+ * Entities whose name or alias matches the text, best first: exact matches, then names starting with the text, then
+ * spelling variants and misspellings (by score), then names containing it.
+ */
 export async function searchEntities(text: string, first = 10, signal?: AbortSignal): Promise<SearchHit[]> {
-  const data = await gql<{ search: SearchHit[] }>({ query: SEARCH, variables: { text, first } }, signal);
-  return data.search;
+  const data = await gql<SearchData>({ query: SEARCH, variables: { text, first } }, signal);
+  const partial = [...data.organizations.edges, ...data.people.edges, ...data.places.edges].map((e) => e.node);
+  const contained = partial
+    .map((entity) => ({ entity, found: spellingContaining(entity, text) }))
+    .filter((c) => c.found !== undefined)
+    .map(({ entity, found }) => ({
+      prefix: found!.prefix,
+      hit: { score: 0, matched: found!.spelling, entity: { id: entity.id, name: entity.name, kind: entity.kind } },
+    }));
+  const exact = data.search.filter((h) => h.score >= 1);
+  const variants = data.search.filter((h) => h.score < 1);
+  const ordered = [
+    ...exact,
+    ...contained.filter((c) => c.prefix).map((c) => c.hit),
+    ...variants,
+    ...contained.filter((c) => !c.prefix).map((c) => c.hit),
+  ];
+  const seen = new Set<string>();
+  return ordered.filter((h) => !seen.has(h.entity.id) && seen.add(h.entity.id)).slice(0, first);
 }
 
 const DEBOUNCE_MS = 120;
