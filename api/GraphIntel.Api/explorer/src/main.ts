@@ -15,8 +15,15 @@ const status = new StatusRegion(byId('status'));
 const entityRoot = byId('entity');
 
 /** Opens a citation's source in the evidence panel: by its location when the API found the quote, else by its text. */
+// A citation opened from the page moves focus to the evidence (keyboard and screen-reader users land on what they
+// asked for); closing the evidence returns focus to the citation that opened it.
+let focusEvidence = false;
+let openedFrom: HTMLElement | undefined;
+
 function openCitation(citation: { sourceId: string; quote: string; location?: { start: number; end: number } | null }): void {
   const { sourceId, quote, location } = citation;
+  focusEvidence = true;
+  openedFrom = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
   store.update({ source: sourceId, at: location ? `${location.start}-${location.end}` : undefined, quote: location ? undefined : quote });
 }
 
@@ -42,7 +49,12 @@ const entityPanel = new EntityPanel(entityRoot, {
   },
 });
 
-const evidence = new EvidencePanel(byId('evidence'), () => store.update({ source: undefined, at: undefined, quote: undefined }));
+const evidenceRoot = byId('evidence');
+const evidence = new EvidencePanel(evidenceRoot, () => {
+  const back = openedFrom;
+  store.update({ source: undefined, at: undefined, quote: undefined });
+  if (back?.isConnected) back.focus();
+});
 
 const canvas = new GraphCanvas(byId('canvas'), {
   openEntity,
@@ -66,7 +78,14 @@ store.subscribe((state, previous) => {
     }
   }
   if (changed(state, previous, ['source', 'at', 'quote'])) {
-    void status.track('evidence', 'the source', evidence.show(state.source, state.at, state.quote));
+    const wasOpen = !evidenceRoot.hidden;
+    const shown = evidence.show(state.source, state.at, state.quote);
+    // Opening or closing the panel resizes the graph's column; cytoscape measures its container on window resize.
+    if (wasOpen !== !evidenceRoot.hidden) window.dispatchEvent(new Event('resize'));
+    void status.track('evidence', 'the source', shown).then(() => {
+      if (focusEvidence && !evidenceRoot.hidden) evidenceRoot.focus({ preventScroll: true });
+      focusEvidence = false;
+    });
   }
   void status.track('graph', 'the graph', canvas.render(state));
 });
