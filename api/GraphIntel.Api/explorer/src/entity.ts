@@ -232,7 +232,7 @@ export class EntityPanel {
     const dates = [
       entity.founded ? `Founded ${dateText(entity.founded)}` : null,
       entity.dissolved ? `dissolved ${dateText(entity.dissolved)}` : null,
-      entity.date ? `Date ${entity.date}` : null,
+      entity.date ? `Date: ${boundText({ edtf: entity.date })}` : null,
     ].filter(Boolean);
     return el(
       'header',

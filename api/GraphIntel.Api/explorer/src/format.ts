@@ -113,6 +113,8 @@ export function intervalText(interval: Interval): string {
   if (start.kind === 'exact' && end.kind === 'exact') {
     return start.date === end.date ? `in ${dateText(start.date)}` : `${dateText(start.date)}–${dateText(end.date)}`;
   }
+  // A one-off (an event's participation, say) dated within a range: both ends share the bound, said once.
+  if (interval.start.edtf === interval.end.edtf) return boundText(interval.start);
   return `${startPhrase(interval.start)}, ${endPhrase(interval.end)}`;
 }
 
