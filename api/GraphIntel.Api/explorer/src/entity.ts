@@ -100,6 +100,7 @@ export interface EntityData {
   events?: EventRef[];
   eventKind?: string;
   date?: string | null;
+  dateEarliest?: string | null;
   participants?: Participant[];
   casualties?: Casualty[];
 }
@@ -129,7 +130,7 @@ const ENTITY = `query Entity($id: ID!, $asOf: Date, $certainty: TemporalCertaint
     ... on Person { events { ...Happening } }
     ... on Place { events { ...Happening } }
     ... on Event {
-      eventKind date
+      eventKind date dateEarliest
       participants { entity { id name kind } role attribution status }
       casualties { kind min max of status citations { ...Cited } }
     }
@@ -312,7 +313,7 @@ export class EntityPanel {
         { class: 'fact-line' },
         el('span', { class: 'phrase' }, typePhrase(fact.type, outgoing)),
         ' ',
-        this.entityLink(other),
+        this.entityLink(other, 'entity-link'),
         ' ',
         el('span', { class: `kind-tag kind-${other.kind.toLowerCase()}` }, kindLabel(other.kind)),
       ),
@@ -329,8 +330,12 @@ export class EntityPanel {
     );
   }
 
-  private entityLink(entity: { id: string; name: string }): HTMLButtonElement {
-    const button = el('button', { type: 'button', class: 'entity-link', 'data-id': entity.id }, entity.name);
+  /**
+   * A button that opens an entity. Facts' counterparts are `.entity-link` (the selector contract); the same entity
+   * named elsewhere (events, participants) gets another class, so a fact's link is never ambiguous.
+   */
+  private entityLink(entity: { id: string; name: string }, role: 'entity-link' | 'event-link' | 'participant-link'): HTMLButtonElement {
+    const button = el('button', { type: 'button', class: `link-button ${role}`, 'data-id': entity.id }, entity.name);
     button.addEventListener('click', () => this.events.openEntity(entity.id));
     return button;
   }
@@ -405,7 +410,7 @@ export class EntityPanel {
             { 'data-id': event.id },
             el('span', { class: 'event-date' }, event.date ? boundText({ edtf: event.date }) : 'undated'),
             ' ',
-            this.entityLink(event),
+            this.entityLink(event, 'event-link'),
             ' ',
             el('span', { class: 'kind-tag' }, humanize(event.eventKind)),
           ),
@@ -423,7 +428,7 @@ export class EntityPanel {
       participants.length
         ? el('div', {}, el('h3', {}, 'Participants'),
             el('ul', { class: 'participants' }, ...participants.map((p) =>
-              el('li', { 'data-status': p.status }, this.entityLink(p.entity), ' ',
+              el('li', { 'data-status': p.status }, this.entityLink(p.entity, 'participant-link'), ' ',
                 el('span', { class: 'details' }, [humanize(p.role), p.attribution && humanize(p.attribution).toLowerCase()].filter(Boolean).join(', ')), ' ',
                 el('span', { class: `status status-${p.status.toLowerCase()}` }, statusLabel(p.status))))))
         : null,
@@ -460,7 +465,7 @@ function startKey(fact: Fact): string {
 }
 
 function eventTicks(entity: EntityData): TimeTick[] {
-  return (entity.events ?? [])
-    .map((e) => ({ date: e.dateEarliest ?? '', label: e.name }))
-    .filter((t) => t.date !== '');
+  // An event is its own tick; anyone else shows the events they took part in.
+  const events = entity.kind === 'EVENT' ? [{ name: entity.name, dateEarliest: entity.dateEarliest ?? null }] : (entity.events ?? []);
+  return events.filter((e) => e.dateEarliest).map((e) => ({ date: e.dateEarliest!, label: e.name }));
 }

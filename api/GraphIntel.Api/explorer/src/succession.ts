@@ -193,7 +193,7 @@ export function successionFigure(terms: Term[], asOf: string | undefined, hooks:
       term.endedBy ? `ended by ${dateText(term.endedBy.latest)} (${term.endedBy.reason})` : term.endReason ? `ended: ${term.endReason}` : null,
       term.status !== 'ASSERTED' ? statusLabel(term.status) : null,
     ].filter(Boolean);
-    const link = el('button', { type: 'button', class: 'entity-link', 'data-id': term.person.id }, term.person.name);
+    const link = el('button', { type: 'button', class: 'link-button person-link', 'data-id': term.person.id }, term.person.name);
     link.addEventListener('click', () => hooks.openEntity(term.person.id));
     return el(
       'li',
