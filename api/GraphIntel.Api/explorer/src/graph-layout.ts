@@ -4,21 +4,19 @@
 import type cytoscape from 'cytoscape';
 import { BIG_GRAPH } from './graph-style';
 
-/** Above this many nodes even fcose's spectral draft is too slow: a concentric layout by degree, in linear time. */
-const HUGE_GRAPH = 1500;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
-export function forceLayout(cy: cytoscape.Core, incremental: boolean): cytoscape.LayoutOptions {
+/** Above this many nodes even fcose's spectral draft is too slow: a sunflower spiral by degree, in linear time. */
+const HUGE_GRAPH = 1200;
+
+/** Lays out a neighbourhood (or paths): fcose, drafted when big, a spiral when huge; `incremental` starts from the current positions. */
+export function arrange(cy: cytoscape.Core, incremental: boolean): void {
   const n = cy.nodes().length;
-  if (n > HUGE_GRAPH) {
-    return {
-      name: 'concentric',
-      animate: false,
-      fit: false,
-      minNodeSpacing: 4,
-      concentric: (node: cytoscape.NodeSingular) => (node.hasClass('current') ? Number.MAX_SAFE_INTEGER : node.degree(false)),
-      levelWidth: () => 1,
-    } as cytoscape.LayoutOptions;
-  }
+  if (n > HUGE_GRAPH) spiral(cy);
+  else cy.layout(forceLayout(n, incremental)).run();
+}
+
+function forceLayout(n: number, incremental: boolean): cytoscape.LayoutOptions {
   return {
     name: 'fcose',
     quality: n > BIG_GRAPH ? 'draft' : 'default',
@@ -45,6 +43,34 @@ export function lineageLayout(): cytoscape.LayoutOptions {
   } as cytoscape.LayoutOptions;
 }
 
+/**
+ * The current entity in the middle, the rest on a sunflower spiral (radius growing with the square root of the rank,
+ * the golden angle between neighbours), the best connected nearest the middle: even spacing at any size, in one pass.
+ */
+function spiral(cy: cytoscape.Core): void {
+  const ranked = cy.nodes().toArray().sort((a, b) => Number(b.hasClass('current')) - Number(a.hasClass('current')) || b.degree(false) - a.degree(false));
+  cy.batch(() => ranked.forEach((node, i) => {
+    const r = 30 * Math.sqrt(i);
+    node.position({ x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) });
+  }));
+}
+
+/**
+ * Fits the viewport to the nodes' centres (plus a margin) without measuring labels, which for thousands of nodes
+ * costs more than the layout.
+ */
+export function fitQuickly(cy: cytoscape.Core, padding: number): void {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  cy.nodes().forEach((node) => {
+    const { x, y } = node.position();
+    x1 = Math.min(x1, x); y1 = Math.min(y1, y); x2 = Math.max(x2, x); y2 = Math.max(y2, y);
+  });
+  if (x1 === Infinity) return;
+  const zoom = Math.min((cy.width() - 2 * padding) / Math.max(x2 - x1, 1), (cy.height() - 2 * padding) / Math.max(y2 - y1, 1));
+  const level = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
+  cy.viewport({ zoom: level, pan: { x: cy.width() / 2 - level * (x1 + x2) / 2, y: cy.height() / 2 - level * (y1 + y2) / 2 } });
+}
+
 /** Puts each new node on a small circle around a neighbour already placed (or the centre), spreading siblings. */
 export function placeNear(cy: cytoscape.Core, added: cytoscape.NodeCollection): void {
   const placed = cy.nodes().difference(added);
@@ -57,7 +83,7 @@ export function placeNear(cy: cytoscape.Core, added: cytoscape.NodeCollection): 
     const key = anchor.nonempty() ? anchor.id() : '';
     const i = count.get(key) ?? 0;
     count.set(key, i + 1);
-    const angle = i * 2.39996; // the golden angle: siblings spread without overlapping
+    const angle = i * GOLDEN_ANGLE; // siblings spread without overlapping
     const radius = 70 + 12 * Math.sqrt(i);
     node.position({ x: at.x + radius * Math.cos(angle), y: at.y + radius * Math.sin(angle) });
   });

@@ -44,8 +44,12 @@ export function familyOf(type: string): string {
 /** Above this many nodes labels and edge details give way to speed. */
 export const BIG_GRAPH = 400;
 
-/** The stylesheet: classes `kind-*`, `family-*`, `status-*`, `possible`, `current`, `dimmed`, `highlighted`. */
-export function stylesheet(): cytoscape.StylesheetJson {
+/**
+ * The stylesheet: classes `kind-*`, `family-*`, `status-*`, `possible`, `current`, `dimmed`, `highlighted`. Big
+ * graphs draw edges as haystack lines: no arrows, but no per-edge curve geometry either (the costliest part of a
+ * frame with thousands of edges).
+ */
+export function stylesheet(big: boolean): cytoscape.StylesheetJson {
   const kinds = Object.entries(KIND_STYLES).map(([kind, s]) => ({
     selector: `node.kind-${kind}`,
     style: { shape: s.shape, 'background-color': s.colour },
@@ -54,6 +58,9 @@ export function stylesheet(): cytoscape.StylesheetJson {
     selector: `edge.family-${family}`,
     style: { 'line-color': f.colour, 'target-arrow-color': f.colour, 'source-arrow-color': f.colour },
   }));
+  const reversed: cytoscape.StylesheetJsonBlock[] = big
+    ? []
+    : [{ selector: 'edge.reversed', style: { 'target-arrow-shape': 'none', 'source-arrow-shape': 'triangle' } }];
   return [
     {
       selector: 'node',
@@ -86,8 +93,9 @@ export function stylesheet(): cytoscape.StylesheetJson {
       selector: 'edge',
       style: {
         width: 2,
-        'curve-style': 'bezier',
-        'target-arrow-shape': 'triangle',
+        'curve-style': big ? 'haystack' : 'bezier',
+        'haystack-radius': 0,
+        'target-arrow-shape': big ? 'none' : 'triangle',
         'arrow-scale': 0.9,
         'font-size': 9,
         color: '#333333',
@@ -99,7 +107,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
     },
     ...families,
     // Lineage draws some edges ancestor → descendant for the layered layout; the arrow still points at `to`.
-    { selector: 'edge.reversed', style: { 'target-arrow-shape': 'none', 'source-arrow-shape': 'triangle' } },
+    ...reversed,
     { selector: 'edge.labelled', style: { label: 'data(label)' } },
     { selector: 'edge.status-DISPUTED', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     {

@@ -20,7 +20,7 @@ import {
   type GraphPath,
   type GraphRelationship,
 } from './graph-data';
-import { forceLayout, lineageLayout, placeNear } from './graph-layout';
+import { arrange, fitQuickly, lineageLayout, placeNear } from './graph-layout';
 import { BIG_GRAPH, familyOf, stylesheet } from './graph-style';
 import { entitiesTable, relationshipsTable } from './graph-tables';
 import { csvBlob, download, exportName, jsonBlob, pngBlob, svgBlob } from './export';
@@ -207,7 +207,9 @@ export class GraphCanvas {
       // The drawing stays as it was; the next render of this state tries again.
       this.key = undefined;
       this.say(`The graph could not be loaded: ${errorText(e)}`);
+      this.setReady(true);
       this.container.setAttribute('data-error', errorText(e));
+      throw e; // the page's status line shows it too, in the API's words
     }
     this.setReady(true);
   }
@@ -284,7 +286,7 @@ export class GraphCanvas {
     this.big = big;
     const cy = cytoscape({
       container: this.container,
-      style: stylesheet(),
+      style: stylesheet(big),
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -316,8 +318,12 @@ export class GraphCanvas {
     const wanted = new Set(elements.map((e) => e.data.id!));
     let added = cy.collection();
     cy.batch(() => {
-      if (fresh) cy.elements().remove();
-      else cy.elements().filter((e) => !wanted.has(e.id())).remove();
+      if (fresh) {
+        cy.elements().remove();
+        added = cy.add(elements);
+        return;
+      }
+      cy.elements().filter((e) => !wanted.has(e.id())).remove();
       const additions: cytoscape.ElementDefinition[] = [];
       for (const definition of elements) {
         const existing = cy.getElementById(definition.data.id!);
@@ -337,11 +343,11 @@ export class GraphCanvas {
     if (this.state!.mode === 'lineage') {
       cy.layout(lineageLayout()).run();
     } else if (fresh) {
-      cy.layout(forceLayout(cy, false)).run();
+      arrange(cy, false);
     } else if (added.nonempty()) {
       placeNear(cy, added);
       // Grown by hand: settle the graph around the new nodes while it is small enough to do so at once.
-      if (grownFrom && cy.nodes().length <= BIG_GRAPH) cy.layout(forceLayout(cy, true)).run();
+      if (grownFrom && cy.nodes().length <= BIG_GRAPH) arrange(cy, true);
     } else {
       return; // only removals: the view stays where the reader left it
     }
@@ -481,6 +487,10 @@ export class GraphCanvas {
   private fit(): void {
     const cy = this.cy;
     if (!cy) return;
+    if (this.big) {
+      fitQuickly(cy, 30);
+      return;
+    }
     cy.fit(undefined, 30);
     if (cy.zoom() > MAX_FIT_ZOOM) {
       cy.zoom(MAX_FIT_ZOOM);
