@@ -163,13 +163,17 @@ export class EvidencePanel {
       documentText.append(source.text);
     }
 
-    replace(
-      this.root,
-      this.header(),
-      meta,
-      wanted && !range ? el('p', { class: 'warning', role: 'note' }, 'The cited passage was not found in this version of the text.') : null,
-      documentText,
-    );
+    let passage: HTMLElement | null = null;
+    if (mark && range) {
+      const target = mark;
+      const line = source.text.slice(0, range.start).split('\n').length;
+      const again = el('button', { type: 'button', class: 'show-passage' }, 'Show the passage');
+      again.addEventListener('click', () => target.scrollIntoView({ block: 'center', inline: 'nearest' }));
+      passage = el('p', { class: 'passage-line' }, `Cited passage highlighted, from line ${line}. `, again);
+    } else if (wanted) {
+      passage = el('p', { class: 'warning', role: 'note' }, 'The cited passage was not found in this version of the text.');
+    }
+    replace(this.root, this.header(), meta, passage, documentText);
     if (mark) {
       const target = mark;
       requestAnimationFrame(() => target.scrollIntoView({ block: 'center', inline: 'nearest' }));

@@ -9,7 +9,18 @@ const EXAMPLES = ['TTT', 'ISIS-K', 'KIB', 'UTO'];
 
 const EXAMPLE_QUERY = `query Examples(${EXAMPLES.map((_, i) => `$t${i}: String!`).join(', ')}) {
 ${EXAMPLES.map((_, i) => `  e${i}: search(text: $t${i}, first: 1) { entity { id name kind description } }`).join('\n')}
+  statistics { sources organizations people places events relationships citations }
 }`;
+
+interface Statistics {
+  sources: number;
+  organizations: number;
+  people: number;
+  places: number;
+  events: number;
+  relationships: number;
+  citations: number;
+}
 
 interface Example {
   entity: { id: string; name: string; kind: string; description: string | null };
@@ -17,6 +28,7 @@ interface Example {
 
 export async function startPage(root: HTMLElement, openEntity: (id: string) => void): Promise<void> {
   const examples = el('ul', { class: 'examples', 'aria-label': 'Example entities' });
+  const counts = el('p', { class: 'counts' });
   replace(
     root,
     el('h2', {}, 'Explore the graph'),
@@ -34,12 +46,17 @@ export async function startPage(root: HTMLElement, openEntity: (id: string) => v
       el('li', {}, 'Open a citation to read the source with the quoted passage highlighted.'),
       el('li', {}, 'Every view is a link: copy the address to share it.'),
     ),
+    counts,
     el('h3', {}, 'Start with'),
     examples,
   );
   const variables = Object.fromEntries(EXAMPLES.map((text, i) => [`t${i}`, text]));
-  const data = await gql<Record<string, Example[]>>({ query: EXAMPLE_QUERY, variables });
+  const data = await gql<{ [alias: string]: Example[] } & { statistics: Statistics }>({ query: EXAMPLE_QUERY, variables });
   if (!root.contains(examples)) return; // an entity was opened meanwhile
+  const n = data.statistics;
+  counts.textContent =
+    `The graph holds ${n.organizations} organizations, ${n.people} people, ${n.places} places and ${n.events} events, ` +
+    `linked by ${n.relationships} relationships and backed by ${n.citations} citations of ${n.sources} source documents.`;
   const found = EXAMPLES.map((_, i) => data[`e${i}`]?.[0]?.entity).filter((e): e is Example['entity'] => e !== undefined);
   examples.replaceChildren(
     ...found.map((entity) => {

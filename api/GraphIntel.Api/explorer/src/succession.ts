@@ -155,6 +155,8 @@ export function successionFigure(terms: Term[], asOf: string | undefined, hooks:
   const geometries = terms.map(geometry);
   const found = markers(geometries);
   const known = geometries.flatMap((g) => [g.earliest, g.latest, g.drawn?.from, g.drawn?.to, g.known?.from]).filter((t): t is number => t !== undefined);
+  // With no date at all there is no time axis to draw on: the terms are listed as text.
+  const undated = known.length === 0;
   const asOfSpan = asOf ? { from: startOf(asOf), to: endOf(asOf) } : undefined;
   if (asOfSpan) known.push(asOfSpan.from, asOfSpan.to);
   // Unknown ends get a year of room to fade into.
@@ -175,7 +177,7 @@ export function successionFigure(terms: Term[], asOf: string | undefined, hooks:
   const axis = el('div', { class: 'axis', 'aria-hidden': 'true' });
   const step = Math.max(1, Math.ceil((max - min) / 8));
   for (let year = min; year <= max; year += step) {
-    const tick = el('span', { class: 'axis-tick' }, String(year));
+    const tick = el('span', { class: `axis-tick${year === min ? ' first' : ''}${year + step > max ? ' last' : ''}` }, String(year));
     tick.style.left = x(year);
     axis.append(tick);
   }
@@ -199,7 +201,7 @@ export function successionFigure(terms: Term[], asOf: string | undefined, hooks:
       'li',
       { class: 'term', 'data-person': term.person.id, 'data-id': term.id, 'data-status': term.status },
       el('div', { class: 'term-label' }, link, term.role ? el('span', { class: 'role' }, term.role) : null),
-      el('div', { class: 'term-body' }, track, el('p', { class: 'term-text' }, text.join(' · '))),
+      el('div', { class: 'term-body' }, undated ? null : track, el('p', { class: 'term-text' }, text.join(' · '))),
     );
   });
 
@@ -213,14 +215,16 @@ export function successionFigure(terms: Term[], asOf: string | undefined, hooks:
   return el(
     'figure',
     { class: 'succession', 'aria-label': 'Leadership succession' },
-    el('div', { class: 'chart' }, el('div', { class: 'axis-row' }, axis), el('ol', { class: 'terms' }, ...rows), layer),
+    el('div', { class: 'chart' }, undated ? null : el('div', { class: 'axis-row' }, axis), el('ol', { class: 'terms' }, ...rows), undated ? null : layer),
     el(
       'figcaption',
       {},
-      el('p', { class: 'legend-line' },
-        el('span', { class: 'swatch core' }), ' certainly in force ',
-        el('span', { class: 'swatch possible' }), ' possibly in force (uncertain or unknown bounds)'),
-      found.length
+      undated
+        ? el('p', {}, 'The sources date none of these terms.')
+        : el('p', { class: 'legend-line' },
+            el('span', { class: 'legend-item' }, el('span', { class: 'swatch core' }), 'certainly in force'),
+            el('span', { class: 'legend-item' }, el('span', { class: 'swatch possible' }), 'possibly in force (uncertain or unknown bounds)')),
+      undated ? null : found.length
         ? el('ul', { class: 'succession-notes' }, ...found.map((m) => el('li', { class: `${m.kind}-note` }, m.text)))
         : el('p', {}, 'No gaps or overlaps between the recorded terms.'),
     ),

@@ -20,6 +20,7 @@ export interface TimebarActions {
 
 const FIRST_YEAR_FALLBACK = 1979;
 const STEP_MS = 1000;
+const GESTURE_MS = 800;
 
 const YEARS = `query Years { statistics { firstDate lastDate } }`;
 
@@ -34,8 +35,8 @@ export class Timebar {
   private last = new Date().getFullYear();
   private state: ViewState | undefined;
   private timer: number | undefined;
-  /** While the slider is dragged, every step after the first replaces the history entry (one entry per gesture). */
-  private dragging = false;
+  /** When the slider last made a history entry: steps in quick succession (a drag, held arrow keys) share one. */
+  private lastEntry = 0;
   private tickData: TimeTick[] = [];
 
   constructor(
@@ -51,10 +52,11 @@ export class Timebar {
 
     this.slider.addEventListener('input', () => {
       this.stop();
-      this.actions.setAsOf(this.slider.value, this.dragging ? 'replace' : 'push');
-      this.dragging = true;
+      const now = performance.now();
+      const history = now - this.lastEntry < GESTURE_MS ? 'replace' : 'push';
+      this.lastEntry = now;
+      this.actions.setAsOf(this.slider.value, history);
     });
-    this.slider.addEventListener('change', () => (this.dragging = false));
     this.allTime.addEventListener('click', () => {
       this.stop();
       this.actions.setAsOf(undefined, 'push');
