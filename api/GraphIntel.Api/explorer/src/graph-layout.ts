@@ -48,8 +48,10 @@ export function lineageLayout(): cytoscape.LayoutOptions {
  * the golden angle between neighbours), the best connected nearest the middle: even spacing at any size, in one pass.
  */
 function spiral(cy: cytoscape.Core): void {
-  const ranked = cy.nodes().toArray().sort((a, b) => Number(b.hasClass('current')) - Number(a.hasClass('current')) || b.degree(false) - a.degree(false));
-  cy.batch(() => ranked.forEach((node, i) => {
+  // Each rank is computed once: degree() walks the node's edges.
+  const rank = (node: cytoscape.NodeSingular) => (node.hasClass('current') ? Infinity : node.degree(false));
+  const ranked = cy.nodes().map((node) => ({ node, rank: rank(node) })).sort((a, b) => b.rank - a.rank);
+  cy.batch(() => ranked.forEach(({ node }, i) => {
     const r = 30 * Math.sqrt(i);
     node.position({ x: r * Math.cos(i * GOLDEN_ANGLE), y: r * Math.sin(i * GOLDEN_ANGLE) });
   }));

@@ -65,7 +65,9 @@ export function stylesheet(big: boolean): cytoscape.StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
+        // Thousands of labels cost more to measure and draw than the rest of the frame; a big graph names only the
+        // current and the selected entity (the tables name them all).
+        label: big ? '' : 'data(label)',
         width: 22,
         height: 22,
         'font-size': 11,
@@ -88,6 +90,7 @@ export function stylesheet(big: boolean): cytoscape.StylesheetJson {
       selector: 'node.current',
       style: { width: 36, height: 36, 'border-width': 4, 'border-color': '#111111', 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 },
     },
+    { selector: 'node.current, node:selected', style: { label: 'data(label)' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f2b600' } },
     {
       selector: 'edge',
