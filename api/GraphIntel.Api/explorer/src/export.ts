@@ -86,11 +86,15 @@ export function csvBlob(model: GraphModel): Blob {
   return new Blob([csvText(model)], { type: 'text/csv;charset=utf-8' });
 }
 
-/** The request that produced the view and what it drew, citations included. */
-export function jsonBlob(model: GraphModel, request: GraphQLQuery | undefined): Blob {
+/**
+ * The request that produced the view and what it drew, citations included; `expanded`: the entities whose
+ * neighbourhoods were merged in by hand (the same query with their id).
+ */
+export function jsonBlob(model: GraphModel, request: GraphQLQuery | undefined, expanded: string[]): Blob {
   const document = {
     query: request?.query ?? null,
     variables: request?.variables ?? null,
+    expanded,
     nodes: [...model.entities.values()].map(({ id, kind, name }) => ({ id, kind, name })),
     edges: [...model.relationships.values()].map((rel) => ({
       id: rel.id,

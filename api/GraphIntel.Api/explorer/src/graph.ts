@@ -448,6 +448,8 @@ export class GraphCanvas {
       this.model.merge(await fetchSubgraph(neighborhoodQuery(id, state), signal));
       if (signal.aborted) return;
       this.draw(true, id);
+      const selected = this.cy?.nodes(':selected');
+      if (selected?.nonempty()) this.selectNode(selected.first());
       this.say(`Added ${this.model.entities.size - before} entities around ${this.model.name(id)}.`);
     } catch (e) {
       if (isAbort(e) || signal.aborted) return;
@@ -511,7 +513,7 @@ export class GraphCanvas {
     const name = exportName(state.mode, state.entity ?? ends(state).from, kind);
     try {
       if (kind === 'csv') download(csvBlob(this.model), name);
-      else if (kind === 'json') download(jsonBlob(this.model, this.request), name);
+      else if (kind === 'json') download(jsonBlob(this.model, this.request, [...this.expanded].slice(1)), name);
       else if (!cy) this.say('Nothing is drawn to export.');
       else download(kind === 'png' ? pngBlob(cy) : svgBlob(cy), name);
     } catch (e) {
