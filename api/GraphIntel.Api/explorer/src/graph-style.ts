@@ -86,6 +86,8 @@ export function stylesheet(big: boolean): cytoscape.StylesheetJson {
       },
     },
     ...kinds,
+    // In the layered tree edges meet nodes from above and below: labels beside the node keep the arrows in sight.
+    { selector: 'node.side-label', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4, 'text-margin-y': 0 } },
     {
       selector: 'node.current',
       style: { width: 36, height: 36, 'border-width': 4, 'border-color': '#111111', 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 },

@@ -362,7 +362,7 @@ export class GraphCanvas {
     const nodes = [...this.model.entities.values()].map((entity) => ({
       group: 'nodes' as const,
       data: { id: entity.id, label: entity.name, kind: entity.kind },
-      classes: `kind-${entity.kind}${emphasised.has(entity.id) ? ' current' : ''}`,
+      classes: `kind-${entity.kind}${emphasised.has(entity.id) ? ' current' : ''}${lineage ? ' side-label' : ''}`,
     }));
     const edges = [...this.model.relationships.values()].map((rel) => {
       // The layered tree wants edges from ancestor to descendant; where `from` is the descendant, draw it reversed.
