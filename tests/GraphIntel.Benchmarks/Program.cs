@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project tests/GraphIntel.Benchmarks -- <benchmark> [options]
 using GraphIntel.Benchmarks.Api;
 using GraphIntel.Benchmarks.Engine;
+using GraphIntel.Benchmarks.Explorer;
 using GraphIntel.Benchmarks.Fuzz;
 using GraphIntel.Benchmarks.Graph;
 using GraphIntel.Benchmarks.Http;
@@ -16,6 +17,7 @@ var benchmarks = new Dictionary<string, (string About, Func<string[], Task<int>>
     ["api"] = ("the API's uncached GraphQL path in process: dashboard and analyst queries µs/op p50/p99, ops/s, B/op; JSON writing", ApiBenchmark.RunAsync),
     ["http"] = ("HTTP load (wrk) on a dashboard query vs a minimal endpoint returning the same JSON", HttpBenchmark.RunAsync),
     ["soak"] = ("the API process for minutes under readers, writers and hostile reads: req/s, refusals, peak memory; then the file's integrity", SoakBenchmark.RunAsync),
+    ["explorer"] = ("the explorer in headless Chromium: entity view, 2,000-node neighbourhood, time slider p50/p95 vs targets and vs GraphQL alone", ExplorerBenchmark.RunAsync),
     ["fuzz"] = ("fuzz the parser, the HTTP request reader and the endpoint: [--cases N] [--target parser|reader|http|all]; cases/s, failures", FuzzBenchmark.RunAsync),
     ["minimal-server"] = ("(internal) the reference endpoint of the http benchmark: <port> <json-file>", HttpBenchmark.RunMinimalServerAsync),
 };
