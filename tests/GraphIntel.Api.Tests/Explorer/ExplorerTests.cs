@@ -204,8 +204,17 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
     {
         const string Name = "<img src=x onerror=alert(1)>";
         var id = "org/xss-" + Guid.NewGuid().ToString("N")[..8];
-        (await Api.QueryAsync("mutation($i: EntityInput!) { upsertOrganization(input: $i) { id } }",
-            new { i = new { id, name = Name } }, key: ApiHost.EditorKey)).Ok();
+        // A new organization needs a kind and a citation: any real one will do.
+        var citation = (await Api.QueryAsync("""{ entity(id: "org/kib") { citations { source { id } quote } } }"""))
+            .Ok().GetProperty("entity").GetProperty("citations")[0];
+        (await Api.QueryAsync("mutation($i: EntityInput!) { upsertOrganization(input: $i) { id } }", new
+        {
+            i = new
+            {
+                id, name = Name, organizationKind = "ARMED_GROUP",
+                citations = new[] { new { sourceId = citation.GetProperty("source").GetProperty("id").GetString(), quote = citation.GetProperty("quote").GetString() } },
+            },
+        }, key: ApiHost.EditorKey)).Ok();
 
         await using var explorer = await ExplorerPage.OpenAsync(browser);
         var dialogs = new List<string>();
@@ -244,6 +253,26 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
         var csv = await File.ReadAllTextAsync(await DownloadAsync(explorer, "Export CSV", directory));
         Assert.All(shown, id => Assert.Contains(id, csv));
         Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > shown.Length, "the CSV has a header and a row per relationship:\n" + csv);
+    }
+
+    [BrowserFact]
+    public async Task Open_in_GraphiQL_opens_the_IDE_with_the_views_query_and_variables()
+    {
+        await using var explorer = await ExplorerPage.OpenAsync(browser);
+        await explorer.GotoAsync("entity=org/ttt&mode=lineage");
+        await explorer.ExpectCanvasReadyAsync();
+        var link = explorer.Page.GetByRole(AriaRole.Link, new() { Name = "Open in GraphiQL" });
+        var fragment = new Uri(explorer.Origin, await link.GetAttributeAsync("href")).Fragment.TrimStart('#');
+        var shared = System.Web.HttpUtility.ParseQueryString(fragment);
+        Assert.Contains("lineage", shared["query"]);
+
+        await explorer.Page.GotoAsync("/graphql#" + fragment);
+        var editors = explorer.Page.Locator(".graphiql-query-editor .CodeMirror, .graphiql-editor-tool .CodeMirror");
+        await Expect(editors.First).ToBeVisibleAsync();
+        var query = await explorer.Page.Locator(".graphiql-query-editor .CodeMirror").EvaluateAsync<string>("e => e.CodeMirror.getValue()");
+        Assert.Equal(shared["query"], query);
+        var variables = await explorer.Page.Locator(".graphiql-editor-tool .CodeMirror").First.EvaluateAsync<string>("e => e.CodeMirror.getValue()");
+        Assert.Equal(JsonDocument.Parse(shared["variables"]!).RootElement.GetRawText(), JsonDocument.Parse(variables).RootElement.GetRawText());
     }
 
     private static async Task<string> DownloadAsync(ExplorerPage explorer, string button, string directory)
