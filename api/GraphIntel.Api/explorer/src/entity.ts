@@ -11,7 +11,6 @@ import {
   intervalText,
   kindLabel,
   rangeText,
-  statusLabel,
   temporalLabel,
   typeGroupLabel,
   typePhrase,
@@ -320,7 +319,8 @@ export class EntityPanel {
       el(
         'p',
         { class: 'fact-meta' },
-        el('span', { class: `status status-${fact.status.toLowerCase()}` }, statusLabel(fact.status)),
+        // The status in the API's own word (ASSERTED, DISPUTED, DENIED): the one the analyst queries and filters by.
+        el('span', { class: `status status-${fact.status.toLowerCase()}` }, fact.status),
         el('span', { class: 'interval' }, intervalText(fact.interval)),
         fact.temporalStatus ? el('span', { class: `temporal temporal-${fact.temporalStatus.toLowerCase()}` }, temporalLabel(fact.temporalStatus)) : null,
         details.length ? el('span', { class: 'details' }, details.join(', ')) : null,
@@ -387,7 +387,7 @@ export class EntityPanel {
               el('td', { 'data-label': 'As of' }, e.asOf ? dateText(e.asOf) : 'undated'),
               el('td', { class: 'number', 'data-label': 'Fighters' }, rangeText(e.min, e.max)),
               el('td', { class: e.estimatedBy ? '' : 'unknown', 'data-label': 'Estimated by' }, e.estimatedBy ?? 'not stated'),
-              el('td', { 'data-label': 'Status' }, el('span', { class: `status status-${e.status.toLowerCase()}` }, statusLabel(e.status))),
+              el('td', { 'data-label': 'Status' }, el('span', { class: `status status-${e.status.toLowerCase()}` }, e.status)),
               el('td', { 'data-label': 'Sources' }, this.citations(e.citations), e.note ? el('p', { class: 'note' }, e.note) : null),
             ),
           ),
@@ -430,14 +430,14 @@ export class EntityPanel {
             el('ul', { class: 'participants' }, ...participants.map((p) =>
               el('li', { 'data-status': p.status }, this.entityLink(p.entity, 'participant-link'), ' ',
                 el('span', { class: 'details' }, [humanize(p.role), p.attribution && humanize(p.attribution).toLowerCase()].filter(Boolean).join(', ')), ' ',
-                el('span', { class: `status status-${p.status.toLowerCase()}` }, statusLabel(p.status))))))
+                el('span', { class: `status status-${p.status.toLowerCase()}` }, p.status)))))
         : null,
       casualties.length
         ? el('div', {}, el('h3', {}, 'Casualties'),
             el('ul', { class: 'casualties' }, ...casualties.map((c) =>
               el('li', { 'data-status': c.status },
                 el('span', {}, `${rangeText(c.min, c.max)} ${humanize(c.kind).toLowerCase()}${c.of ? ` (${c.of})` : ''}`), ' ',
-                el('span', { class: `status status-${c.status.toLowerCase()}` }, statusLabel(c.status)),
+                el('span', { class: `status status-${c.status.toLowerCase()}` }, c.status),
                 this.citations(c.citations)))))
         : null,
     );

@@ -74,8 +74,13 @@ export async function searchEntities(text: string, first = 10, signal?: AbortSig
     ...variants,
     ...contained.filter((c) => !c.prefix).map((c) => c.hit),
   ];
+  // An entity both found and contained says the spelling the API's search matched.
+  const byId = new Map(data.search.map((h) => [h.entity.id, h]));
   const seen = new Set<string>();
-  return ordered.filter((h) => !seen.has(h.entity.id) && seen.add(h.entity.id)).slice(0, first);
+  return ordered
+    .map((h) => byId.get(h.entity.id) ?? h)
+    .filter((h) => !seen.has(h.entity.id) && seen.add(h.entity.id))
+    .slice(0, first);
 }
 
 const DEBOUNCE_MS = 120;

@@ -2,7 +2,7 @@
 // (solid) and the stretch its uncertain bounds allow (hatched; an unknown end fades out, never "ongoing"). Gaps (no term
 // possibly in force, or none known to be) and overlaps (two terms certainly in force at once) are marked, not smoothed.
 import { el } from './dom';
-import { dateText, intervalText, statusLabel, type Interval } from './format';
+import { dateText, intervalText, type Interval } from './format';
 
 export interface Term {
   id: string;
@@ -193,7 +193,7 @@ export function successionFigure(terms: Term[], asOf: string | undefined, hooks:
     const text = [
       intervalText(term.interval),
       term.endedBy ? `ended by ${dateText(term.endedBy.latest)} (${term.endedBy.reason})` : term.endReason ? `ended: ${term.endReason}` : null,
-      term.status !== 'ASSERTED' ? statusLabel(term.status) : null,
+      term.status !== 'ASSERTED' ? term.status : null,
     ].filter(Boolean);
     const link = el('button', { type: 'button', class: 'link-button person-link', 'data-id': term.person.id }, term.person.name);
     link.addEventListener('click', () => hooks.openEntity(term.person.id));
