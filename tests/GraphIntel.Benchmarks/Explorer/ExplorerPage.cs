@@ -5,7 +5,7 @@ namespace GraphIntel.Benchmarks.Explorer;
 /// <summary>
 /// The explorer in headless Chromium, timed from inside the page against the selector contract of issue #9: the entity
 /// panel's <c>#entity h2</c> naming the entity, and the canvas <c>#cy</c> with <c>data-ready="true"</c> (it goes
-/// <c>"false"</c> when a render starts) and no <c>data-error</c>. Times are the page's own clock
+/// <c>"false"</c> when a render starts); neither showing an error (<c>#cy[data-error]</c>, <c>#entity .error</c>). Times are the page's own clock
 /// (<c>performance.now()</c>, whose origin is the start of the navigation), so they hold no driver round trips. Every
 /// GraphQL request the page makes is recorded, to replay it alone from the same page as the reference.
 /// </summary>
@@ -125,9 +125,22 @@ internal sealed class ExplorerPage : IAsyncDisposable
     public async Task<(double Milliseconds, int Nodes, int Edges)> NavigateAsync(string entityId, string name, TimeSpan timeout)
     {
         await Page.GotoAsync($"/explore?entity={Uri.EscapeDataString(entityId)}#bench-name={Uri.EscapeDataString(name)}");
-        await Page.WaitForFunctionAsync("() => window.__benchReady !== null || document.querySelector('#cy[data-error]') !== null",
-            null, new() { Timeout = (float)timeout.TotalMilliseconds, PollingInterval = 20 });
-        await ThrowOnCanvasErrorAsync();
+        try
+        {
+            await Page.WaitForFunctionAsync("() => window.__benchReady !== null || document.querySelector('#cy[data-error], #entity .error') !== null",
+                null, new() { Timeout = (float)timeout.TotalMilliseconds, PollingInterval = 20 });
+        }
+        catch (TimeoutException)
+        {
+            var screenshot = Path.Combine(Path.GetTempPath(), $"graphintel-explorer-timeout-{Guid.NewGuid():N}.png");
+            await Page.ScreenshotAsync(new() { Path = screenshot });
+            var state = await Page.EvaluateAsync<string>("""
+                () => `h2 "${document.querySelector('#entity h2')?.textContent ?? ''}", #cy data-ready=${document.querySelector('#cy')?.dataset.ready}, ` +
+                      `status "${document.querySelector('#status')?.textContent ?? ''}"`
+                """);
+            throw new TimeoutException($"{entityId} not usable within {timeout.TotalSeconds:0} s: {state} (screenshot {screenshot})");
+        }
+        await ThrowOnViewErrorAsync();
         var ready = await Page.EvaluateAsync<double>("window.__benchReady");
         return (ready, await CountAsync("data-nodes"), await CountAsync("data-edges"));
     }
@@ -136,7 +149,7 @@ internal sealed class ExplorerPage : IAsyncDisposable
     public async Task<double> MoveSliderAsync(int year)
     {
         var ms = await Page.EvaluateAsync<double>(SliderMove, year);
-        await ThrowOnCanvasErrorAsync();
+        await ThrowOnViewErrorAsync();
         return ms;
     }
 
@@ -158,17 +171,16 @@ internal sealed class ExplorerPage : IAsyncDisposable
     private async Task<int> CountAsync(string attribute) =>
         int.TryParse(await Page.Locator("#cy").GetAttributeAsync(attribute), out var n) ? n : -1;
 
-    private async Task ThrowOnCanvasErrorAsync()
+    /// <summary>Throws when the canvas (<c>#cy[data-error]</c>) or the entity panel (<c>#entity .error</c>) shows an error.</summary>
+    private async Task ThrowOnViewErrorAsync()
     {
-        if (await Page.Locator("#cy").GetAttributeAsync("data-error") is { } error)
-            throw new CanvasErrorException(error);
+        if (await Page.Locator("#cy").GetAttributeAsync("data-error") is { } canvas) throw new ViewErrorException("canvas", canvas);
+        var panel = Page.Locator("#entity .error");
+        if (await panel.CountAsync() > 0) throw new ViewErrorException("entity panel", await panel.First.InnerTextAsync());
     }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }
 
-/// <summary>The canvas finished a render with an error (<c>#cy[data-error]</c>): the API's message, or the page's.</summary>
-internal sealed class CanvasErrorException(string error) : Exception($"the canvas reports an error: {error}")
-{
-    public string Error { get; } = error;
-}
+/// <summary>A part of the view (the canvas, the entity panel) shows an error instead of its content: the API's message, or the page's.</summary>
+internal sealed class ViewErrorException(string part, string error) : Exception($"the {part} reports an error: {error}");
