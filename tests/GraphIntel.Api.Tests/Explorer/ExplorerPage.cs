@@ -5,11 +5,11 @@ namespace GraphIntel.Api.Tests.Explorer;
 
 /// <summary>
 /// One test's browser page on the explorer, in a fresh context. Every request not to the API's origin is aborted and
-/// recorded; page errors and console errors are recorded; <see cref="DisposeAsync"/> saves a screenshot to
+/// recorded; page errors and console errors are recorded; <see cref="RunAsync"/> saves a screenshot to
 /// artifacts/explorer/&lt;test&gt;.png and then fails the test if anything was recorded — the explorer must work
 /// offline, under its Content-Security-Policy (Chromium reports a violation as a console error), without throwing.
 /// </summary>
-public sealed class ExplorerPage : IAsyncDisposable
+public sealed class ExplorerPage
 {
     public static readonly string ArtifactDirectory = Path.Combine(RepoPaths.Root, "artifacts", "explorer");
 
@@ -29,8 +29,7 @@ public sealed class ExplorerPage : IAsyncDisposable
     public IPage Page { get; }
     public Uri Origin { get; }
 
-    /// <summary>Opens a page for the test named <paramref name="test"/> (the caller's name).</summary>
-    public static async Task<ExplorerPage> OpenAsync(ExplorerBrowser browser, [CallerMemberName] string test = "")
+    private static async Task<ExplorerPage> OpenAsync(ExplorerBrowser browser, string test)
     {
         var origin = browser.Origin;
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -58,6 +57,33 @@ public sealed class ExplorerPage : IAsyncDisposable
             if (message.Type == "error") lock (explorer._errors) explorer._errors.Add("console error: " + message.Text);
         };
         return explorer;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> on a fresh page, then saves the screenshot and fails with whatever went wrong: the
+    /// test's own failure and the page's problems together, so neither hides the other.
+    /// </summary>
+    public static async Task RunAsync(ExplorerBrowser browser, Func<ExplorerPage, Task> test, [CallerMemberName] string name = "")
+    {
+        var explorer = await OpenAsync(browser, name);
+        Exception? failure = null;
+        try
+        {
+            await test(explorer);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        finally
+        {
+            await explorer.CloseAsync();
+        }
+        var problems = explorer.Problems;
+        if (failure is not null && problems.Count > 0)
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\nand the explorer misbehaved:\n{string.Join("\n", problems)}\n{failure}");
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        Assert.True(problems.Count == 0, $"the explorer misbehaved in {name}:\n" + string.Join("\n", problems));
     }
 
     /// <summary>Opens /explore with <paramref name="query"/> (e.g. "entity=org/ttt&amp;mode=lineage").</summary>
@@ -103,7 +129,7 @@ public sealed class ExplorerPage : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task CloseAsync()
     {
         Directory.CreateDirectory(ArtifactDirectory);
         try
@@ -114,7 +140,5 @@ public sealed class ExplorerPage : IAsyncDisposable
         {
             await _context.CloseAsync();
         }
-        var problems = Problems;
-        Assert.True(problems.Count == 0, $"the explorer misbehaved in {_test}:\n" + string.Join("\n", problems));
     }
 }

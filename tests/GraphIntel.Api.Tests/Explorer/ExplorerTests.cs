@@ -21,10 +21,12 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
     [BrowserFact]
     public async Task The_start_page_loads_offline_and_has_no_serious_accessibility_violation()
     {
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync();
-        await Expect(explorer.Search).ToBeVisibleAsync();
-        await AssertAccessibleAsync(explorer.Page);
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            await explorer.GotoAsync();
+            await Expect(explorer.Search).ToBeVisibleAsync();
+            await AssertAccessibleAsync(explorer.Page);
+        });
     }
 
     [BrowserFact]
@@ -35,35 +37,39 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
             .Ok().GetProperty("search")[0];
         var (id, name) = (hit.GetProperty("entity").GetProperty("id").GetString()!, hit.GetProperty("entity").GetProperty("name").GetString()!);
 
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync();
-        await explorer.Search.FillAsync(Spelling);
-        var option = explorer.Page.Locator($"[role=listbox][aria-label='Search results'] [role=option][data-id='{id}']");
-        await Expect(option).ToContainTextAsync(name);
-        await Expect(option).ToContainTextAsync("Organization");
-        await Expect(option).ToContainTextAsync("matched: " + hit.GetProperty("matched").GetString());
-        await option.ClickAsync();
-        await explorer.ExpectEntityAsync(name);
-        Assert.Contains("entity=" + Uri.EscapeDataString(id), Uri.UnescapeDataString(explorer.Page.Url).Replace(id, Uri.EscapeDataString(id)));
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            await explorer.GotoAsync();
+            await explorer.Search.FillAsync(Spelling);
+            var option = explorer.Page.Locator($"[role=listbox][aria-label='Search results'] [role=option][data-id='{id}']");
+            await Expect(option).ToContainTextAsync(name);
+            await Expect(option).ToContainTextAsync("Organization");
+            await Expect(option).ToContainTextAsync("matched: " + hit.GetProperty("matched").GetString());
+            await option.ClickAsync();
+            await explorer.ExpectEntityAsync(name);
+            Assert.Equal(id, System.Web.HttpUtility.ParseQueryString(new Uri(explorer.Page.Url).Query)["entity"]);
+        });
     }
 
     [BrowserFact]
     public async Task The_keyboard_opens_a_search_result_with_ArrowDown_and_Enter()
     {
         var name = (await Api.QueryAsync("""{ entity(id: "org/uto") { name } }""")).Ok().GetProperty("entity").GetProperty("name").GetString()!;
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync();
-        await explorer.Search.FocusAsync();
-        await explorer.Page.Keyboard.TypeAsync("United Tajik Opposition");
-        await Expect(explorer.Page.Locator("[role=option]").First).ToBeVisibleAsync();
-        await explorer.Page.Keyboard.PressAsync("ArrowDown");
-        await Expect(explorer.Page.Locator("[role=option][aria-selected=true]")).ToHaveCountAsync(1);
-        await explorer.Page.Keyboard.PressAsync("Enter");
-        await explorer.ExpectEntityAsync(name);
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            await explorer.GotoAsync();
+            await explorer.Search.FocusAsync();
+            await explorer.Page.Keyboard.TypeAsync("United Tajik Opposition");
+            await Expect(explorer.Page.Locator("[role=option]").First).ToBeVisibleAsync();
+            await explorer.Page.Keyboard.PressAsync("ArrowDown");
+            await Expect(explorer.Page.Locator("[role=option][aria-selected=true]")).ToHaveCountAsync(1);
+            await explorer.Page.Keyboard.PressAsync("Enter");
+            await explorer.ExpectEntityAsync(name);
+        });
     }
 
     [BrowserFact]
-    public async Task A_contested_claim_shows_every_side_with_its_sources()
+    public async Task A_contested_claim_shows_every_side_with_its_sources_on_an_accessible_entity_page()
     {
         var relationships = (await Api.QueryAsync("""
             { entity(id: "org/kib") { name relationships(status: [DISPUTED, DENIED]) { id type status citations { source { id } } } } }
@@ -71,17 +77,20 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
         var contested = relationships.GetProperty("relationships").EnumerateArray().ToList();
         Assert.NotEmpty(contested);
 
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync("entity=org/kib");
-        await explorer.ExpectEntityAsync(relationships.GetProperty("name").GetString()!);
-        foreach (var claim in contested)
+        await ExplorerPage.RunAsync(browser, async explorer =>
         {
-            var fact = explorer.Entity.Locator($"section.facts .contested[role=group] article.fact[data-id='{claim.GetProperty("id").GetString()}']");
-            await Expect(fact).ToHaveAttributeAsync("data-status", claim.GetProperty("status").GetString()!);
-            await Expect(fact).ToContainTextAsync(claim.GetProperty("status").GetString()!);
-            foreach (var citation in claim.GetProperty("citations").EnumerateArray())
-                await Expect(fact.Locator($"button.citation[data-source='{citation.GetProperty("source").GetProperty("id").GetString()}']").First).ToBeVisibleAsync();
-        }
+            await explorer.GotoAsync("entity=org/kib");
+            await explorer.ExpectEntityAsync(relationships.GetProperty("name").GetString()!);
+            foreach (var claim in contested)
+            {
+                var fact = explorer.Entity.Locator($"section.facts .contested[role=group] article.fact[data-id='{claim.GetProperty("id").GetString()}']");
+                await Expect(fact).ToHaveAttributeAsync("data-status", claim.GetProperty("status").GetString()!);
+                await Expect(fact).ToContainTextAsync(claim.GetProperty("status").GetString()!);
+                foreach (var citation in claim.GetProperty("citations").EnumerateArray())
+                    await Expect(fact.Locator($"button.citation[data-source='{citation.GetProperty("source").GetProperty("id").GetString()}']").First).ToBeVisibleAsync();
+            }
+            await AssertAccessibleAsync(explorer.Page);
+        });
     }
 
     [BrowserFact]
@@ -91,15 +100,17 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
         var expected = lineage.GetProperty("relationships").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToArray();
         Assert.Contains(lineage.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("id").GetString() == "org/uto");
 
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync("entity=org/ttt");
-        await explorer.Tab("Lineage").ClickAsync();
-        await Expect(explorer.Tab("Lineage")).ToHaveAttributeAsync("aria-selected", "true");
-        Assert.Equal(expected, await explorer.ShownRelationshipIdsAsync());
-        await Expect(explorer.Cy).ToHaveAttributeAsync("data-edges", expected.Length.ToString());
-        await Expect(explorer.Cy).ToHaveAttributeAsync("data-nodes", lineage.GetProperty("nodes").GetArrayLength().ToString());
-        await Expect(explorer.Page.GetByRole(AriaRole.Table, new() { Name = "Entities shown" }).Locator("tr[data-id='org/uto']")).ToHaveCountAsync(1);
-        await AssertAccessibleAsync(explorer.Page);
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            await explorer.GotoAsync("entity=org/ttt");
+            await explorer.Tab("Lineage").ClickAsync();
+            await Expect(explorer.Tab("Lineage")).ToHaveAttributeAsync("aria-selected", "true");
+            Assert.Equal(expected, await explorer.ShownRelationshipIdsAsync());
+            await Expect(explorer.Cy).ToHaveAttributeAsync("data-edges", expected.Length.ToString());
+            await Expect(explorer.Cy).ToHaveAttributeAsync("data-nodes", lineage.GetProperty("nodes").GetArrayLength().ToString());
+            await Expect(explorer.Page.GetByRole(AriaRole.Table, new() { Name = "Entities shown" }).Locator("tr[data-id='org/uto']")).ToHaveCountAsync(1);
+            await AssertAccessibleAsync(explorer.Page);
+        });
     }
 
     [BrowserFact]
@@ -111,24 +122,26 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
         Assert.True(paths.GetArrayLength() > 0);
         var first = paths[0];
 
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync("entity=org/ttt&mode=paths&from=org/ttt&to=org/uto");
-        var shown = explorer.Page.Locator("ol[aria-label='Paths'] > li.path");
-        await Expect(shown.First).ToBeVisibleAsync();
-        Assert.Equal(paths.GetArrayLength(), await shown.CountAsync());
-        var text = await shown.First.InnerTextAsync();
-        var at = 0;
-        foreach (var node in first.GetProperty("nodes").EnumerateArray())
+        await ExplorerPage.RunAsync(browser, async explorer =>
         {
-            var name = node.GetProperty("name").GetString()!;
-            var found = text.IndexOf(name, at, StringComparison.Ordinal);
-            Assert.True(found >= 0, $"the first path does not name {name} in order:\n{text}");
-            at = found;
-        }
-        var sources = first.GetProperty("relationships").EnumerateArray()
-            .SelectMany(r => r.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("source").GetProperty("id").GetString()!)).Distinct();
-        foreach (var source in sources)
-            await Expect(shown.First.Locator($"button.citation[data-source='{source}']").First).ToBeVisibleAsync();
+            await explorer.GotoAsync("entity=org/ttt&mode=paths&from=org/ttt&to=org/uto");
+            var shown = explorer.Page.Locator("ol[aria-label='Paths'] > li.path");
+            await Expect(shown.First).ToBeVisibleAsync();
+            Assert.Equal(paths.GetArrayLength(), await shown.CountAsync());
+            var text = await shown.First.InnerTextAsync();
+            var at = 0;
+            foreach (var node in first.GetProperty("nodes").EnumerateArray())
+            {
+                var name = node.GetProperty("name").GetString()!;
+                var found = text.IndexOf(name, at, StringComparison.Ordinal);
+                Assert.True(found >= 0, $"the first path does not name {name} in order:\n{text}");
+                at = found;
+            }
+            var sources = first.GetProperty("relationships").EnumerateArray()
+                .SelectMany(r => r.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("source").GetProperty("id").GetString()!)).Distinct();
+            foreach (var source in sources)
+                await Expect(shown.First.Locator($"button.citation[data-source='{source}']").First).ToBeVisibleAsync();
+        });
     }
 
     [BrowserFact]
@@ -138,20 +151,22 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
             .Ok().GetProperty("entity").GetProperty("relationships")[0];
         var citation = fact.GetProperty("citations")[0];
 
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync("entity=org/kib");
-        await explorer.Entity.Locator($"article.fact[data-id='{fact.GetProperty("id").GetString()}'] button.citation").First.ClickAsync();
-        await Expect(explorer.Evidence).ToBeVisibleAsync();
-        await Expect(explorer.Evidence.Locator("h2")).ToHaveTextAsync("Evidence");
-        await Expect(explorer.Evidence.Locator("dl")).ToContainTextAsync(citation.GetProperty("source").GetProperty("title").GetString()!);
-        var mark = explorer.Evidence.Locator("mark.quote").First;
-        await Expect(mark).ToBeInViewportAsync();
-        Assert.Equal(Collapse(citation.GetProperty("quote").GetString()!), Collapse(await mark.TextContentAsync() ?? ""));
-        Assert.Contains("source=", explorer.Page.Url);
-        await AssertAccessibleAsync(explorer.Page);
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            await explorer.GotoAsync("entity=org/kib");
+            await explorer.Entity.Locator($"article.fact[data-id='{fact.GetProperty("id").GetString()}'] button.citation").First.ClickAsync();
+            await Expect(explorer.Evidence).ToBeVisibleAsync();
+            await Expect(explorer.Evidence.Locator("h2")).ToHaveTextAsync("Evidence");
+            await Expect(explorer.Evidence.Locator("dl")).ToContainTextAsync(citation.GetProperty("source").GetProperty("title").GetString()!);
+            var mark = explorer.Evidence.Locator("mark.quote").First;
+            await Expect(mark).ToBeInViewportAsync();
+            Assert.Equal(Collapse(citation.GetProperty("quote").GetString()!), Collapse(await mark.TextContentAsync() ?? ""));
+            Assert.Contains("source=", explorer.Page.Url);
+            await AssertAccessibleAsync(explorer.Page);
 
-        await explorer.Button("Close evidence").ClickAsync();
-        await Expect(explorer.Evidence).ToBeHiddenAsync();
+            await explorer.Button("Close evidence").ClickAsync();
+            await Expect(explorer.Evidence).ToBeHiddenAsync();
+        });
     }
 
     [BrowserFact]
@@ -164,39 +179,43 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
         var then = entity.GetProperty("then").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToHashSet();
         var hidden = entity.GetProperty("all").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).First(id => !then.Contains(id));
 
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync("entity=org/ttt");
-        var row = explorer.Entity.Locator($"article.fact[data-id='{hidden}']");
-        await Expect(row).ToHaveCountAsync(1);
-        await explorer.Year.FillAsync(Year);
-        await Expect(explorer.Page).ToHaveURLAsync(new Regex("asOf=" + Year));
-        await Expect(row).ToHaveCountAsync(0);
-        await explorer.Button("All time").ClickAsync();
-        await Expect(row).ToHaveCountAsync(1);
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            await explorer.GotoAsync("entity=org/ttt");
+            var row = explorer.Entity.Locator($"article.fact[data-id='{hidden}']");
+            await Expect(row).ToHaveCountAsync(1);
+            await explorer.Year.FillAsync(Year);
+            await Expect(explorer.Page).ToHaveURLAsync(new Regex("asOf=" + Year));
+            await Expect(row).ToHaveCountAsync(0);
+            await explorer.Button("All time").ClickAsync();
+            await Expect(row).ToHaveCountAsync(1);
+        });
     }
 
     [BrowserFact]
     public async Task A_permalink_restores_the_view_and_back_and_forward_walk_the_history()
     {
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync("entity=org/ttt&mode=paths&asOf=2023&from=org/ttt&to=org/uto");
-        await explorer.ExpectEntityAsync(await NameAsync("org/ttt"));
-        await Expect(explorer.Tab("Paths")).ToHaveAttributeAsync("aria-selected", "true");
-        await Expect(explorer.Year).ToHaveValueAsync("2023");
-        await Expect(explorer.Page.GetByLabel("From", new() { Exact = true })).ToHaveValueAsync(await NameAsync("org/ttt"));
-        await Expect(explorer.Page.GetByLabel("To", new() { Exact = true })).ToHaveValueAsync(await NameAsync("org/uto"));
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            await explorer.GotoAsync("entity=org/ttt&mode=paths&asOf=2023&from=org/ttt&to=org/uto");
+            await explorer.ExpectEntityAsync(await NameAsync("org/ttt"));
+            await Expect(explorer.Tab("Paths")).ToHaveAttributeAsync("aria-selected", "true");
+            await Expect(explorer.Year).ToHaveValueAsync("2023");
+            await Expect(explorer.Page.GetByLabel("From", new() { Exact = true })).ToHaveValueAsync(await NameAsync("org/ttt"));
+            await Expect(explorer.Page.GetByLabel("To", new() { Exact = true })).ToHaveValueAsync(await NameAsync("org/uto"));
 
-        await explorer.Page.ReloadAsync();
-        await explorer.ExpectEntityAsync(await NameAsync("org/ttt"));
-        await Expect(explorer.Tab("Paths")).ToHaveAttributeAsync("aria-selected", "true");
-        await Expect(explorer.Year).ToHaveValueAsync("2023");
+            await explorer.Page.ReloadAsync();
+            await explorer.ExpectEntityAsync(await NameAsync("org/ttt"));
+            await Expect(explorer.Tab("Paths")).ToHaveAttributeAsync("aria-selected", "true");
+            await Expect(explorer.Year).ToHaveValueAsync("2023");
 
-        await explorer.Tab("Lineage").ClickAsync();
-        await Expect(explorer.Page).ToHaveURLAsync(new Regex("mode=lineage"));
-        await explorer.Page.GoBackAsync();
-        await Expect(explorer.Tab("Paths")).ToHaveAttributeAsync("aria-selected", "true");
-        await explorer.Page.GoForwardAsync();
-        await Expect(explorer.Tab("Lineage")).ToHaveAttributeAsync("aria-selected", "true");
+            await explorer.Tab("Lineage").ClickAsync();
+            await Expect(explorer.Page).ToHaveURLAsync(new Regex("mode=lineage"));
+            await explorer.Page.GoBackAsync();
+            await Expect(explorer.Tab("Paths")).ToHaveAttributeAsync("aria-selected", "true");
+            await explorer.Page.GoForwardAsync();
+            await Expect(explorer.Tab("Lineage")).ToHaveAttributeAsync("aria-selected", "true");
+        });
     }
 
     [BrowserFact]
@@ -216,63 +235,69 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
             },
         }, key: ApiHost.EditorKey)).Ok();
 
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        var dialogs = new List<string>();
-        explorer.Page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
-        await explorer.GotoAsync();
-        await explorer.Search.FillAsync(Name);
-        var option = explorer.Page.Locator($"[role=option][data-id='{id}']");
-        await Expect(option).ToContainTextAsync(Name);
-        await option.ClickAsync();
-        await explorer.ExpectEntityAsync(Name);
-        Assert.Equal(Name, await explorer.EntityName.TextContentAsync());
-        Assert.Equal(0, await explorer.Page.Locator("img[src=x], #entity img, #search img").CountAsync());
-        Assert.Empty(dialogs);
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            var dialogs = new List<string>();
+            explorer.Page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
+            await explorer.GotoAsync();
+            await explorer.Search.FillAsync(Name);
+            var option = explorer.Page.Locator($"[role=option][data-id='{id}']");
+            await Expect(option).ToContainTextAsync(Name);
+            await option.ClickAsync();
+            await explorer.ExpectEntityAsync(Name);
+            Assert.Equal(Name, await explorer.EntityName.TextContentAsync());
+            Assert.Equal(0, await explorer.Page.Locator("img[src=x], #entity img, #search img").CountAsync());
+            Assert.Empty(dialogs);
+        });
     }
 
     [BrowserFact]
     public async Task The_exports_download_the_view_as_PNG_SVG_CSV_and_JSON_matching_the_table()
     {
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync("entity=org/ttt&mode=lineage");
-        var shown = await explorer.ShownRelationshipIdsAsync();
-        var directory = Directory.CreateDirectory(Path.Combine(ExplorerPage.ArtifactDirectory, "downloads")).FullName;
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            await explorer.GotoAsync("entity=org/ttt&mode=lineage");
+            var shown = await explorer.ShownRelationshipIdsAsync();
+            var directory = Directory.CreateDirectory(Path.Combine(ExplorerPage.ArtifactDirectory, "downloads")).FullName;
 
-        var png = await DownloadAsync(explorer, "Export PNG", directory);
-        Assert.Matches(@"^graphintel-lineage-.+\.png$", Path.GetFileName(png));
-        Assert.True(Png.Read(png).Width > 0);
+            var png = await DownloadAsync(explorer, "Export PNG", directory);
+            Assert.Matches(@"^graphintel-lineage-.+\.png$", Path.GetFileName(png));
+            Assert.True(Png.Read(png).Width > 0);
 
-        var svg = await DownloadAsync(explorer, "Export SVG", directory);
-        Assert.Equal("svg", XDocument.Load(svg).Root!.Name.LocalName);
+            var svg = await DownloadAsync(explorer, "Export SVG", directory);
+            Assert.Equal("svg", XDocument.Load(svg).Root!.Name.LocalName);
 
-        var json = await DownloadAsync(explorer, "Export JSON", directory);
-        var document = JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement;
-        var text = document.GetRawText();
-        Assert.All(shown, id => Assert.Contains(JsonSerializer.Serialize(id)[1..^1], text));
+            var json = await DownloadAsync(explorer, "Export JSON", directory);
+            var document = JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement;
+            var text = document.GetRawText();
+            Assert.All(shown, id => Assert.Contains(JsonSerializer.Serialize(id)[1..^1], text));
 
-        var csv = await File.ReadAllTextAsync(await DownloadAsync(explorer, "Export CSV", directory));
-        Assert.All(shown, id => Assert.Contains(id, csv));
-        Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > shown.Length, "the CSV has a header and a row per relationship:\n" + csv);
+            var csv = await File.ReadAllTextAsync(await DownloadAsync(explorer, "Export CSV", directory));
+            Assert.All(shown, id => Assert.Contains(id, csv));
+            Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > shown.Length, "the CSV has a header and a row per relationship:\n" + csv);
+        });
     }
 
     [BrowserFact]
     public async Task Open_in_GraphiQL_opens_the_IDE_with_the_views_query_and_variables()
     {
-        await using var explorer = await ExplorerPage.OpenAsync(browser);
-        await explorer.GotoAsync("entity=org/ttt&mode=lineage");
-        await explorer.ExpectCanvasReadyAsync();
-        var link = explorer.Page.GetByRole(AriaRole.Link, new() { Name = "Open in GraphiQL" });
-        var fragment = new Uri(explorer.Origin, await link.GetAttributeAsync("href")).Fragment.TrimStart('#');
-        var shared = System.Web.HttpUtility.ParseQueryString(fragment);
-        Assert.Contains("lineage", shared["query"]);
+        await ExplorerPage.RunAsync(browser, async explorer =>
+        {
+            await explorer.GotoAsync("entity=org/ttt&mode=lineage");
+            await explorer.ExpectCanvasReadyAsync();
+            var link = explorer.Page.GetByRole(AriaRole.Link, new() { Name = "Open in GraphiQL" });
+            var fragment = new Uri(explorer.Origin, await link.GetAttributeAsync("href")).Fragment.TrimStart('#');
+            var shared = System.Web.HttpUtility.ParseQueryString(fragment);
+            Assert.Contains("lineage", shared["query"]);
 
-        await explorer.Page.GotoAsync("/graphql#" + fragment);
-        var editors = explorer.Page.Locator(".graphiql-query-editor .CodeMirror, .graphiql-editor-tool .CodeMirror");
-        await Expect(editors.First).ToBeVisibleAsync();
-        var query = await explorer.Page.Locator(".graphiql-query-editor .CodeMirror").EvaluateAsync<string>("e => e.CodeMirror.getValue()");
-        Assert.Equal(shared["query"], query);
-        var variables = await explorer.Page.Locator(".graphiql-editor-tool .CodeMirror").First.EvaluateAsync<string>("e => e.CodeMirror.getValue()");
-        Assert.Equal(JsonDocument.Parse(shared["variables"]!).RootElement.GetRawText(), JsonDocument.Parse(variables).RootElement.GetRawText());
+            await explorer.Page.GotoAsync("/graphql#" + fragment);
+            var editors = explorer.Page.Locator(".graphiql-query-editor .CodeMirror, .graphiql-editor-tool .CodeMirror");
+            await Expect(editors.First).ToBeVisibleAsync();
+            var query = await explorer.Page.Locator(".graphiql-query-editor .CodeMirror").EvaluateAsync<string>("e => e.CodeMirror.getValue()");
+            Assert.Equal(shared["query"], query);
+            var variables = await explorer.Page.Locator(".graphiql-editor-tool .CodeMirror").First.EvaluateAsync<string>("e => e.CodeMirror.getValue()");
+            Assert.Equal(JsonDocument.Parse(shared["variables"]!).RootElement.GetRawText(), JsonDocument.Parse(variables).RootElement.GetRawText());
+        });
     }
 
     private static async Task<string> DownloadAsync(ExplorerPage explorer, string button, string directory)
