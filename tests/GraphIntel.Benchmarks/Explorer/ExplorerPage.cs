@@ -22,19 +22,36 @@ internal sealed class ExplorerPage : IAsyncDisposable
         (() => {
           const name = decodeURIComponent(location.hash.replace(/^#bench-name=/, ''));
           window.__benchReady = null;
-          const usable = () => {
-            const h2 = document.querySelector('#entity h2');
-            const cy = document.querySelector('#cy');
-            return h2 !== null && h2.textContent.trim() === name && cy !== null && cy.dataset.ready === 'true';
-          };
+          window.__benchMilestones = {};
+          const named = () => document.querySelector('#entity h2')?.textContent.trim() === name;
+          const drawn = () => document.querySelector('#cy')?.dataset.ready === 'true';
           const observer = new MutationObserver(() => {
-            if (window.__benchReady === null && usable()) {
-              window.__benchReady = performance.now();
+            const at = performance.now();
+            const m = window.__benchMilestones;
+            if (m['entity panel names the entity'] === undefined && named()) m['entity panel names the entity'] = at;
+            if (m['canvas ready'] === undefined && drawn()) m['canvas ready'] = at;
+            if (named() && drawn()) {
+              window.__benchReady = at;
               observer.disconnect();
             }
           });
           observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
         })();
+        """;
+
+    /// <summary>
+    /// Where a navigation's time went, in ms since its start: the bundle received, the document's scripts run
+    /// (DOMContentLoaded ends after the deferred bundle has run), the panel named, the canvas first ready.
+    /// </summary>
+    private const string Milestones = """
+        () => {
+          const m = { ...window.__benchMilestones };
+          const bundle = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/explorer.js'));
+          if (bundle) m['explorer.js received'] = bundle.responseEnd;
+          const nav = performance.getEntriesByType('navigation')[0];
+          if (nav) m['bundle run (DOMContentLoaded end)'] = nav.domContentLoadedEventEnd;
+          return m;
+        }
         """;
 
     /// <summary>Moves the slider to a year and resolves with the ms until the canvas has re-rendered (ready false, then true).</summary>
@@ -162,6 +179,10 @@ internal sealed class ExplorerPage : IAsyncDisposable
 
     /// <summary>Sends <paramref name="bodies"/> from the page, all at once; the ms until every answer has arrived.</summary>
     public Task<double> ReplayAsync(IReadOnlyList<string> bodies) => Page.EvaluateAsync<double>(Replay, bodies);
+
+    /// <summary>The milestones of the last navigation (name → ms since its start; see <see cref="Milestones"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, double>> MilestonesAsync() =>
+        await Page.EvaluateAsync<Dictionary<string, double>>(Milestones);
 
     /// <summary>The page's performance measures (name → ms), e.g. a layout the canvas times itself.</summary>
     public async Task<IReadOnlyDictionary<string, double>> MeasuresAsync() =>
