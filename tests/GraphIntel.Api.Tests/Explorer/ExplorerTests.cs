@@ -267,14 +267,17 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
             var svg = await DownloadAsync(explorer, "Export SVG", directory);
             Assert.Equal("svg", XDocument.Load(svg).Root!.Name.LocalName);
 
-            var json = await DownloadAsync(explorer, "Export JSON", directory);
-            var document = JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement;
-            var text = document.GetRawText();
-            Assert.All(shown, id => Assert.Contains(JsonSerializer.Serialize(id)[1..^1], text));
+            var entities = await explorer.Page.GetByRole(AriaRole.Table, new() { Name = "Entities shown" }).Locator("tr[data-id]")
+                .EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+            var json = JsonDocument.Parse(await File.ReadAllTextAsync(await DownloadAsync(explorer, "Export JSON", directory))).RootElement;
+            Assert.Equal(shown, IdsOf(json.GetProperty("edges").EnumerateArray()));
+            Assert.Equal(entities.Order(StringComparer.Ordinal), IdsOf(json.GetProperty("nodes").EnumerateArray()));
+            Assert.All(json.GetProperty("edges").EnumerateArray(), e => Assert.NotEqual(0, e.GetProperty("citations").GetArrayLength()));
 
-            var csv = await File.ReadAllTextAsync(await DownloadAsync(explorer, "Export CSV", directory));
-            Assert.All(shown, id => Assert.Contains(id, csv));
-            Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > shown.Length, "the CSV has a header and a row per relationship:\n" + csv);
+            var csv = Csv.Parse(await File.ReadAllTextAsync(await DownloadAsync(explorer, "Export CSV", directory)));
+            Assert.Equal(["record", "id"], csv[0][..2]);
+            Assert.Equal(shown, csv.Where(r => r[0] == "relationship").Select(r => r[1]).Order(StringComparer.Ordinal));
+            Assert.Equal(entities.Order(StringComparer.Ordinal), csv.Where(r => r[0] == "node").Select(r => r[1]).Order(StringComparer.Ordinal));
         });
     }
 
@@ -299,6 +302,9 @@ public sealed class ExplorerTests(ExplorerBrowser browser)
             Assert.Equal(JsonDocument.Parse(shared["variables"]!).RootElement.GetRawText(), JsonDocument.Parse(variables).RootElement.GetRawText());
         });
     }
+
+    private static string[] IdsOf(IEnumerable<JsonElement> records) =>
+        [.. records.Select(r => r.GetProperty("id").GetString()!).Order(StringComparer.Ordinal)];
 
     private static async Task<string> DownloadAsync(ExplorerPage explorer, string button, string directory)
     {
