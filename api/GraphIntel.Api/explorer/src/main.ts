@@ -3,7 +3,6 @@
 import { byId } from './dom';
 import { EntityPanel, type Citation } from './entity';
 import { EvidencePanel } from './evidence';
-import { GraphCanvas } from './graph';
 import { searchBox } from './search';
 import { startPage } from './start';
 import { StatusRegion } from './status';
@@ -56,11 +55,18 @@ const evidence = new EvidencePanel(evidenceRoot, () => {
   if (back?.isConnected) back.focus();
 });
 
-const canvas = new GraphCanvas(byId('canvas'), {
-  openEntity,
-  setMode: (mode) => store.update({ mode }),
-  setPathEnds: (from, to) => store.update({ from, to }),
-  openCitation,
+// The canvas (cytoscape and its layouts, most of the code) is its own chunk, fetched and parsed while the entity panel
+// loads and renders: the first view does not wait for it. Renders queue behind the chunk in state order.
+const canvasRoot = byId('canvas');
+canvasRoot.setAttribute('aria-busy', 'true');
+const canvas = import('./graph').then(({ GraphCanvas }) => {
+  canvasRoot.removeAttribute('aria-busy');
+  return new GraphCanvas(canvasRoot, {
+    openEntity,
+    setMode: (mode) => store.update({ mode }),
+    setPathEnds: (from, to) => store.update({ from, to }),
+    openCitation,
+  });
 });
 
 const changed = (a: ViewState, b: ViewState | undefined, keys: (keyof ViewState)[]) => !b || keys.some((k) => a[k] !== b[k]);
@@ -87,7 +93,7 @@ store.subscribe((state, previous) => {
       focusEvidence = false;
     });
   }
-  void status.track('graph', 'the graph', canvas.render(state));
+  void status.track('graph', 'the graph', canvas.then((c) => c.render(state)));
 });
 
 void timebar.loadYears();
