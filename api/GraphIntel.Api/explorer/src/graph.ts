@@ -136,6 +136,9 @@ export class GraphCanvas {
       this.tablesSlot,
     );
     replace(this.root, el('h2', { class: 'graph-heading' }, 'Graph'), tablist, this.panel);
+    // The drawing's column changes width when the evidence panel opens or closes (and with the window): cytoscape
+    // measures its container only when told, so tell it whenever the container's size changes.
+    new ResizeObserver(() => this.cy?.resize()).observe(this.container);
   }
 
   /** (Re)loads and draws the view for this state, cancelling a load still running. */

@@ -84,10 +84,7 @@ store.subscribe((state, previous) => {
     }
   }
   if (changed(state, previous, ['source', 'at', 'quote'])) {
-    const wasOpen = !evidenceRoot.hidden;
     const shown = evidence.show(state.source, state.at, state.quote);
-    // Opening or closing the panel resizes the graph's column; cytoscape measures its container on window resize.
-    if (wasOpen !== !evidenceRoot.hidden) window.dispatchEvent(new Event('resize'));
     void status.track('evidence', 'the source', shown).then(() => {
       if (focusEvidence && !evidenceRoot.hidden) evidenceRoot.focus({ preventScroll: true });
       focusEvidence = false;
