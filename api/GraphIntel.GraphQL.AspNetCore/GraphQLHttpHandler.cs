@@ -100,6 +100,14 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
             return;
         }
 
+        // Automatic persisted queries: the document by its hash, or the sent one once its hash is verified.
+        var (query, hashToStore, persistedProblem) = PersistedQueries.Resolve(parameters!, options.PersistedQueries);
+        if (persistedProblem is not null)
+        {
+            await GraphQLHttpResponseWriter.WriteProblemAsync(response, persistedProblem, mediaType, options, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         // The request's time runs from here to the last byte sent.
         var limit = service.Options.ExecutionTimeout;
         using var deadline = limit is { } timeout ? new CancellationTokenSource(timeout, service.Options.TimeProvider) : null;
@@ -107,8 +115,8 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
 
         var graphQLRequest = new GraphQLRequest
         {
-            Query = parameters!.Query,
-            OperationName = parameters.OperationName,
+            Query = query!,
+            OperationName = parameters!.OperationName,
             Variables = parameters.Variables,
             Extensions = parameters.Extensions,
             RequestServices = context.RequestServices,
@@ -120,6 +128,12 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         {
             await RefuseGetAsync(response, "Mutations cannot be executed with GET: send the request with POST.", mediaType, cancellationToken).ConfigureAwait(false);
             return;
+        }
+        // Stored only once it parsed and validated (depth and cost included): junk can't fill the store, and a hit runs
+        // the same limits as any document.
+        if (hashToStore is not null && prepared.IsValid)
+        {
+            options.PersistedQueries!.Add(hashToStore, query!);
         }
         var introspects = options.AllowIntrospection is not null && prepared.Document is { } document && IntrospectionFields.AreSelectedIn(document);
         if (introspects && !options.AllowIntrospection!(context))

@@ -50,4 +50,11 @@ public sealed class GraphQLHttpOptions
     /// default): every request is executed. Responses say <c>X-GraphQL-Cache: hit</c> or <c>miss</c> when it is set.
     /// </summary>
     public GraphQLResponseCache? ResponseCache { get; set; }
+
+    /// <summary>
+    /// Automatic persisted queries (Apollo's protocol): documents registered with <c>extensions.persistedQuery</c>
+    /// (<c>version</c> 1, <c>sha256Hash</c>) and later sent by hash alone. Null (the default): off — a hash without a
+    /// document is a <c>PERSISTED_QUERY_NOT_SUPPORTED</c> error, a hash with one is ignored.
+    /// </summary>
+    public PersistedQueryStore? PersistedQueries { get; set; }
 }

@@ -42,10 +42,6 @@ internal static class GraphQLHttpRequestReader
         {
             return (null, queryProblem);
         }
-        if (text is null)
-        {
-            return Fail(StatusCodes.Status400BadRequest, "The query string has no \"query\" parameter: a GET request must carry the GraphQL document in ?query=.");
-        }
         if (Single(query, "operationName", out var operationName) is { } operationNameProblem)
         {
             return (null, operationNameProblem);
@@ -57,6 +53,10 @@ internal static class GraphQLHttpRequestReader
         if (MapFromJsonText(query, "extensions", out var extensions) is { } extensionsProblem)
         {
             return (null, extensionsProblem);
+        }
+        if (text is null && !PersistedQueries.IsRequested(extensions))
+        {
+            return Fail(StatusCodes.Status400BadRequest, "The query string has no \"query\" parameter: a GET request must carry the GraphQL document in ?query=.");
         }
         return (new GraphQLHttpRequestParameters(text, NullIfEmpty(operationName), variables, extensions), null);
     }
@@ -185,7 +185,7 @@ internal static class GraphQLHttpRequestReader
             }
         }
 
-        if (query is null)
+        if (query is null && !PersistedQueries.IsRequested(extensions))
         {
             return Fail(StatusCodes.Status400BadRequest, "The request body has no \"query\": it must be a JSON object with the GraphQL document as a string in \"query\".");
         }

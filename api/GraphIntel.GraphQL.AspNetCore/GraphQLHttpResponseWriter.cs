@@ -75,7 +75,8 @@ internal static class GraphQLHttpResponseWriter
             writer.WriteStartObject();
             writer.WritePropertyName("errors");
             writer.WriteStartArray();
-            new GraphQLError(problem.Message).WriteTo(writer);
+            var extensions = problem.Code is null ? null : new Dictionary<string, object?> { ["code"] = problem.Code };
+            new GraphQLError(problem.Message, extensions: extensions).WriteTo(writer);
             writer.WriteEndArray();
             writer.WriteEndObject();
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using GraphIntel.GraphQL.AspNetCore;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Validation.Limits;
 
@@ -31,6 +32,17 @@ internal static class ErrorCodes
 
     /// <summary>The response would exceed <c>MaxResponseBytes</c>; <c>data</c> is null.</summary>
     public const string ResponseTooLarge = ExecutionErrors.ResultTooLargeCode;
+
+    // Automatic persisted queries (extensions.persistedQuery), before parsing.
+
+    /// <summary>HTTP 200, message <c>PersistedQueryNotFound</c>: the hash names no stored document; send it with the document.</summary>
+    public const string PersistedQueryNotFound = PersistedQueryErrorCodes.NotFound;
+
+    /// <summary>HTTP 400: the document's SHA-256 is not the hash sent with it; nothing stored or executed.</summary>
+    public const string PersistedQueryHashMismatch = PersistedQueryErrorCodes.HashMismatch;
+
+    /// <summary>HTTP 400: <c>persistedQuery</c> not an object, version not 1, or hash not 64 lowercase hex digits.</summary>
+    public const string PersistedQueryInvalid = PersistedQueryErrorCodes.Invalid;
 
     // Raised by the resolvers.
 

@@ -55,6 +55,7 @@ public static class ApiComposition
             options.ResponseCache = cache.ResponseCacheFor(store);
             options.MaxRequestBytes = limits.MaxRequestBytes;
             options.MaxResponseBytes = limits.MaxResponseBytes;
+            options.PersistedQueries = limits.MaxPersistedQueries == 0 ? null : new PersistedQueryStore(limits.MaxPersistedQueries, limits.MaxPersistedQueryBytes);
             options.AllowIntrospection = keys.AnonymousIntrospection ? null : http => ApiKeyMiddleware.PrincipalOf(http) is not null;
             options.UserContextFactory = http => new Dictionary<string, object?>
             {

@@ -25,6 +25,10 @@ internal sealed class ApiLimits
     public TimeSpan StatisticsRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>Largest response body in bytes; a larger response is one RESPONSE_TOO_LARGE error instead.</summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+    /// <summary>Most documents kept for automatic persisted queries (least recently used evicted first); 0 turns them off.</summary>
+    public int MaxPersistedQueries { get; set; } = 10_000;
+    /// <summary>Most bytes of documents kept for automatic persisted queries (UTF-16 text plus a fixed overhead each).</summary>
+    public long MaxPersistedQueryBytes { get; set; } = 16 * 1024 * 1024;
     /// <summary>Longest time one request may take, from execution to the last byte of its response.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>Largest page (`first`) of a list.</summary>
@@ -46,6 +50,8 @@ internal sealed class ApiLimits
             if (!holds) throw new Hosting.StartupConfigurationException($"{SectionName}:{key} must be {rule} (got {value}).");
         }
         Require(MaxResponseBytes >= 1, nameof(MaxResponseBytes), MaxResponseBytes, "at least 1");
+        Require(MaxPersistedQueries >= 0, nameof(MaxPersistedQueries), MaxPersistedQueries, "0 or more");
+        Require(MaxPersistedQueryBytes >= 1, nameof(MaxPersistedQueryBytes), MaxPersistedQueryBytes, "at least 1");
         Require(DefaultListSize >= 0, nameof(DefaultListSize), DefaultListSize, "0 or more");
         Require(TextBytesPerCost >= 1, nameof(TextBytesPerCost), TextBytesPerCost, "at least 1");
         Require(StatisticsRefreshInterval > TimeSpan.Zero, nameof(StatisticsRefreshInterval), StatisticsRefreshInterval, "positive");
