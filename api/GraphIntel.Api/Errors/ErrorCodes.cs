@@ -6,7 +6,7 @@ namespace GraphIntel.Api.Errors;
 
 /// <summary>
 /// Every code the API puts in an error's <c>extensions.code</c>, in one place: the API's own, and the engine's limit
-/// codes it serves (named here by the engine's constants, not repeated). README.md's error-code table lists exactly
+/// and persisted-query codes it serves (named here by the engine's and the HTTP layer's constants, not repeated). README.md's error-code table lists exactly
 /// these (a test reads this class to check it).
 /// </summary>
 internal static class ErrorCodes
