@@ -78,12 +78,28 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
             }
         }
 
+        // A GET answer's tag, from the data's version read before anything is computed (so a racing write can only
+        // make the tag older than the answer, never newer): the same request in the same version has the same answer.
+        var etag = isGet && options.DataVersion?.Invoke() is { } version && (request.QueryString.Value?.Length ?? 0) <= options.MaxRequestBytes
+            ? ConditionalGet.ETagOf(request, mediaType, version, options)
+            : null;
+
         // The same request bytes in the same data generation: the stored response, without parsing or executing.
         var cache = options.ResponseCache;
         var cacheKey = cache is null ? null : CacheKeyOf(request, isGet, mediaType, body);
         if (cacheKey is { } key && cache!.TryGet(key, out var hit))
         {
             response.Headers[CacheHeader] = "hit";
+            // Stored answers are successful ones, admitted for any caller (no introspection refused, no trusted-document bypass).
+            if (etag is not null && hit.StatusCode == StatusCodes.Status200OK)
+            {
+                if (ConditionalGet.Evaluate(request, etag) is IfNoneMatch.Matches or IfNoneMatch.Any)
+                {
+                    ConditionalGet.NotModified(request, response, etag, options);
+                    return;
+                }
+                ConditionalGet.SetHeaders(request, response, etag, options);
+            }
             await GraphQLHttpResponseWriter.WriteBytesAsync(response, hit.StatusCode, mediaType, hit.Body, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -100,13 +116,17 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
             return;
         }
 
-        // Automatic persisted queries: the document by its hash, or the sent one once its hash is verified.
-        var (query, hashToStore, persistedProblem) = PersistedQueries.Resolve(parameters!, options.PersistedQueries);
+        // Trusted documents and automatic persisted queries: the document by its hash, or the sent one (its hash verified
+        // when sent with one); in Require mode only trusted ones, unless this caller may bypass the list.
+        var mayBypass = options.TrustedDocumentMode == TrustedDocumentMode.Require && options.TrustedDocumentBypass?.Invoke(context) == true;
+        var (query, hashToStore, trusted, persistedProblem) = PersistedQueries.Resolve(parameters!, options, mayBypass, mediaType);
         if (persistedProblem is not null)
         {
             await GraphQLHttpResponseWriter.WriteProblemAsync(response, persistedProblem, mediaType, options, cancellationToken).ConfigureAwait(false);
             return;
         }
+        // Run only because this caller may bypass the trusted documents: its answer is not for anyone else.
+        var bypassed = mayBypass && !trusted && options.TrustedDocuments is not null;
 
         // The request's time runs from here to the last byte sent.
         var limit = service.Options.ExecutionTimeout;
@@ -145,11 +165,29 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
             return;
         }
 
+        // The client holds the answer to this request, caller and version: it is still current, nothing need run.
+        var condition = etag is null || !prepared.IsValid ? IfNoneMatch.Absent : ConditionalGet.Evaluate(request, etag);
+        if (condition == IfNoneMatch.Matches)
+        {
+            ConditionalGet.NotModified(request, response, etag!, options);
+            return;
+        }
+
         var result = await service.ExecuteAsync(prepared, graphQLRequest, cancellationToken).ConfigureAwait(false);
         using var json = GraphQLHttpResponseWriter.SerializeResult(result, mediaType, options, time, out var statusCode, out var complete);
-        if (cacheKey is { } storeKey && complete && !introspects && IsCacheable(prepared, result))
+        var successful = complete && statusCode == StatusCodes.Status200OK && IsCacheable(prepared, result);
+        if (cacheKey is { } storeKey && successful && !introspects && !bypassed)
         {
             cache!.Add(storeKey, generation, new CachedResponse(statusCode, json.WrittenMemory.ToArray()));
+        }
+        if (etag is not null && successful)
+        {
+            if (condition == IfNoneMatch.Any)
+            {
+                ConditionalGet.NotModified(request, response, etag, options);
+                return;
+            }
+            ConditionalGet.SetHeaders(request, response, etag, options);
         }
         await SendAsync(context, statusCode, mediaType, json.WrittenMemory, time, cancellationToken).ConfigureAwait(false);
     }

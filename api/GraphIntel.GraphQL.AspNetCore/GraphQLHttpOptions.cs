@@ -57,4 +57,44 @@ public sealed class GraphQLHttpOptions
     /// document is a <c>PERSISTED_QUERY_NOT_SUPPORTED</c> error, a hash with one is ignored.
     /// </summary>
     public PersistedQueryStore? PersistedQueries { get; set; }
+
+    /// <summary>
+    /// Trusted documents (persisted operations): operations registered by the SHA-256 of their text, loaded at startup
+    /// (<see cref="TrustedDocumentStore.Load"/>). A request names one by <c>documentId</c> (<c>sha256:&lt;hex&gt;</c>) or
+    /// <c>extensions.persistedQuery.sha256Hash</c>; they are looked up before <see cref="PersistedQueries"/>. What else
+    /// may run says <see cref="TrustedDocumentMode"/>. Null (the default): none.
+    /// </summary>
+    public TrustedDocumentStore? TrustedDocuments { get; set; }
+
+    /// <summary>
+    /// <see cref="TrustedDocumentMode.Allow"/> (the default): trusted documents run by hash and any other document runs too.
+    /// <see cref="TrustedDocumentMode.Require"/>: only trusted documents run — a document sent in full runs when its hash
+    /// is a trusted one; any other, an unknown hash, and registering with <c>extensions.persistedQuery</c> are refused
+    /// (<see cref="TrustedDocumentErrorCodes"/>; 400 with <c>application/graphql-response+json</c>, else 200), and the
+    /// <see cref="PersistedQueries"/> store is not used. <see cref="TrustedDocumentMode.Off"/>: <see cref="TrustedDocuments"/> is ignored.
+    /// </summary>
+    public TrustedDocumentMode TrustedDocumentMode { get; set; } = TrustedDocumentMode.Allow;
+
+    /// <summary>
+    /// In <see cref="TrustedDocumentMode.Require"/>, callers this says yes to may still send other documents in full (an
+    /// operator's GraphiQL, say); nothing they send is registered, and their answers to such documents are never kept
+    /// in the <see cref="ResponseCache"/>. Null (the default): nobody.
+    /// </summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, bool>? TrustedDocumentBypass { get; set; }
+
+    /// <summary>
+    /// The version of everything a query's answer is computed from: a string that changes whenever any answer could
+    /// change (every write to the data; and a process restart, unless the version is shared and durable). Read once per
+    /// request, before the answer is computed. When set, successful (200, no errors) GET answers carry a weak
+    /// <c>ETag</c> derived from it and the request, and a GET whose <c>If-None-Match</c> holds that tag is answered
+    /// <c>304 Not Modified</c> without executing. Null (the default), or a null return: no ETags.
+    /// </summary>
+    public Func<string?>? DataVersion { get; set; }
+
+    /// <summary>
+    /// The request headers that say who the caller is, when answers may differ by caller (introspection allowed or not, a
+    /// bypass of trusted documents): an ETag covers their values, answers name them in <c>Vary</c>, and an answer to a
+    /// request carrying any of them is <c>Cache-Control: private</c>. Default: <c>Authorization</c>.
+    /// </summary>
+    public IList<string> CallerHeaders { get; set; } = ["Authorization"];
 }

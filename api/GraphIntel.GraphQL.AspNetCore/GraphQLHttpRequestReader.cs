@@ -46,6 +46,10 @@ internal static class GraphQLHttpRequestReader
         {
             return (null, operationNameProblem);
         }
+        if (Single(query, "documentId", out var documentId) is { } documentIdProblem)
+        {
+            return (null, documentIdProblem);
+        }
         if (MapFromJsonText(query, "variables", out var variables) is { } variablesProblem)
         {
             return (null, variablesProblem);
@@ -54,11 +58,11 @@ internal static class GraphQLHttpRequestReader
         {
             return (null, extensionsProblem);
         }
-        if (text is null && !PersistedQueries.IsRequested(extensions))
+        if (text is null && string.IsNullOrEmpty(documentId) && !PersistedQueries.IsRequested(extensions))
         {
-            return Fail(StatusCodes.Status400BadRequest, "The query string has no \"query\" parameter: a GET request must carry the GraphQL document in ?query=.");
+            return Fail(StatusCodes.Status400BadRequest, "The query string has no \"query\" parameter: a GET request must carry the GraphQL document in ?query= (or a persisted document's ?documentId=).");
         }
-        return (new GraphQLHttpRequestParameters(text, NullIfEmpty(operationName), variables, extensions), null);
+        return (new GraphQLHttpRequestParameters(text, NullIfEmpty(operationName), variables, extensions, NullIfEmpty(documentId)), null);
     }
 
     /// <summary>
@@ -142,6 +146,7 @@ internal static class GraphQLHttpRequestReader
 
         string? query = null;
         string? operationName = null;
+        string? documentId = null;
         IReadOnlyDictionary<string, object?>? variables = null;
         IReadOnlyDictionary<string, object?>? extensions = null;
         foreach (var property in root.EnumerateObject())
@@ -165,6 +170,14 @@ internal static class GraphQLHttpRequestReader
                     }
                     operationName = value.GetString();
                     break;
+                case "documentId":
+                    if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                    {
+                        return Fail(StatusCodes.Status400BadRequest,
+                            $"The \"documentId\" in the request body is {Describe(value.ValueKind)}; it must be a string such as \"sha256:<64 lowercase hex digits>\".");
+                    }
+                    documentId = value.GetString();
+                    break;
                 case "variables":
                 case "extensions":
                     if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
@@ -185,11 +198,11 @@ internal static class GraphQLHttpRequestReader
             }
         }
 
-        if (query is null && !PersistedQueries.IsRequested(extensions))
+        if (query is null && string.IsNullOrEmpty(documentId) && !PersistedQueries.IsRequested(extensions))
         {
-            return Fail(StatusCodes.Status400BadRequest, "The request body has no \"query\": it must be a JSON object with the GraphQL document as a string in \"query\".");
+            return Fail(StatusCodes.Status400BadRequest, "The request body has no \"query\": it must be a JSON object with the GraphQL document as a string in \"query\" (or a persisted document's \"documentId\").");
         }
-        return (new GraphQLHttpRequestParameters(query, NullIfEmpty(operationName), variables, extensions), null);
+        return (new GraphQLHttpRequestParameters(query, NullIfEmpty(operationName), variables, extensions, NullIfEmpty(documentId)), null);
     }
 
     private static GraphQLHttpRequestProblem? CheckContentType(string? contentType)

@@ -109,7 +109,7 @@ internal static class GraphQLHttpResponseWriter
     {
         response.StatusCode = statusCode;
         response.ContentType = ContentTypeOf(mediaType);
-        response.Headers.Vary = "Accept";
+        if (response.Headers.Vary.Count == 0) response.Headers.Vary = "Accept"; // a tagged answer has set its own
         response.ContentLength = body.Length;
         await response.BodyWriter.WriteAsync(body, cancellationToken).ConfigureAwait(false);
     }
