@@ -11,6 +11,7 @@ try
     builder.AddGraphStore();
     builder.AddGraphIntelApi();
     app = builder.Build();
+    app.MapGraphIntel(); // loads and validates the trusted documents, if any
 }
 catch (StartupConfigurationException e)
 {
@@ -18,7 +19,6 @@ catch (StartupConfigurationException e)
     Console.Error.WriteLine($"GraphIntel API cannot start: {e.Message}");
     return 1;
 }
-app.MapGraphIntel();
 app.Run();
 return 0;
 

@@ -44,6 +44,17 @@ internal static class ErrorCodes
     /// <summary>HTTP 400: <c>persistedQuery</c> not an object, version not 1, or hash not 64 lowercase hex digits.</summary>
     public const string PersistedQueryInvalid = PersistedQueryErrorCodes.Invalid;
 
+    /// <summary>HTTP 400: a hash or <c>documentId</c> sent while neither persisted queries nor trusted documents are on.</summary>
+    public const string PersistedQueryNotSupported = PersistedQueryErrorCodes.NotSupported;
+
+    // Trusted documents (GraphIntel:TrustedDocuments), before parsing; 200 (application/json) or 400 (application/graphql-response+json).
+
+    /// <summary>Require mode: the document sent is not a trusted one (nor may extensions.persistedQuery register it).</summary>
+    public const string TrustedDocumentRequired = TrustedDocumentErrorCodes.Required;
+
+    /// <summary>The hash names no trusted document (Require mode, or no persisted-query store to look in).</summary>
+    public const string TrustedDocumentNotFound = TrustedDocumentErrorCodes.NotFound;
+
     // Raised by the resolvers.
 
     /// <summary>An argument out of range or malformed (a page size, a cursor, a missing reason); it is named.</summary>

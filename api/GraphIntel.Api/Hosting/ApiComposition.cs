@@ -27,6 +27,8 @@ public static class ApiComposition
         var keys = new ApiKeyOptions();
         builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(keys);
         keys.ApplyEnvironment(Environment.GetEnvironmentVariable);
+        var trustedDocuments = TrustedDocumentOptions.Bind(builder.Configuration);
+        var contentRoot = builder.Environment.ContentRootPath;
 
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton(new ApiKeyRegistry(keys));
@@ -50,9 +52,12 @@ public static class ApiComposition
                     TimeProvider = sp.GetRequiredService<TimeProvider>(),
                 });
         });
-        builder.Services.AddOptions<GraphQLHttpOptions>().Configure<IGraphStore, StoreCacheOptions>((options, store, cache) =>
+        builder.Services.AddOptions<GraphQLHttpOptions>().Configure<IGraphStore, StoreCacheOptions, GraphQLService>((options, store, cache, service) =>
         {
             options.ResponseCache = cache.ResponseCacheFor(store);
+            options.DataVersion = DataVersionOf(store);
+            options.CallerHeaders = ["Authorization", "X-Api-Key"]; // where ApiKeyMiddleware reads the key
+            trustedDocuments.Apply(options, service, contentRoot);
             options.MaxRequestBytes = limits.MaxRequestBytes;
             options.MaxResponseBytes = limits.MaxResponseBytes;
             options.PersistedQueries = limits.MaxPersistedQueries == 0 ? null : new PersistedQueryStore(limits.MaxPersistedQueries, limits.MaxPersistedQueryBytes);
@@ -64,6 +69,18 @@ public static class ApiComposition
         });
         builder.AddHttpSecurity();
         return builder;
+    }
+
+    /// <summary>
+    /// What GET answers' ETags are derived from (<see cref="GraphQLHttpOptions.DataVersion"/>): the store cache's
+    /// generation, which every write through this process advances, behind a random per-process epoch so that a tag
+    /// from before a restart never validates. Null (no ETags) when the store cache is off: no generation to trust.
+    /// </summary>
+    private static Func<string?>? DataVersionOf(IGraphStore store)
+    {
+        if (store is not ICachedGraphLookups cached) return null;
+        var epoch = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        return () => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{epoch}:{cached.Generation}");
     }
 
     public static WebApplication MapGraphIntel(this WebApplication app)
