@@ -125,20 +125,6 @@ public sealed class TrustedDocumentStore
         return new TrustedDocumentStore(trusted, path);
     }
 
-    /// <summary>Trusted documents given in code (tests, embedding), validated like loaded ones; <c>Where</c> names each in errors.</summary>
-    public static TrustedDocumentStore FromDocuments(IEnumerable<string> documents, GraphQLService service, string source = "code")
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        var trusted = new Dictionary<string, string>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var text in documents)
-        {
-            Validate($"{source} document {++index}", text, service);
-            trusted.TryAdd(PersistedQueries.Sha256Hex(text), text);
-        }
-        return new TrustedDocumentStore(trusted, source);
-    }
-
     /// <summary>Parses and validates one document as a request would be (its first operation selected), or says where it fails.</summary>
     private static void Validate(string where, string text, GraphQLService service)
     {
