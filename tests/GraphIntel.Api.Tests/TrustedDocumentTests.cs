@@ -17,8 +17,6 @@ internal static class DashboardOperations
     /// <summary>Two operations in one document, with a fragment (selected by operationName).</summary>
     public const string Pair = "fragment Named on Organization { id name }\nquery PairA { organization(id: \"org/kib\") { ...Named } }\nquery PairB { organization(id: \"org/isis-k\") { ...Named } }\n";
 
-    public static readonly string[] All = [Statistics, Organization, Pair];
-
     /// <summary>Writes the documents as .graphql files (one in a subfolder) into a new temporary folder.</summary>
     public static string WriteFolder()
     {
@@ -220,33 +218,44 @@ public sealed class RequireTrustedDocumentTests(RequireTrustedDocumentsHost api)
     }
 }
 
-/// <summary>The API allowing trusted documents from Apollo's manifest format: they run by hash, other documents too.</summary>
+/// <summary>
+/// The API allowing trusted documents from the manifest Apollo's own generator (npm
+/// <c>@apollo/generate-persisted-query-manifest</c>, tests/apollo-manifest) writes for the dashboard's .graphql files:
+/// one entry per operation, with the fragments it uses and <c>__typename</c> added, its id the SHA-256 of that body.
+/// </summary>
 public sealed class AllowTrustedDocumentsHost : ApiHost
 {
+    private static readonly string Generator = RepoPaths.In("tests/apollo-manifest");
+
     public string Folder { get; } = Directory.CreateTempSubdirectory("graphintel-manifest-").FullName;
 
     public string Manifest => Path.Combine(Folder, "persisted-query-manifest.json");
 
+    /// <summary>The manifest's operations by name: (id, body), as the generator wrote them.</summary>
+    public IReadOnlyDictionary<string, (string Id, string Body)> Operations { get; }
+
     public AllowTrustedDocumentsHost()
     {
-        // The manifest's ids from node's crypto, so the server's check of id against body is against an outside hash.
-        var files = DashboardOperations.All.Select((text, i) =>
+        var source = Directory.CreateDirectory(Path.Combine(Folder, "src")).FullName;
+        File.WriteAllText(Path.Combine(source, "statistics.graphql"), DashboardOperations.Statistics);
+        File.WriteAllText(Path.Combine(source, "organization.graphql"), DashboardOperations.Organization);
+        // One operation per file, as the generator wants; the fragment in a file of its own is found by name.
+        File.WriteAllText(Path.Combine(source, "named.graphql"), "fragment Named on Organization { id name }\n");
+        File.WriteAllText(Path.Combine(source, "pair-a.graphql"), "query PairA { organization(id: \"org/kib\") { ...Named } }\n");
+        File.WriteAllText(Path.Combine(source, "pair-b.graphql"), "query PairB { organization(id: \"org/isis-k\") { ...Named } }\n");
+        if (!Directory.Exists(Path.Combine(Generator, "node_modules")))
         {
-            var file = Path.Combine(Folder, $"{i}.graphql");
-            File.WriteAllText(file, text, new UTF8Encoding(false));
-            return file;
-        }).ToArray();
-        Ids = DashboardOperations.NodeSha256Async(files).GetAwaiter().GetResult();
-        var manifest = new
-        {
-            format = "apollo-persisted-query-manifest",
-            version = 1,
-            operations = DashboardOperations.All.Select((body, i) => new { id = Ids[i], name = $"Operation{i}", type = "query", body }),
-        };
-        File.WriteAllText(Manifest, JsonSerializer.Serialize(manifest));
+            var install = ChildProcess.RunAsync(new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]) { WorkingDirectory = Generator },
+                TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
+            Assert.True(install.ExitCode == 0, install.ToString());
+        }
+        var cli = Path.Combine(Generator, "node_modules", "@apollo", "generate-persisted-query-manifest", "cli.js");
+        var run = ChildProcess.RunAsync(new ProcessStartInfo("node", [cli]) { WorkingDirectory = Folder }, TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Manifest));
+        Operations = manifest.RootElement.GetProperty("operations").EnumerateArray().ToDictionary(
+            o => o.GetProperty("name").GetString()!, o => (o.GetProperty("id").GetString()!, o.GetProperty("body").GetString()!));
     }
-
-    public string[] Ids { get; }
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -264,12 +273,26 @@ public sealed class AllowTrustedDocumentsHost : ApiHost
 public sealed class AllowTrustedDocumentTests(AllowTrustedDocumentsHost api) : IClassFixture<AllowTrustedDocumentsHost>
 {
     [Fact]
+    public async Task The_generator_s_ids_are_the_hashes_node_computes_and_the_ones_registered()
+    {
+        var trusted = api.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.TrustedDocuments!;
+        var fromNode = new List<string>();
+        foreach (var (_, body) in api.Operations.Values) fromNode.Add(await DashboardOperations.NodeSha256OfTextAsync(body));
+
+        Assert.Equal(["DashboardOrganization", "DashboardStatistics", "PairA", "PairB"], api.Operations.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(api.Operations.Values.Select(o => o.Id), fromNode);
+        Assert.Equal(fromNode.Order(StringComparer.Ordinal), trusted.Hashes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Manifest_operations_run_by_hash_and_other_documents_still_run()
     {
-        var byHash = (await RequireTrustedDocumentTests.PostAsync(api.Http, new { documentId = "sha256:" + api.Ids[0] })).Ok();
-        var inFull = (await RequireTrustedDocumentTests.PostAsync(api.Http, new { query = DashboardOperations.Statistics })).Ok();
+        var (id, body) = api.Operations["PairB"];
+        var byHash = (await RequireTrustedDocumentTests.PostAsync(api.Http, new { documentId = "sha256:" + id })).Ok();
+        var inFull = (await RequireTrustedDocumentTests.PostAsync(api.Http, new { query = body })).Ok();
         var other = (await RequireTrustedDocumentTests.PostAsync(api.Http, new { query = "{ statistics { sources } } # not in the manifest" })).Ok();
 
+        Assert.Equal("org/isis-k", byHash.GetProperty("organization").GetProperty("id").GetString());
         Assert.Equal(inFull.ToString(), byHash.ToString());
         Assert.True(other.GetProperty("statistics").GetProperty("sources").GetInt32() > 0);
     }
@@ -285,7 +308,7 @@ public sealed class AllowTrustedDocumentTests(AllowTrustedDocumentsHost api) : I
         var register = await RequireTrustedDocumentTests.PostAsync(api.Http, new { query, extensions });
         var hit = await RequireTrustedDocumentTests.PostAsync(api.Http, new { extensions });
         var trusted = await RequireTrustedDocumentTests.PostAsync(api.Http,
-            new { extensions = new { persistedQuery = new { version = 1, sha256Hash = api.Ids[0] } } });
+            new { extensions = new { persistedQuery = new { version = 1, sha256Hash = api.Operations["DashboardStatistics"].Id } } });
 
         Assert.Equal("PERSISTED_QUERY_NOT_FOUND", miss.ErrorCode());
         Assert.Equal(register.Ok().ToString(), hit.Ok().ToString());
