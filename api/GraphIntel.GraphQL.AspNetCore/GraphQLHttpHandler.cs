@@ -87,6 +87,7 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         // The same request bytes in the same data generation: the stored response, without parsing or executing.
         var cache = options.ResponseCache;
         var cacheKey = cache is null ? null : CacheKeyOf(request, isGet, mediaType, body);
+        if (cacheKey is not null) await cache!.RefreshGenerationAsync(cancellationToken).ConfigureAwait(false);
         if (cacheKey is { } key && cache!.TryGet(key, out var hit))
         {
             response.Headers[CacheHeader] = "hit";

@@ -15,8 +15,9 @@ namespace GraphIntel.GraphQL.AspNetCore;
 /// execution makes it a miss rather than serving pre-write data as current.
 /// </para>
 /// <para>
-/// Correct only when (1) every write to the data advances the generation — one process owns the data — and (2) a
-/// query's result depends on the request alone, not on the caller. Memory is bounded by <see cref="MaxBytes"/>
+/// Correct only when (1) every write to the data advances the generation — one process owns the data, or the
+/// application brings the generation up to date with other writers in <see cref="RefreshGenerationAsync"/>, which the
+/// handler awaits before every lookup — and (2) a query's result depends on the request alone, not on the caller. Memory is bounded by <see cref="MaxBytes"/>
 /// (request key + response body per entry); reaching it clears the cache, as does a new generation.
 /// </para>
 /// </summary>
@@ -29,6 +30,7 @@ public sealed class GraphQLResponseCache
     public const long DefaultMaxBytes = 64L * 1024 * 1024;
 
     private readonly Func<long> _generation;
+    private readonly Func<CancellationToken, ValueTask>? _refresh;
     private readonly ConcurrentDictionary<RequestKey, Entry> _entries = new();
     private readonly Lock _clearing = new();
     private long _bytes;
@@ -40,11 +42,16 @@ public sealed class GraphQLResponseCache
 
     /// <param name="generation">The data's current generation; it must change (increase) whenever the data changes.</param>
     /// <param name="maxBytes">The most bytes kept (keys and responses); at least 1.</param>
-    public GraphQLResponseCache(Func<long> generation, long maxBytes = DefaultMaxBytes)
+    /// <param name="refreshGeneration">
+    /// Brings the generation up to date before a lookup, when the data has other writers (for example a check of a
+    /// shared database's own write counter); null when every write goes through this process.
+    /// </param>
+    public GraphQLResponseCache(Func<long> generation, long maxBytes = DefaultMaxBytes, Func<CancellationToken, ValueTask>? refreshGeneration = null)
     {
         ArgumentNullException.ThrowIfNull(generation);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         _generation = generation;
+        _refresh = refreshGeneration;
         MaxBytes = maxBytes;
     }
 
@@ -58,6 +65,9 @@ public sealed class GraphQLResponseCache
     public GraphQLResponseCacheStatistics Statistics => new(
         Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _stored),
         Interlocked.Read(ref _clears), _entries.Count, Interlocked.Read(ref _bytes));
+
+    /// <summary>Brings the generation up to date with writers other than this process (see the constructor); await it before <see cref="TryGet"/>.</summary>
+    public ValueTask RefreshGenerationAsync(CancellationToken ct) => _refresh?.Invoke(ct) ?? ValueTask.CompletedTask;
 
     /// <summary>The data's generation now: take it before computing a response, and store the response with it.</summary>
     public long CurrentGeneration => _generation();

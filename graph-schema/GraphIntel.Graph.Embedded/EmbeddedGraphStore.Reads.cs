@@ -134,6 +134,9 @@ public sealed partial class EmbeddedGraphStore
             return result.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<SourceCitation>)kv.Value, StringComparer.Ordinal);
         }, ct);
 
+    public Task<WriteGeneration> GetWriteGenerationAsync(CancellationToken ct = default) =>
+        Run("get write generation", WriteGenerationSql.Read, ct);
+
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);

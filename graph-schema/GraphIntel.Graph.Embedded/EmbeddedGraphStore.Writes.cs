@@ -31,7 +31,10 @@ public sealed partial class EmbeddedGraphStore
                 var lookup = new SqliteChangeSetLookup(reader);
                 var prepared = await ChangeSetResolver.PrepareAsync(changes, context, lookup, lookup, token).ConfigureAwait(false);
                 var writer = new ChangeSetWriter(reader, context);
+                var changesBefore = WriteGenerationSql.TotalChanges(connection, transaction);
                 writer.Write(prepared);
+                // In the write's transaction: the new generation is never seen without the write, nor the write without it.
+                WriteGenerationSql.AdvanceIfChanged(connection, transaction, changesBefore);
                 token.ThrowIfCancellationRequested();
                 transaction.Commit();
                 return (writer.Summary, writer.Delta);

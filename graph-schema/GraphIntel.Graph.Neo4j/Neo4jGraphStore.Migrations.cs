@@ -32,11 +32,11 @@ public sealed partial class Neo4jGraphStore
                 rows.Add(new() { ["entityId"] = entityId, ["name"] = name, ["grams"] = NameGrams.OfName(row[2].GetString()!) });
             }
             var grams = Neo4jRows.DistinctGrams(rows);
-            await _client.RunAsync(
+            await _client.RunAsync(AdvancingGeneration(
                 [
                     new Statement(Statements.UpsertGrams, new Dictionary<string, object?> { ["grams"] = grams }),
                     new Statement(Statements.LinkNameGrams, new Dictionary<string, object?> { ["rows"] = rows }),
-                ], ct).ConfigureAwait(false);
+                ]), ct).ConfigureAwait(false);
         }
     }
 
@@ -56,7 +56,7 @@ public sealed partial class Neo4jGraphStore
                 ["name"] = row[1].GetString(),
                 ["clashKey"] = Names.ConfusableSkeleton.ClashKey(row[1].GetString()!),
             }).ToList();
-            await _client.RunAsync(new Statement(Statements.SetClashKeys, new Dictionary<string, object?> { ["rows"] = rows }), ct).ConfigureAwait(false);
+            await _client.RunAsync(AdvancingGeneration([new Statement(Statements.SetClashKeys, new Dictionary<string, object?> { ["rows"] = rows })]), ct).ConfigureAwait(false);
         }
     }
 
@@ -77,7 +77,7 @@ public sealed partial class Neo4jGraphStore
                 ["fromId"] = row[1].GetString(),
                 ["profile"] = Neo4jRows.ProfileProperties(Model.TemporalProfile.Of(new Model.Validity(Neo4jRows.Bound(row[2]), Neo4jRows.Bound(row[3])), [])),
             }).ToList();
-            await _client.RunAsync(new Statement(Statements.SetRelationshipProfiles, new Dictionary<string, object?> { ["rows"] = rows }), ct).ConfigureAwait(false);
+            await _client.RunAsync(AdvancingGeneration([new Statement(Statements.SetRelationshipProfiles, new Dictionary<string, object?> { ["rows"] = rows })]), ct).ConfigureAwait(false);
         }
         while (true)
         {
@@ -88,7 +88,7 @@ public sealed partial class Neo4jGraphStore
                 ["id"] = row[0].GetString(),
                 ["profile"] = Neo4jRows.ProfileProperties(Model.TemporalProfile.Of(Model.Validity.Between(Neo4jRows.Date(row[1]), Neo4jRows.Date(row[2])), [])),
             }).ToList();
-            await _client.RunAsync(new Statement(Statements.SetEntityProfiles, new Dictionary<string, object?> { ["rows"] = rows }), ct).ConfigureAwait(false);
+            await _client.RunAsync(AdvancingGeneration([new Statement(Statements.SetEntityProfiles, new Dictionary<string, object?> { ["rows"] = rows })]), ct).ConfigureAwait(false);
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
             var prepared = await ChangeSetResolver.PrepareAsync(changes, context, this, this, ct).ConfigureAwait(false);
             var plan = await PlanAsync(prepared, context, ct).ConfigureAwait(false);
             var statements = plan.ToStatements(_options.WriteBatchSize);
-            if (statements.Count > 0) await _client.RunInTransactionAsync(statements, _options.StatementsPerRequest, ct).ConfigureAwait(false);
+            if (statements.Count > 0) await _client.RunInTransactionAsync(AdvancingGeneration(statements), _options.StatementsPerRequest, ct).ConfigureAwait(false);
             if (plan.WrittenRecords >= _options.ResampleIndexesAfterRecords) await ResampleIndexesAsync(ct).ConfigureAwait(false);
             return plan.Summary();
         }
@@ -29,6 +29,22 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// <paramref name="statements"/> (a transaction that writes data) followed by the write generation's advance
+    /// (<see cref="Statements.AdvanceWriteGeneration"/>), so other processes' caches see the write once it commits.
+    /// </summary>
+    private static List<Statement> AdvancingGeneration(IEnumerable<Statement> statements) =>
+    [
+        .. statements,
+        new Statement(Statements.AdvanceWriteGeneration, new Dictionary<string, object?> { ["storeId"] = Guid.NewGuid().ToString("N") }),
+    ];
+
+    public async Task<WriteGeneration> GetWriteGenerationAsync(CancellationToken ct = default)
+    {
+        var row = (await _client.RunAsync(new Statement(Statements.ReadWriteGeneration), ct).ConfigureAwait(false)).Rows[0];
+        return new WriteGeneration(row[0].GetString() ?? string.Empty, row[1].GetInt64());
     }
 
     /// <summary>

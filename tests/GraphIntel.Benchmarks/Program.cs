@@ -7,6 +7,7 @@ using GraphIntel.Benchmarks.Fuzz;
 using GraphIntel.Benchmarks.Graph;
 using GraphIntel.Benchmarks.Http;
 using GraphIntel.Benchmarks.Neo4j;
+using GraphIntel.Benchmarks.ReplicaCache;
 using GraphIntel.Benchmarks.Soak;
 
 var benchmarks = new Dictionary<string, (string About, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
@@ -14,6 +15,7 @@ var benchmarks = new Dictionary<string, (string About, Func<string[], Task<int>>
     ["graph"] = ("embedded store at scale: load 100k entities / 1M relationships; lookup, lineage, paths, neighborhood p50/p99", GraphBenchmark.RunAsync),
     ["engine"] = ("GraphQL engine vs graphql-js: parse+validate+execute ops/s, with and without the document cache", EngineBenchmark.RunAsync),
     ["neo4j"] = ("Neo4j store at scale: the graph benchmark's synthetic graph and operations on a Neo4j server", Neo4jBenchmark.RunAsync),
+    ["replica-cache"] = ("the caches on Neo4j: a read request over HTTP with caches on (check each 1 s / every request) vs off; the generation check vs RETURN 1: --url URL --wipe", ReplicaCacheBenchmark.RunAsync),
     ["api"] = ("the API's uncached GraphQL path in process: dashboard and analyst queries µs/op p50/p99, ops/s, B/op; JSON writing", ApiBenchmark.RunAsync),
     ["http"] = ("HTTP load (wrk) on a dashboard query vs a minimal endpoint returning the same JSON", HttpBenchmark.RunAsync),
     ["soak"] = ("the API process for minutes under readers, writers and hostile reads: req/s, refusals, peak memory; then the file's integrity", SoakBenchmark.RunAsync),

@@ -45,6 +45,23 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_migration_step_moves_the_write_generation_in_its_own_transaction()
+    {
+        await using (var store = NewStore()) await store.InitializeAsync();
+        long Generation(SqliteConnection c) => (long)c.Scalar("SELECT value FROM write_generation WHERE id = 1")!;
+        using var connection = RawDatabase.Open(DatabasePath);
+        var before = Generation(connection);
+        var next = SchemaMigrations.All[^1].Version + 1;
+
+        Migrator.Migrate(connection, [new Migration(next, "a backfill", "UPDATE sources SET title = title")], DateTimeOffset.UnixEpoch);
+        Assert.Equal(before + 1, Generation(connection));
+
+        Assert.Throws<InvalidOperationException>(() =>
+            Migrator.Migrate(connection, [new Migration(next + 1, "broken", "UPDATE sources SET title = title; SELECT * FROM no_such_table")], DateTimeOffset.UnixEpoch));
+        Assert.Equal(before + 1, Generation(connection)); // nothing of the failed step stays
+    }
+
+    [Fact]
     public void Migrator_applies_only_steps_newer_than_the_database()
     {
         using var connection = RawDatabase.Open(DatabasePath);
@@ -79,6 +96,7 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         await store.ApplyAsync(WholeGraph, Context);
         var before = RecordJson.Serialize(await store.ExportAsync());
         var auditBefore = (await store.GetAuditAsync(new AuditQuery { First = 1000 })).Count;
+        var generationBefore = await store.GetWriteGenerationAsync();
         _ = await store.FindPathsAsync(Kib, Ttt, RelationshipFilter.Default, 6, 5); // build the in-memory index first
         await using (var connection = RawDatabase.Open(DatabasePath))
         {
@@ -105,6 +123,7 @@ public sealed class EmbeddedGraphStoreTests : IDisposable
         Assert.False(error.IsTransient);
         Assert.Equal(before, RecordJson.Serialize(await store.ExportAsync()));
         Assert.Equal(auditBefore, (await store.GetAuditAsync(new AuditQuery { First = 1000 })).Count);
+        Assert.Equal(generationBefore, await store.GetWriteGenerationAsync()); // rolled back with the write
         Assert.Empty(await store.FindByNameAsync("New Front"));
         Assert.Equal(3, (await store.FindPathsAsync(Kib, Ttt, RelationshipFilter.Default, 3, 10)).Count);
     }

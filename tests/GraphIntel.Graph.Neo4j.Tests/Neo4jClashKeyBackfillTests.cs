@@ -28,10 +28,14 @@ public sealed class Neo4jClashKeyBackfillTests
         var names = await CountAsync(store, "MATCH (n:Name) RETURN count(n) AS n");
         await RunAsync(store, "MATCH (n:Name) REMOVE n.clashKey");
         await RunAsync(store, $"MATCH (m:Migration {{version: {BackfillVersion}}}) DELETE m");
+        var generation = await store.GetWriteGenerationAsync();
 
         await store.InitializeAsync();
 
         Assert.Equal(names, await CountAsync(store, "MATCH (n:Name) WHERE n.clashKey IS NOT NULL RETURN count(n) AS n"));
+        // Each batch moved the write generation with it, as any write does, so other processes' caches drop what they held.
+        Assert.NotEqual(generation, await store.GetWriteGenerationAsync());
+        Assert.Equal(generation.StoreId, (await store.GetWriteGenerationAsync()).StoreId);
         // confusables.txt: 0422 ; 0054 (CYRILLIC CAPITAL TE → T): "ТТТ" is TTT's look-alike.
         var spoof = new Entity("org/spoof", EntityKind.Organization, "\u0422\u0422\u0422", [], [CiteBeta("The Taliban movement dominates Afghanistan.")])
             { OrganizationKind = OrganizationKind.ArmedGroup };

@@ -89,10 +89,12 @@ public sealed class Neo4jFaultTests(OwnNeo4jServer server) : IClassFixture<OwnNe
         // The fixture cites "The Islamic State declared its Khorasan province in January 2015." twice, so with this
         // constraint the citation statements fail — after sources, entities and relationships were written.
         await store.Client.RunAsync(new Statement("CREATE CONSTRAINT ON (c:Citation) ASSERT c.quote IS UNIQUE"), CancellationToken.None);
+        var generation = await store.GetWriteGenerationAsync();
         try
         {
             var error = await Assert.ThrowsAsync<Neo4jServerException>(() => store.ApplyAsync(WholeGraph, Context));
             Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", error.Code);
+            Assert.Equal(generation, await store.GetWriteGenerationAsync()); // rolled back with the write
 
             var snapshot = await store.ExportAsync();
             Assert.Empty(snapshot.Sources);
@@ -111,6 +113,7 @@ public sealed class Neo4jFaultTests(OwnNeo4jServer server) : IClassFixture<OwnNe
         // The same change set is fine without the constraint, and is written whole.
         var written = await store.ApplyAsync(WholeGraph, Context);
         Assert.Equal(Relationships.Count, written[RecordKinds.Relationship].Created);
+        Assert.NotEqual(generation, await store.GetWriteGenerationAsync());
         Assert.Equal(Relationships.Count, (await store.ExportAsync()).Relationships.Count);
     }
 }

@@ -37,7 +37,11 @@ internal static class StoreHosting
         builder.Services.AddSingleton(startup);
         builder.Services.AddSingleton<StoreState>();
         builder.Services.AddSingleton(cache);
-        builder.Services.AddSingleton<IGraphStore>(sp => cache.Wrap(GraphStoreFactory.Create(options, sp.GetRequiredService<TimeProvider>()), options));
+        builder.Services.AddSingleton<IGraphStore>(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            return cache.Wrap(GraphStoreFactory.Create(options, time), options, time);
+        });
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("running"), tags: [HealthTags.Live])

@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace GraphIntel.Graph.Embedded.Migrations;
 
-/// <summary>Brings a database up to the latest <see cref="SchemaMigrations"/> step, recording each in <c>schema_version</c>.</summary>
+/// <summary>
+/// Brings a database up to the latest <see cref="SchemaMigrations"/> step, recording each in <c>schema_version</c> and
+/// advancing the write generation (<see cref="WriteGenerationSql"/>) in the step's transaction once the store keeps one.
+/// </summary>
 internal static class Migrator
 {
     /// <summary>Applies the steps the database lacks, each in its own transaction; returns the versions applied.</summary>
@@ -25,6 +28,8 @@ internal static class Migrator
             try
             {
                 Execute(connection, tx, migration.Sql);
+                // A step may rewrite data (backfills): caches elsewhere must see it, as they see any write.
+                WriteGenerationSql.Advance(connection, tx);
                 using var record = connection.CreateCommand();
                 record.Transaction = tx;
                 record.CommandText = "INSERT INTO schema_version (version, description, applied_at) VALUES ($v, $d, $at)";

@@ -176,6 +176,17 @@ internal static class SchemaMigrations
                 attribution     TEXT
             ) WITHOUT ROWID;
             """),
+        // The store-wide write generation (WriteGenerationSql): one row, advanced by every write that changes data and by
+        // every later migration step, so caches in other processes can tell the data moved. The store id is random, made
+        // here: a store made again from nothing never repeats an earlier store's (id, value) pair.
+        new(5, "write generation", $"""
+            CREATE TABLE {WriteGenerationSql.Table} (
+                id       INTEGER PRIMARY KEY CHECK (id = 1),
+                store_id TEXT NOT NULL,
+                value    INTEGER NOT NULL
+            );
+            INSERT INTO {WriteGenerationSql.Table} (id, store_id, value) VALUES (1, lower(hex(randomblob(16))), 0);
+            """),
     ];
 
     /// <summary>

@@ -329,6 +329,18 @@ internal static class Statements
         "CREATE (:Audit {seq: base + row.offset, at: row.at, actor: row.actor, action: row.action, targetId: row.targetId, " +
         "reason: row.reason, before: row.before, after: row.after})";
 
+    /// <summary>
+    /// Advances the store-wide write generation (<see cref="Store.WriteGeneration"/>): the last statement of every
+    /// transaction that writes data, so the new value commits exactly with the write. The counter is made on first use
+    /// with a new <c>$storeId</c> (an emptied database makes a new one).
+    /// </summary>
+    public const string AdvanceWriteGeneration =
+        "MERGE (c:Counter {name: 'generation'}) ON CREATE SET c.storeId = $storeId SET c.value = coalesce(c.value, 0) + 1";
+
+    /// <summary>The write generation: one seek of the Counter name constraint; no counter yet reads as an empty id and 0.</summary>
+    public const string ReadWriteGeneration =
+        "OPTIONAL MATCH (c:Counter {name: 'generation'}) RETURN c.storeId AS storeId, coalesce(c.value, 0) AS value";
+
     public const string ReadAudit =
         "MATCH (a:Audit) WHERE ($target IS NULL OR a.targetId = $target) AND ($actor IS NULL OR a.actor = $actor) " +
         "AND ($before IS NULL OR a.seq < $before) " +

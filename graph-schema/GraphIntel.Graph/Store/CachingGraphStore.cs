@@ -14,10 +14,27 @@ namespace GraphIntel.Graph.Store;
 /// so every filter shares one entry. Queries that are not keyed (name search, pages of entities and of sources, traversals, audit,
 /// statistics, export) go straight to the inner store.
 /// <para>
-/// Writes go to the inner store and then start a new generation: entries filled in an older generation are misses.
-/// A fill is tagged with the generation observed <em>before</em> its inner read, so a read racing a write can never
-/// store data older than the write as current. The cache is only correct when every write to the data goes through
-/// it (one process per store); memory is bounded by <see cref="MaxEntries"/> (the cache is cleared when full).
+/// Entries belong to a <see cref="Generation"/> of the cache: entries filled in an older one are misses. A new
+/// generation starts after every write through the cache and, when a <see cref="GenerationCheckInterval"/> is given,
+/// whenever the store's own <see cref="WriteGeneration"/> is seen to have moved — a write by another process (another
+/// API replica, the seed tool). The store's generation is read at most once per interval, by the first read that
+/// finds the last check older than that, and that read waits for the answer: so an answer from the cache reflects
+/// every write committed before a check that began at most one interval before the answer's read. A write elsewhere
+/// is seen here within the interval plus one check (a round trip); a write through the cache at once.
+/// </para>
+/// <para>
+/// Why a racing read can't store stale data as current: a fill is tagged with the cache generation observed
+/// <em>before</em> its inner read, and is only stored while that generation is still current. Whenever the observed
+/// store generation changes, the cache generation is advanced <em>after</em> the store generation was read (see
+/// <see cref="Observe"/>). So every read tagged with the current cache generation started after the read of the store
+/// generation now held, and sees at least every write that store generation includes. A write not included in it moves
+/// the store's generation past the one held, so the next check differs and starts a new cache generation; a fill that
+/// read older data while that happened carries the old tag and is dropped. The same order holds for a write through the
+/// cache: the store generation is read again after the write, then the cache generation advances.
+/// </para>
+/// <para>
+/// Without an interval, the cache is correct only when every write to the data goes through it (one process per
+/// store). Memory is bounded by <see cref="MaxEntries"/> (the cache is cleared when full).
 /// </para>
 /// </summary>
 public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
@@ -29,19 +46,45 @@ public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
 
     private readonly IGraphStore _inner;
     private readonly ConcurrentDictionary<Key, Entry> _entries = new();
+    private readonly TimeProvider _time;
+    private readonly long _checkTicks;
+    private readonly Lock _checkGate = new();
     private long _generation;
     private int _count;
     private readonly StripedCounter _hits = new();
     private long _misses;
     private long _evictions;
+    private long _checks;
+    /// <summary>When the next check of the store's generation is due (a <see cref="TimeProvider.GetTimestamp"/>); <see cref="long.MinValue"/>: now.</summary>
+    private long _checkDueAt = long.MinValue;
+    /// <summary>The check in flight, which every read that finds a check due waits for.</summary>
+    private Task? _check;
+    /// <summary>The store generation last read (null: none yet, or the last read failed), compared by the next check.</summary>
+    private WriteGeneration? _observed;
+    /// <summary><see cref="_observed"/> once the cache generation has advanced past it: what <see cref="DataVersion"/> says.</summary>
+    private volatile string? _published;
 
-    public CachingGraphStore(IGraphStore inner, int maxEntries = DefaultMaxEntries)
+    /// <param name="inner">The store behind the cache.</param>
+    /// <param name="maxEntries">The most entries kept.</param>
+    /// <param name="generationCheckInterval">
+    /// How old a check of the store's <see cref="WriteGeneration"/> may be before a read checks again (zero: every
+    /// read checks); null: never check, every write goes through this cache.
+    /// </param>
+    /// <param name="timeProvider">The clock the interval is measured on.</param>
+    public CachingGraphStore(IGraphStore inner, int maxEntries = DefaultMaxEntries, TimeSpan? generationCheckInterval = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
+        if (generationCheckInterval is { } interval) ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero, nameof(generationCheckInterval));
         _inner = inner;
         MaxEntries = maxEntries;
+        GenerationCheckInterval = generationCheckInterval;
+        _time = timeProvider ?? TimeProvider.System;
+        _checkTicks = generationCheckInterval is { } every ? (long)(every.TotalSeconds * _time.TimestampFrequency) : 0;
     }
+
+    /// <summary>How old a check of the store's write generation may get before a read checks again; null: never.</summary>
+    public TimeSpan? GenerationCheckInterval { get; }
 
     /// <summary>The most entries kept; reaching it clears the cache.</summary>
     public int MaxEntries { get; }
@@ -49,19 +92,96 @@ public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
     /// <summary>The store behind the cache.</summary>
     public IGraphStore Inner => _inner;
 
-    /// <summary>Counters so far: keys answered from memory, keys fetched, clears for size, writes seen.</summary>
+    /// <summary>Counters so far: keys answered from memory, keys fetched, clears for size, generations, entries, checks of the store's generation.</summary>
     public CacheStatistics Statistics => new(
         _hits.Read(), Interlocked.Read(ref _misses), Interlocked.Read(ref _evictions),
-        Interlocked.Read(ref _generation), Volatile.Read(ref _count));
+        Interlocked.Read(ref _generation), Volatile.Read(ref _count), Interlocked.Read(ref _checks));
 
     /// <inheritdoc/>
     public long Generation => Interlocked.Read(ref _generation);
+
+    /// <inheritdoc/>
+    public string? DataVersion => _published;
 
     /// <summary>Drops every entry (for changes made to the inner store behind the cache's back).</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
         Clear();
+    }
+
+    // ---- the store's write generation ----------------------------------------------------------------------
+
+    /// <inheritdoc/>
+    public ValueTask RefreshAsync(CancellationToken ct = default) =>
+        CheckDue ? new ValueTask(StartOrJoinCheck().WaitAsync(ct)) : ValueTask.CompletedTask;
+
+    private bool CheckDue => GenerationCheckInterval is not null && _time.GetTimestamp() >= Volatile.Read(ref _checkDueAt);
+
+    /// <summary>The check in flight, or a new one when none is and one is due: one read of the store at a time.</summary>
+    private Task StartOrJoinCheck()
+    {
+        TaskCompletionSource started;
+        lock (_checkGate)
+        {
+            if (_check is { IsCompleted: false } running) return running;
+            if (!CheckDue) return Task.CompletedTask; // one finished meanwhile
+            started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _check = started.Task;
+        }
+        _ = CheckAsync(started); // outside the gate: the inner read may run synchronously
+        return started.Task;
+    }
+
+    private async Task CheckAsync(TaskCompletionSource done)
+    {
+        try
+        {
+            var began = _time.GetTimestamp();
+            var seen = await ReadStoreGenerationAsync().ConfigureAwait(false);
+            Observe(seen, forceNewGeneration: false, began);
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
+
+    /// <summary>
+    /// The store's generation, or null when it can't be read now. A failed check must not fail the read that waits for
+    /// it (nor be trusted): the cache then starts a new generation and checks again on the next read, so nothing cached
+    /// is served until the store answers again; the reads themselves report the store's failure.
+    /// </summary>
+    private async Task<WriteGeneration?> ReadStoreGenerationAsync()
+    {
+        Interlocked.Increment(ref _checks);
+        try
+        {
+            // Not the waiting caller's token: the check is shared by every read waiting for it (each waits with its own).
+            return await _inner.GetWriteGenerationAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception) // any failure (unavailable, not initialized yet…) means the same: the generation is unknown
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Holds <paramref name="seen"/> (read at <paramref name="began"/>) as the store's generation and starts a new cache
+    /// generation when it differs from the one held, is unknown, or <paramref name="forceNewGeneration"/> (a write
+    /// through the cache). In that order: the cache generation advances after the store generation it answers to was
+    /// read, which is what makes a fill tagged with it at least as new as that store generation (see the class remarks).
+    /// </summary>
+    private void Observe(WriteGeneration? seen, bool forceNewGeneration, long began)
+    {
+        lock (_checkGate)
+        {
+            var changed = seen is null || _observed is null || _observed.Value != seen.Value;
+            _observed = seen;
+            if (changed || forceNewGeneration) Invalidate();
+            _published = seen?.ToString();
+            Volatile.Write(ref _checkDueAt, seen is null ? long.MinValue : began + _checkTicks);
+        }
     }
 
     // ---- cached keyed reads --------------------------------------------------------------------------------
@@ -172,8 +292,15 @@ public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         try { await _inner.InitializeAsync(ct).ConfigureAwait(false); }
-        finally { Invalidate(); }
+        finally
+        {
+            Invalidate();
+            Volatile.Write(ref _checkDueAt, long.MinValue); // migrations may have moved the store's generation
+        }
     }
+
+    /// <summary>The store's generation, read from the store (not the cache's own <see cref="Generation"/>).</summary>
+    public Task<WriteGeneration> GetWriteGenerationAsync(CancellationToken ct = default) => _inner.GetWriteGenerationAsync(ct);
 
     public Task<StoreHealth> CheckHealthAsync(CancellationToken ct = default) => _inner.CheckHealthAsync(ct);
 
@@ -200,11 +327,26 @@ public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
 
     public Task<GraphSnapshot> ExportAsync(CancellationToken ct = default) => _inner.ExportAsync(ct);
 
-    /// <summary>Writes through, then invalidates everything cached (also when the write fails: it may have been partly seen).</summary>
+    /// <summary>
+    /// Writes through, then starts a new generation (also when the write fails: it may have committed before the failure
+    /// was seen). When checking the store's generation, it is read again first, so that this process's own write is not
+    /// taken for another's at the next check (which would only cost one more new generation).
+    /// </summary>
     public async Task<WriteSummary> ApplyAsync(ChangeSet changes, WriteContext context, CancellationToken ct = default)
     {
         try { return await _inner.ApplyAsync(changes, context, ct).ConfigureAwait(false); }
-        finally { Invalidate(); }
+        finally
+        {
+            if (GenerationCheckInterval is null)
+            {
+                Invalidate();
+            }
+            else
+            {
+                var began = _time.GetTimestamp();
+                Observe(await ReadStoreGenerationAsync().ConfigureAwait(false), forceNewGeneration: true, began);
+            }
+        }
     }
 
     public ValueTask DisposeAsync()
@@ -225,6 +367,8 @@ public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
         CancellationToken ct) where T : class
     {
         ArgumentNullException.ThrowIfNull(ids);
+        await RefreshAsync(ct).ConfigureAwait(false);
+        // Read before the inner read, and only ever stored under (Put): see the class remarks.
         var generation = Interlocked.Read(ref _generation);
         var values = new Dictionary<string, T?>(StringComparer.Ordinal);
         List<string>? missing = null;
@@ -302,11 +446,11 @@ public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
         return matching;
     }
 
-    /// <summary>The current generation's value of one key, if held.</summary>
+    /// <summary>The current generation's value of one key, if held and no check of the store's generation is due (that takes a round trip).</summary>
     private bool TryPeek<T>(Kind kind, string id, out T? value) where T : class
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_entries.TryGetValue(new Key(kind, id), out var entry) && entry.Generation == Interlocked.Read(ref _generation))
+        if (!CheckDue && _entries.TryGetValue(new Key(kind, id), out var entry) && entry.Generation == Interlocked.Read(ref _generation))
         {
             value = (T?)entry.Value;
             return true;
@@ -368,7 +512,7 @@ public sealed class CachingGraphStore : IGraphStore, ICachedGraphLookups
 
 /// <summary>
 /// What a <see cref="CachingGraphStore"/> did so far: keys answered from memory (<see cref="Hits"/>) and fetched from
-/// the inner store (<see cref="Misses"/>), clears because the cache was full, the generation (one per write) and the
-/// entries held now.
+/// the inner store (<see cref="Misses"/>), clears because the cache was full, the generation (one per write through it
+/// and per change of the store's generation seen), the entries held now, and the reads of the store's generation.
 /// </summary>
-public readonly record struct CacheStatistics(long Hits, long Misses, long Evictions, long Generation, int Entries);
+public readonly record struct CacheStatistics(long Hits, long Misses, long Evictions, long Generation, int Entries, long GenerationChecks = 0);

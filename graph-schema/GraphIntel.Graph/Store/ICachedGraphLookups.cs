@@ -19,6 +19,23 @@ public interface ICachedGraphLookups
     /// </summary>
     long Generation { get; }
 
+    /// <summary>
+    /// Brings <see cref="Generation"/> up to date with writes other processes made to the store, when that is due (for
+    /// <see cref="CachingGraphStore"/>: a read of the store's <see cref="WriteGeneration"/> once its check interval has
+    /// passed). Call it before using <see cref="Generation"/> to answer from a derived cache; never throws for a store
+    /// failure (the generation then simply advances).
+    /// </summary>
+    ValueTask RefreshAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// The store's identity and write generation the cached answers reflect (<see cref="WriteGeneration.ToString"/>,
+    /// <c>storeId:value</c>), for an HTTP validator such as an ETag: it changes whenever an answer could change, and
+    /// every replica on one store says the same for the same data. Null when not known (before the first check of the
+    /// store's generation, after a failed one, or when the cache does not check). Read it before computing an answer,
+    /// as <see cref="Generation"/>.
+    /// </summary>
+    string? DataVersion { get; }
+
     /// <summary>The entity <paramref name="id"/> answers to (null: the store has none), if in memory.</summary>
     bool TryGetCachedEntity(string id, out Entity? entity);
 

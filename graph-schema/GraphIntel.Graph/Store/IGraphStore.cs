@@ -100,6 +100,12 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task<WriteSummary> ApplyAsync(ChangeSet changes, WriteContext context, CancellationToken ct = default);
 
+    /// <summary>
+    /// The store's <see cref="WriteGeneration"/> now, in one cheap read (a primary-key lookup; one statement on Neo4j):
+    /// it moves with every write that changes data, whichever process made it.
+    /// </summary>
+    Task<WriteGeneration> GetWriteGenerationAsync(CancellationToken ct = default);
+
     /// <summary>Audit entries, newest first, optionally for one target.</summary>
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken ct = default);
 

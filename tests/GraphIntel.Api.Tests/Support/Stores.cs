@@ -52,6 +52,8 @@ public class ForwardingStore(IGraphStore inner) : IGraphStore
         Call(nameof(GetCitationsBySourceAsync), ct, () => inner.GetCitationsBySourceAsync(sourceIds, ct));
     public Task<WriteSummary> ApplyAsync(ChangeSet changes, WriteContext context, CancellationToken ct = default) =>
         Call(nameof(ApplyAsync), ct, () => inner.ApplyAsync(changes, context, ct));
+    public Task<WriteGeneration> GetWriteGenerationAsync(CancellationToken ct = default) =>
+        Call(nameof(GetWriteGenerationAsync), ct, () => inner.GetWriteGenerationAsync(ct));
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken ct = default) =>
         Call(nameof(GetAuditAsync), ct, () => inner.GetAuditAsync(query, ct));
     public Task<GraphStatistics> GetStatisticsAsync(CancellationToken ct = default) =>

@@ -12,6 +12,14 @@ public sealed class LatencySample
     /// <summary>Process CPU time per call (all threads): a machine-load-independent companion to the wall-clock percentiles.</summary>
     public double CpuMillisecondsPerOperation { get; private set; }
 
+    /// <summary>A sample of latencies measured elsewhere, in milliseconds.</summary>
+    public static LatencySample Of(IEnumerable<double> milliseconds)
+    {
+        var sample = new LatencySample();
+        sample._milliseconds.AddRange(milliseconds);
+        return sample;
+    }
+
     public static async Task<LatencySample> MeasureAsync(int warmUp, int samples, Func<int, Task> operation)
     {
         for (var i = 0; i < warmUp; i++) await operation(-1 - i);
