@@ -37,7 +37,14 @@ internal static class StoreHosting
         builder.Services.AddSingleton(startup);
         builder.Services.AddSingleton<StoreState>();
         builder.Services.AddSingleton(cache);
-        builder.Services.AddSingleton<IGraphStore>(sp => cache.Wrap(GraphStoreFactory.Create(options, sp.GetRequiredService<TimeProvider>()), options));
+        builder.Services.AddSingleton<IGraphStore>(sp =>
+        {
+            // Writes tell the change feed (subscriptions) inside the cache, so the cache stays the outermost layer.
+            var store = GraphStoreFactory.Create(options, sp.GetRequiredService<TimeProvider>());
+            var feed = sp.GetRequiredService<Subscriptions.ChangeFeed>();
+            feed.Attach(store);
+            return cache.Wrap(new Subscriptions.PublishingGraphStore(store, feed), options);
+        });
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("running"), tags: [HealthTags.Live])
