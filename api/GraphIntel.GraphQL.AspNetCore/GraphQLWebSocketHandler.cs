@@ -83,7 +83,9 @@ internal sealed class GraphQLWebSocketHandler(GraphQLService service, GraphQLHtt
             var keepAlive = KeepAliveAsync(token);
             try
             {
-                while (socket.State == WebSocketState.Open && !token.IsCancellationRequested)
+                // After the server's close frame (CloseSent) the loop reads on until the client's answers it: cancelling a
+                // pending receive would abort the socket and lose the close code on the way.
+                while (socket.State is WebSocketState.Open or WebSocketState.CloseSent && !token.IsCancellationRequested)
                 {
                     var (message, tooBig) = await ReceiveAsync(token).ConfigureAwait(false);
                     if (tooBig)
@@ -93,7 +95,13 @@ internal sealed class GraphQLWebSocketHandler(GraphQLService service, GraphQLHtt
                     }
                     if (message is null)
                     {
+                        if (socket.State == WebSocketState.CloseSent) continue; // we closed (not JSON): await the client's answer
                         break; // closed by the client
+                    }
+                    if (Volatile.Read(ref _closed) == 1)
+                    {
+                        message.Dispose();
+                        continue; // closing: what the client still sends is ignored
                     }
                     await HandleMessageAsync(message).ConfigureAwait(false);
                 }
@@ -359,7 +367,12 @@ internal sealed class GraphQLWebSocketHandler(GraphQLService service, GraphQLHtt
             }
             finally
             {
-                try { await _closing.CancelAsync().ConfigureAwait(false); } catch (ObjectDisposedException) { }
+                // Operations stop now; the connection waits a little for the client's close frame, then gives up.
+                foreach (var operation in _operations.Values)
+                {
+                    try { await operation.CancelAsync().ConfigureAwait(false); } catch (ObjectDisposedException) { }
+                }
+                try { _closing.CancelAfter(TimeSpan.FromSeconds(5)); } catch (ObjectDisposedException) { }
             }
         }
     }

@@ -12,7 +12,7 @@ namespace GraphIntel.Api.Tests;
 /// npm clients: graphql-sse and graphql-ws (tests/clients) subscribe, a mutation with an API key goes through HTTP, and
 /// the clients must print the change. The protocol refusals are driven with a raw WebSocket.
 /// </summary>
-public sealed class SubscriptionTransportTests(ApiHost api) : IClassFixture<ApiHost>
+public sealed class SubscriptionTransportTests(StreamHost api) : IClassFixture<StreamHost>
 {
     internal static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -125,6 +125,53 @@ public sealed class SubscriptionTransportTests(ApiHost api) : IClassFixture<ApiH
                 return ((int)socket.CloseStatus!.Value, socket.CloseStatusDescription);
             }
         }
+    }
+}
+
+/// <summary>
+/// A host whose change feed polls the audit trail only hourly: what subscribers get within a test came from the store
+/// decorator that every write through the API goes through.
+/// </summary>
+public sealed class StreamHost : ApiHost
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["GraphIntel:Limits:ChangeFeedPollInterval"] = "01:00:00",
+    };
+}
+
+/// <summary>A host whose change feed polls every 200 ms, for writes that bypass this process's store decorator.</summary>
+public sealed class FastPollHost : ApiHost
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["GraphIntel:Limits:ChangeFeedPollInterval"] = "00:00:00.2",
+    };
+}
+
+/// <summary>Writes made elsewhere (another replica, the seed tool: here, the store under the decorator) arrive through the poll.</summary>
+public sealed class SubscriptionCatchUpTests(FastPollHost api) : IClassFixture<FastPollHost>
+{
+    [Fact]
+    public async Task A_write_that_bypasses_the_api_reaches_subscribers_from_the_audit_trail()
+    {
+        var place = await SubscriptionTransportTests.PlaceIdAsync(api, 2);
+        var raw = ((GraphIntel.Api.Subscriptions.PublishingGraphStore)((GraphIntel.Graph.Store.CachingGraphStore)api.Store).Inner).Inner;
+        await using var client = NodeClient.Start("ws-subscribe.mjs", SubscriptionTransportTests.Url(api, "ws-subscribe.mjs"), SubscriptionTransportTests.SubscriptionFor(place), "", "1");
+        Assert.Equal("connected", (await client.NextAsync()).GetProperty("kind").GetString());
+        JsonElement? received = null;
+        for (var i = 0; received is null; i++)
+        {
+            Assert.True(i < 30, "no change arrived after 30 writes: " + client.Output);
+            await raw.ApplyAsync(
+                new GraphIntel.Graph.Store.ChangeSet { EntityPatches = [new GraphIntel.Graph.Store.Patches.EntityPatch(place, GraphIntel.Graph.Ontology.EntityKind.Place) { Description = $"written elsewhere {i}" }] },
+                new GraphIntel.Graph.Store.WriteContext("seed tool", "catch-up test", DateTimeOffset.UtcNow));
+            received = await client.TryNextAsync(TimeSpan.FromSeconds(2));
+        }
+        var change = received.Value.GetProperty("payload").GetProperty("data").GetProperty("changes");
+        Assert.Equal("seed tool", change.GetProperty("actor").GetString());
+        Assert.Equal(place, change.GetProperty("targetId").GetString());
+        Assert.StartsWith("written elsewhere", change.GetProperty("entity").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }
 

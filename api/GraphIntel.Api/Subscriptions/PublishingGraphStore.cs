@@ -10,6 +10,9 @@ namespace GraphIntel.Api.Subscriptions;
 /// </summary>
 internal sealed class PublishingGraphStore(IGraphStore inner, ChangeFeed feed) : IGraphStore
 {
+    /// <summary>The store behind it (writes there reach subscribers only through the audit trail poll).</summary>
+    public IGraphStore Inner => inner;
+
     public async Task<WriteSummary> ApplyAsync(ChangeSet changes, WriteContext context, CancellationToken ct = default)
     {
         var summary = await inner.ApplyAsync(changes, context, ct).ConfigureAwait(false);
