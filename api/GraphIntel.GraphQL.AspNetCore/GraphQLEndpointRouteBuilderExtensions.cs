@@ -36,4 +36,30 @@ public static class GraphQLEndpointRouteBuilderExtensions
             .MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], handler.HandleAsync)
             .WithDisplayName("GraphQL " + pattern);
     }
+
+    /// <summary>
+    /// Serves subscriptions (and queries and mutations) on two streaming transports: GraphQL over SSE (the graphql-sse
+    /// protocol's distinct connections mode, GET and POST) at <paramref name="ssePattern"/> and GraphQL over WebSocket
+    /// (the graphql-ws protocol, subprotocol <c>graphql-transport-ws</c>) at <paramref name="webSocketPattern"/>, with the
+    /// same pipeline, limits and options as <see cref="MapGraphQL"/> plus <see cref="GraphQLStreamOptions"/>. Needs
+    /// <c>app.UseWebSockets()</c> before it.
+    /// </summary>
+    public static IEndpointConventionBuilder[] MapGraphQLStreams(
+        this IEndpointRouteBuilder endpoints, string ssePattern = "/graphql/stream", string webSocketPattern = "/graphql/ws")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var service = endpoints.ServiceProvider.GetService<GraphQLService>()
+            ?? throw new InvalidOperationException($"MapGraphQLStreams needs a {nameof(GraphQLService)} in the service container.");
+        var options = endpoints.ServiceProvider.GetService<IOptions<GraphQLHttpOptions>>()?.Value ?? new GraphQLHttpOptions();
+        var streams = endpoints.ServiceProvider.GetService<IOptions<GraphQLStreamOptions>>()?.Value ?? new GraphQLStreamOptions();
+        var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("GraphIntel.GraphQL.AspNetCore")
+            ?? NullLogger.Instance;
+        var sse = new GraphQLSseHandler(service, options, streams, logger);
+        var webSocket = new GraphQLWebSocketHandler(service, options, streams, logger);
+        return
+        [
+            endpoints.MapMethods(ssePattern, [HttpMethods.Get, HttpMethods.Post], sse.HandleAsync).WithDisplayName("GraphQL over SSE " + ssePattern),
+            endpoints.Map(webSocketPattern, webSocket.HandleAsync).WithDisplayName("GraphQL over WebSocket " + webSocketPattern),
+        ];
+    }
 }

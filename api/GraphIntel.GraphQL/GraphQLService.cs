@@ -87,7 +87,27 @@ public sealed class GraphQLService
         {
             return Task.FromResult(ExecutionResult.FromErrors(errors));
         }
-        return Executor.ExecuteRequestAsync(new ExecutionRequest
+        return Executor.ExecuteRequestAsync(ToExecutionRequest(prepared, request, cancellationToken));
+    }
+
+    /// <summary>
+    /// Stages 5–6 for a request that may be a subscription (see <see cref="Executor.SubscribeAsync"/>): a stream of
+    /// results, one per event, or a single result (errors before the stream exists; queries and mutations). Each event
+    /// runs under the same timeout and result-size limit as a request.
+    /// </summary>
+    public Task<SubscriptionResult> SubscribeAsync(PreparedRequest prepared, GraphQLRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(request);
+        if (prepared.Errors is { } errors)
+        {
+            return Task.FromResult(new SubscriptionResult(ExecutionResult.FromErrors(errors)));
+        }
+        return Executor.SubscribeAsync(ToExecutionRequest(prepared, request, cancellationToken));
+    }
+
+    private ExecutionRequest ToExecutionRequest(PreparedRequest prepared, GraphQLRequest request, CancellationToken cancellationToken) =>
+        new()
         {
             Schema = Schema,
             Document = prepared.Document!,
@@ -101,8 +121,7 @@ public sealed class GraphQLService
             MaxResultBytes = Options.MaxResultBytes,
             TimeProvider = Options.TimeProvider,
             PlanCache = prepared.PlanCache,
-        });
-    }
+        };
 }
 
 /// <summary>A request after parsing, validation and operation selection: either an operation to run or the errors.</summary>

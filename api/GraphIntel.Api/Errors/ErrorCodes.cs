@@ -75,6 +75,9 @@ internal static class ErrorCodes
     /// <summary>The graph store failed and retrying will not help.</summary>
     public const string StoreError = "STORE_ERROR";
 
+    /// <summary>A subscription (SSE stream or WebSocket operation) beyond <c>MaxSubscriptions</c>; nothing is run.</summary>
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
+
     /// <summary>An unexpected failure of the API, logged with the error id the message gives.</summary>
     public const string Internal = "INTERNAL_SERVER_ERROR";
 }

@@ -34,11 +34,13 @@ public static class ApiComposition
         builder.Services.AddSingleton(new ApiKeyRegistry(keys));
         builder.Services.AddSingleton<CostStatistics>();
         builder.Services.AddHostedService<CostStatisticsRefresher>();
+        builder.Services.AddSingleton<Subscriptions.ChangeFeed>();
+        builder.Services.AddHostedService<Subscriptions.ChangeFeedPump>();
         builder.Services.AddSingleton(sp =>
         {
             var estimator = new StatisticsCostEstimator(sp.GetRequiredService<CostStatistics>(), limits);
             return new GraphQLService(
-                GraphIntelSchema.Build(sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<TimeProvider>(), limits),
+                GraphIntelSchema.Build(sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<TimeProvider>(), limits, sp.GetRequiredService<Subscriptions.ChangeFeed>()),
                 new GraphQLServiceOptions
                 {
                     ExtraValidationRules =
@@ -67,6 +69,15 @@ public static class ApiComposition
                 [GraphIntelSchema.PrincipalKey] = ApiKeyMiddleware.PrincipalOf(http),
             };
         });
+        builder.Services.AddOptions<GraphQLStreamOptions>().Configure<IHostApplicationLifetime, ApiKeyRegistry>((options, lifetime, registry) =>
+        {
+            options.MaxSubscriptions = limits.MaxSubscriptions;
+            options.MaxWebSocketConnections = limits.MaxWebSocketConnections;
+            options.ConnectionInitTimeout = limits.ConnectionInitTimeout;
+            options.KeepAliveInterval = limits.KeepAliveInterval;
+            options.Stopping = lifetime.ApplicationStopping;
+            options.AuthorizeConnection = (http, payload) => Subscriptions.StreamAuthorization.Authorize(http, payload, registry);
+        });
         builder.AddHttpSecurity();
         return builder;
     }
@@ -89,7 +100,9 @@ public static class ApiComposition
         app.UseExplorer();
         app.UseGraphiQL("/graphql");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/graphql"), branch => branch.UseMiddleware<ApiKeyMiddleware>());
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero }); // graphql-ws pings at the protocol level
         app.MapGraphQL("/graphql");
+        app.MapGraphQLStreams("/graphql/stream", "/graphql/ws");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
         // A browser lands on the explorer; any other client (curl, a health probe) on the GraphQL endpoint, as before it.

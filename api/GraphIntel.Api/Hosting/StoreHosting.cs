@@ -39,8 +39,12 @@ internal static class StoreHosting
         builder.Services.AddSingleton(cache);
         builder.Services.AddSingleton<IGraphStore>(sp =>
         {
+            // Writes tell the change feed (subscriptions) inside the cache, so the cache stays the outermost layer.
             var time = sp.GetRequiredService<TimeProvider>();
-            return cache.Wrap(GraphStoreFactory.Create(options, time), options, time);
+            var store = GraphStoreFactory.Create(options, time);
+            var feed = sp.GetRequiredService<Subscriptions.ChangeFeed>();
+            feed.Attach(store);
+            return cache.Wrap(new Subscriptions.PublishingGraphStore(store, feed), options, time);
         });
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks()

@@ -33,6 +33,16 @@ internal sealed class ApiLimits
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>Largest page (`first`) of a list.</summary>
     public int MaxPageSize { get; set; } = 200;
+    /// <summary>Most subscriptions open at once (SSE streams and WebSocket operations together); more are refused.</summary>
+    public int MaxSubscriptions { get; set; } = 1000;
+    /// <summary>Most WebSocket connections open at once.</summary>
+    public int MaxWebSocketConnections { get; set; } = 200;
+    /// <summary>How long a WebSocket may take to send connection_init (close 4408 after).</summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often an idle subscription stream is pinged (SSE comment line, WebSocket ping).</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>How often the change feed reads the audit trail for writes made elsewhere (seed tool, other replicas).</summary>
+    public TimeSpan ChangeFeedPollInterval { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>Deepest lineage walk.</summary>
     public int MaxLineageDepth { get; set; } = 10;
     /// <summary>Longest path searched.</summary>
@@ -55,6 +65,11 @@ internal sealed class ApiLimits
         Require(DefaultListSize >= 0, nameof(DefaultListSize), DefaultListSize, "0 or more");
         Require(TextBytesPerCost >= 1, nameof(TextBytesPerCost), TextBytesPerCost, "at least 1");
         Require(StatisticsRefreshInterval > TimeSpan.Zero, nameof(StatisticsRefreshInterval), StatisticsRefreshInterval, "positive");
+        Require(MaxSubscriptions >= 0, nameof(MaxSubscriptions), MaxSubscriptions, "0 or more");
+        Require(MaxWebSocketConnections >= 0, nameof(MaxWebSocketConnections), MaxWebSocketConnections, "0 or more");
+        Require(ConnectionInitTimeout > TimeSpan.Zero, nameof(ConnectionInitTimeout), ConnectionInitTimeout, "positive");
+        Require(KeepAliveInterval > TimeSpan.Zero, nameof(KeepAliveInterval), KeepAliveInterval, "positive");
+        Require(ChangeFeedPollInterval > TimeSpan.Zero, nameof(ChangeFeedPollInterval), ChangeFeedPollInterval, "positive");
         Require(ExecutionTimeout > TimeSpan.Zero, nameof(ExecutionTimeout), ExecutionTimeout, "positive");
     }
 

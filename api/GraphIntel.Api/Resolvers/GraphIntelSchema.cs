@@ -23,9 +23,11 @@ internal sealed partial class GraphIntelSchema
     private readonly TimeProvider _time;
     private readonly ApiLimits _limits;
     private readonly SourceTexts _texts = new();
+    private readonly Subscriptions.ChangeFeed _feed;
 
-    private GraphIntelSchema(IGraphStore store, TimeProvider time, ApiLimits limits)
+    private GraphIntelSchema(IGraphStore store, TimeProvider time, ApiLimits limits, Subscriptions.ChangeFeed? feed)
     {
+        _feed = feed ?? new Subscriptions.ChangeFeed(limits);
         _store = store;
         _load = new Loaders(store);
         _time = time;
@@ -35,8 +37,8 @@ internal sealed partial class GraphIntelSchema
     /// <summary>The SDL the API serves.</summary>
     public static string Sdl { get; } = ReadSdl();
 
-    public static Schema Build(IGraphStore store, TimeProvider time, ApiLimits limits) =>
-        new GraphIntelSchema(store, time, limits).Bind(SchemaBuilder.FromSdl(Sdl, "schema.graphql")).Build();
+    public static Schema Build(IGraphStore store, TimeProvider time, ApiLimits limits, Subscriptions.ChangeFeed? feed = null) =>
+        new GraphIntelSchema(store, time, limits, feed).Bind(SchemaBuilder.FromSdl(Sdl, "schema.graphql")).Build();
 
     private SchemaBuilder Bind(SchemaBuilder b)
     {
@@ -64,6 +66,7 @@ internal sealed partial class GraphIntelSchema
         BindEvents(b);
         BindQuery(b);
         BindMutation(b);
+        BindSubscription(b);
         return b;
     }
 

@@ -47,4 +47,22 @@ public sealed class ExecutionRequest
 
     /// <summary>Reusable CollectFields plans for <see cref="Document"/>; a fresh cache when null.</summary>
     public ExecutionPlanCache? PlanCache { get; init; }
+
+    /// <summary>This request with another root value and cancellation token (one event of a subscription).</summary>
+    internal ExecutionRequest ForEvent(object? rootValue, CancellationToken cancellationToken) => new()
+    {
+        Schema = Schema,
+        Document = Document,
+        Operation = Operation,
+        OperationName = OperationName,
+        VariableValues = VariableValues,
+        RootValue = rootValue,
+        RequestServices = RequestServices,
+        UserContext = UserContext,
+        CancellationToken = cancellationToken,
+        Timeout = Timeout,
+        MaxResultBytes = MaxResultBytes,
+        TimeProvider = TimeProvider,
+        PlanCache = PlanCache,
+    };
 }

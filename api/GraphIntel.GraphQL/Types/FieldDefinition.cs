@@ -37,6 +37,14 @@ public sealed class FieldDefinition : INamedDefinition
     public FieldResolver? Resolver { get; internal set; }
 
     /// <summary>
+    /// On fields of the subscription root type: creates the field's source event stream (spec §6.2.3.1
+    /// CreateSourceEventStream; graphql-js <c>subscribe</c>). Its value must be an <see cref="IAsyncEnumerable{T}"/> of
+    /// events (<c>IAsyncEnumerable&lt;object?&gt;</c>, or of any reference type); each event then becomes the root value of
+    /// one execution of the selection set, in which <see cref="Resolver"/> maps the event to the field's value.
+    /// </summary>
+    public FieldResolver? Subscriber { get; internal set; }
+
+    /// <summary>
     /// A context-free equivalent of <see cref="Resolver"/> for fields that only read their (non-null) parent value,
     /// such as bound CLR properties and source resolvers, or a first try that may decline: the executor calls it
     /// without allocating a resolver context, and calls <see cref="Resolver"/> when it returns

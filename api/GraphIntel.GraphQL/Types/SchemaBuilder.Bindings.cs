@@ -80,6 +80,34 @@ public sealed partial class SchemaBuilder
             field.Resolver = resolver;
             field.SourceGetter = sourceGetter;
         }
+        foreach (var (typeName, fieldName, subscriber) in _subscribers)
+        {
+            var call = $"BindSubscriber(\"{typeName}\", \"{fieldName}\")";
+            if (BoundType<ObjectType>(schema, typeName, call, "an object type") is not { } objectType)
+            {
+                continue;
+            }
+            if (objectType != schema.SubscriptionType)
+            {
+                Error($"{call}: type \"{typeName}\" is not the subscription root type; only its fields have source streams.", objectType.AstNode);
+                continue;
+            }
+            if (objectType.Fields[fieldName] is not { } field)
+            {
+                Error($"{call}: field \"{typeName}.{fieldName}\" is not defined in the schema.", objectType.AstNode);
+                continue;
+            }
+            if (field.Subscriber is not null)
+            {
+                Error($"{call}: field \"{typeName}.{fieldName}\" already has a subscriber.", field.AstNode);
+                continue;
+            }
+            field.Subscriber = subscriber;
+        }
+        if (schema.SubscriptionType is { } subscriptionType)
+        {
+            BindSubscriptionDefaults(subscriptionType);
+        }
 
         foreach (var type in schema.Types)
         {
@@ -89,6 +117,32 @@ public sealed partial class SchemaBuilder
             }
         }
         CoerceDefaultValues(schema);
+    }
+
+    // A subscription root field maps each event to its value with its resolver; without one, the value is the event
+    // itself. Its source stream comes from its subscriber; without one (graphql-js's default) the entry of the root value
+    // named like the field, only under UseDefaultFieldResolver.
+    private void BindSubscriptionDefaults(ObjectType type)
+    {
+        foreach (var field in type.Fields)
+        {
+            if (field.Subscriber is null)
+            {
+                if (_useDefaultFieldResolver)
+                {
+                    field.Subscriber = DefaultFieldResolver.Resolve;
+                }
+                else
+                {
+                    Error($"Subscription field \"{type.Name}.{field.Name}\" has no source stream: bind one with BindSubscriber(\"{type.Name}\", \"{field.Name}\", …).", field.AstNode);
+                }
+            }
+            else if (field.Resolver is null && !_useDefaultFieldResolver
+                && (type.ClrType is null || FindProperty(type.ClrType, field.Name) is null))
+            {
+                field.Resolver = static context => new ValueTask<object?>(context.Source);
+            }
+        }
     }
 
     private void BindPropertyResolvers(ObjectType type)

@@ -15,6 +15,7 @@ public sealed partial class SchemaBuilder
     private readonly string _sourceName;
     private readonly List<GraphQLError> _errors = [];
     private readonly List<(string Type, string Field, FieldResolver Resolver, Func<object, object?>? SourceGetter)> _resolvers = [];
+    private readonly List<(string Type, string Field, FieldResolver Subscriber)> _subscribers = [];
     private readonly List<(string Type, Type ClrType)> _typeBindings = [];
     private readonly List<(string Type, Type ClrType)> _enumBindings = [];
     private readonly List<(string Type, IScalarCoercion Coercion)> _scalarBindings = [];
@@ -99,6 +100,29 @@ public sealed partial class SchemaBuilder
         ArgumentNullException.ThrowIfNull(resolver);
         FieldResolver adapted = async context => await resolver(context).ConfigureAwait(false);
         return BindResolver(typeName, fieldName, adapted);
+    }
+
+    /// <summary>
+    /// Binds the source event stream of the subscription root field <paramref name="typeName"/>.<paramref name="fieldName"/>
+    /// (graphql-js <c>subscribe</c>): called once per subscription with the root value and the field's arguments; each
+    /// event it yields is the root value of one execution of the selection set. Without a bound resolver the field's
+    /// value is the event itself (with <see cref="UseDefaultFieldResolver"/>, the event's entry named like the field, as
+    /// in graphql-js). Disposing the subscription's response stream disposes the enumerator (unsubscribe).
+    /// </summary>
+    public SchemaBuilder BindSubscriber(string typeName, string fieldName, Func<IResolveFieldContext, IAsyncEnumerable<object?>> subscribe)
+    {
+        ArgumentNullException.ThrowIfNull(subscribe);
+        return BindSubscriber(typeName, fieldName, context => new ValueTask<IAsyncEnumerable<object?>>(subscribe(context)));
+    }
+
+    /// <summary>Binds a source event stream that is created asynchronously (say, after an authorization check).</summary>
+    public SchemaBuilder BindSubscriber(string typeName, string fieldName, Func<IResolveFieldContext, ValueTask<IAsyncEnumerable<object?>>> subscribe)
+    {
+        ArgumentNullException.ThrowIfNull(typeName);
+        ArgumentNullException.ThrowIfNull(fieldName);
+        ArgumentNullException.ThrowIfNull(subscribe);
+        _subscribers.Add((typeName, fieldName, async context => await subscribe(context).ConfigureAwait(false)));
+        return this;
     }
 
     /// <summary>
