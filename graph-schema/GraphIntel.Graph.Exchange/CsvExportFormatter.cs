@@ -31,9 +31,12 @@ public sealed class CsvExportFormatter : IExportFormatter
     public async Task WriteAsync(GraphSnapshot snapshot, Stream output, CancellationToken ct = default)
     {
         var sources = ExchangeValues.SourcesById(snapshot);
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct).ConfigureAwait(false);
+        // The zip writes to a spill buffer that is handed on asynchronously after every row: the archive closes an entry
+        // with synchronous writes, which an HTTP response body refuses; this way it never holds more than a row or two.
+        var spill = new SpillStream(output);
+        var zip = await ZipArchive.CreateAsync(spill, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct).ConfigureAwait(false);
 
-        await using (var nodes = await OpenAsync(zip, "nodes.csv", ct).ConfigureAwait(false))
+        var (nodesEntry, nodes) = await OpenAsync(zip, "nodes.csv", ct).ConfigureAwait(false);
         {
             await WriteRowAsync(nodes, NodeColumns).ConfigureAwait(false);
             foreach (var e in snapshot.Entities.OrderBy(e => e.Id, StringComparer.Ordinal))
@@ -47,11 +50,13 @@ public sealed class CsvExportFormatter : IExportFormatter
                     e.Event is { Date.IsUnknown: false } dated ? dated.Date.ToString() : "",
                     ExchangeValues.SourceIds(e.Citations), ExchangeValues.Citations(e.Citations, sources),
                 ]).ConfigureAwait(false);
+                await spill.DrainAsync(ct).ConfigureAwait(false);
             }
         }
+        await CloseAsync(nodesEntry, nodes).ConfigureAwait(false);
 
         var ids = snapshot.Entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        await using (var edges = await OpenAsync(zip, "edges.csv", ct).ConfigureAwait(false))
+        var (edgesEntry, edges) = await OpenAsync(zip, "edges.csv", ct).ConfigureAwait(false);
         {
             await WriteRowAsync(edges, EdgeColumns).ConfigureAwait(false);
             foreach (var r in snapshot.Relationships.OrderBy(r => r.Id, StringComparer.Ordinal))
@@ -70,15 +75,66 @@ public sealed class CsvExportFormatter : IExportFormatter
                     r.Participation?.Attribution is { } a ? EnumNames.ToContractName(a) : "",
                     ExchangeValues.SourceIds(r.Citations), ExchangeValues.Citations(r.Citations, sources),
                 ]).ConfigureAwait(false);
+                await spill.DrainAsync(ct).ConfigureAwait(false);
             }
         }
+        await CloseAsync(edgesEntry, edges).ConfigureAwait(false);
+        await zip.DisposeAsync().ConfigureAwait(false);
+        await spill.DrainAsync(ct, all: true).ConfigureAwait(false);
+        await output.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    private static async Task<StreamWriter> OpenAsync(ZipArchive zip, string name, CancellationToken ct)
+    /// <summary>Takes writes, synchronous or not, into memory; <see cref="DrainAsync"/> hands them to the output asynchronously.</summary>
+    private sealed class SpillStream(Stream output) : Stream
     {
-        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-        var stream = await entry.OpenAsync(ct).ConfigureAwait(false);
-        return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
+        private readonly MemoryStream _buffer = new();
+        private long _position;
+
+        public async Task DrainAsync(CancellationToken ct, bool all = false)
+        {
+            if (_buffer.Length == 0 || (!all && _buffer.Length < 64 * 1024)) return;
+            await output.WriteAsync(_buffer.GetBuffer().AsMemory(0, (int)_buffer.Length), ct).ConfigureAwait(false);
+            _buffer.SetLength(0);
+        }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Write(byte[] buffer, int offset, int count) { _buffer.Write(buffer, offset, count); _position += count; }
+        public override void Write(ReadOnlySpan<byte> buffer) { _buffer.Write(buffer); _position += buffer.Length; }
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+        public override void Flush() { }
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    private static async Task<(Stream Entry, StreamWriter Writer)> OpenAsync(ZipArchive zip, string name, CancellationToken ct)
+    {
+        var entry = await zip.CreateEntry(name, CompressionLevel.Fastest).OpenAsync(ct).ConfigureAwait(false);
+        return (entry, new StreamWriter(entry, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true));
+    }
+
+    /// <summary>
+    /// Flushes the writer, then closes the entry (its last compressed bytes go to the spill buffer): a StreamWriter that
+    /// owned the entry would close it from a synchronous path.
+    /// </summary>
+    private static async Task CloseAsync(Stream entry, StreamWriter writer)
+    {
+        await writer.DisposeAsync().ConfigureAwait(false);
+        await entry.DisposeAsync().ConfigureAwait(false);
     }
 
     private static async Task WriteRowAsync(StreamWriter w, IReadOnlyList<string> fields)

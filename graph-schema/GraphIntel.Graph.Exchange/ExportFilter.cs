@@ -49,7 +49,7 @@ public sealed record ExportFilter(RelationshipFilter? Relationships)
             }
             if (date is null)
             {
-                problem = new("certainty", "certainty says how sure an asOf answer must be: it needs asOf");
+                problem = new("certainty", $"'{certainty}' needs asOf: certainty says how sure an asOf answer must be");
                 return false;
             }
         }

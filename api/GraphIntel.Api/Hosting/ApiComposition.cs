@@ -1,4 +1,5 @@
 using GraphIntel.Api.Auth;
+using GraphIntel.Api.Exports;
 using GraphIntel.Api.Limits;
 using GraphIntel.Api.Resolvers;
 using GraphIntel.Graph.Store;
@@ -31,6 +32,7 @@ public static class ApiComposition
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton(new ApiKeyRegistry(keys));
         builder.Services.AddSingleton<CostStatistics>();
+        builder.Services.AddSingleton<ExportGate>();
         builder.Services.AddHostedService<CostStatisticsRefresher>();
         builder.Services.AddSingleton(sp =>
         {
@@ -73,6 +75,8 @@ public static class ApiComposition
         app.UseGraphiQL("/graphql");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/graphql"), branch => branch.UseMiddleware<ApiKeyMiddleware>());
         app.MapGraphQL("/graphql");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ExportEndpoints.Path), branch => branch.UseMiddleware<ApiKeyMiddleware>());
+        app.MapExports();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
         // A browser lands on the explorer; any other client (curl, a health probe) on the GraphQL endpoint, as before it.
