@@ -272,3 +272,31 @@ public sealed class ExportAuthorizationTests(KeyedExportHost api) : IClassFixtur
         Assert.Equal(status, (int)response.StatusCode);
     }
 }
+
+/// <summary>The host with exports capped at 10 KB.</summary>
+public sealed class CappedExportHost : ApiHost
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["GraphIntel:Limits:MaxExportBytes"] = "10000",
+    };
+}
+
+/// <summary>An export past <c>MaxExportBytes</c> ends with the connection aborted: the client never gets a cut file as a whole one.</summary>
+public sealed class ExportCapTests(CappedExportHost api) : IClassFixture<CappedExportHost>
+{
+    [Theory]
+    [InlineData("graphml")]
+    [InlineData("csv")]
+    public async Task An_export_past_the_byte_cap_fails_the_transfer(string format)
+    {
+        await Assert.ThrowsAnyAsync<HttpRequestException>(async () =>
+        {
+            using var response = await api.Http.GetAsync("/export/" + format);
+            await response.Content.ReadAsByteArrayAsync();
+        });
+        // The API is still there, and a small answer still comes whole.
+        using var refused = await api.Http.GetAsync("/export/graphml?asOf=nope");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+}
