@@ -35,8 +35,10 @@ public sealed class SeedConsole
     public bool IsTerminal { get; }
     public Func<string, string?> GetEnvironmentVariable { get; }
     public TimeProvider Time { get; }
+    /// <summary>The process's standard output as bytes, for exports written as they go (a zip); null when <see cref="Out"/> is all there is (tests).</summary>
+    public Stream? RawOut { get; init; }
 
     public static SeedConsole FromSystem() => new(
         Console.Out, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable, TimeProvider.System,
-        AnsiConsole.Console);
+        AnsiConsole.Console) { RawOut = Console.OpenStandardOutput() };
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using GraphIntel.Graph.Embedded;
 using GraphIntel.Graph.Store;
-using GraphIntel.Seed.Export;
+using GraphIntel.Graph.Exchange;
 
 namespace GraphIntel.Seed.Tests;
 
@@ -170,9 +170,9 @@ public sealed class LoadCommandTests : IDisposable
     [Fact]
     public async Task An_export_format_this_build_lacks_is_an_error_naming_the_available_ones()
     {
-        var run = await SeedCliRunner.RunAsync("export", "--format", "graphml", "--data-dir", _dataDir);
+        var run = await SeedCliRunner.RunAsync("export", "--format", "gexf", "--data-dir", _dataDir);
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"error: export format 'graphml' is not available in this build (available: {ExportFormatters.Names})", run.Error.Trim());
+        Assert.Equal($"error: export format 'gexf' is not available in this build (available: {ExportFormatters.Names})", run.Error.Trim());
         Assert.Empty(Directory.EnumerateFileSystemEntries(_dataDir));
     }
 }

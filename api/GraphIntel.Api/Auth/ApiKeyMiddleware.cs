@@ -3,7 +3,7 @@ using GraphIntel.Api.Errors;
 namespace GraphIntel.Api.Auth;
 
 /// <summary>
-/// Identifies the caller of the GraphQL endpoint by its API key (<c>Authorization: Bearer &lt;key&gt;</c> or
+/// Identifies the caller of the GraphQL and export endpoints by its API key (<c>Authorization: Bearer &lt;key&gt;</c> or
 /// <c>X-Api-Key</c>). An unknown key is refused with 401; no key is anonymous, refused with 401 only when reads require
 /// a key. Roles are checked where they matter: mutations need the editor role.
 /// </summary>
@@ -44,9 +44,9 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRegistry regi
         return request.Headers["X-Api-Key"].ToString() is { Length: > 0 } header ? header.Trim() : null;
     }
 
-    /// <summary>The GraphiQL page itself is static; the queries it sends carry the key the user typed.</summary>
+    /// <summary>The GraphiQL page itself is static; the queries it sends carry the key the user typed. (Exports are reads: never exempt.)</summary>
     private static bool IsBrowserPage(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query");
+        request.Path.StartsWithSegments("/graphql") && HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query");
 
     private static Task RefuseAsync(HttpContext context, string message, string code)
     {

@@ -19,6 +19,9 @@ internal static class ErrorCodes
     /// <summary>429: the caller has used its requests for this window (with <c>Retry-After</c>).</summary>
     public const string RateLimited = "RATE_LIMITED";
 
+    /// <summary>503 on <c>/export/{format}</c>: <c>MaxConcurrentExports</c> exports are running (with <c>Retry-After</c>).</summary>
+    public const string ExportBusy = "EXPORT_BUSY";
+
     // Refused by the engine's limits.
 
     /// <summary>The query is nested deeper than <c>MaxQueryDepth</c>; nothing was executed.</summary>

@@ -1,4 +1,5 @@
 using GraphIntel.Api.Auth;
+using GraphIntel.Api.Exports;
 using GraphIntel.Api.Limits;
 using GraphIntel.Api.Resolvers;
 using GraphIntel.Graph.Store;
@@ -33,6 +34,7 @@ public static class ApiComposition
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton(new ApiKeyRegistry(keys));
         builder.Services.AddSingleton<CostStatistics>();
+        builder.Services.AddSingleton<ExportGate>();
         builder.Services.AddHostedService<CostStatisticsRefresher>();
         builder.Services.AddSingleton<Subscriptions.ChangeFeed>();
         builder.Services.AddHostedService<Subscriptions.ChangeFeedPump>();
@@ -103,6 +105,8 @@ public static class ApiComposition
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero }); // graphql-ws pings at the protocol level
         app.MapGraphQL("/graphql");
         app.MapGraphQLStreams("/graphql/stream", "/graphql/ws");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ExportEndpoints.Path), branch => branch.UseMiddleware<ApiKeyMiddleware>());
+        app.MapExports();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
         // A browser lands on the explorer; any other client (curl, a health probe) on the GraphQL endpoint, as before it.

@@ -46,7 +46,7 @@ internal static class HttpSecurity
             {
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    !context.Request.Path.StartsWithSegments("/graphql") || HttpMethods.IsOptions(context.Request.Method)
+                    !(context.Request.Path.StartsWithSegments("/graphql") || context.Request.Path.StartsWithSegments("/export")) || HttpMethods.IsOptions(context.Request.Method)
                         ? RateLimitPartition.GetNoLimiter("unlimited")
                         : RateLimitPartition.GetFixedWindowLimiter(CallerOf(context), _ => new FixedWindowRateLimiterOptions
                         {

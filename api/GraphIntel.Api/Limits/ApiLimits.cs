@@ -51,6 +51,12 @@ internal sealed class ApiLimits
     public int MaxPaths { get; set; } = 50;
     /// <summary>Deepest neighborhood.</summary>
     public int MaxNeighborhoodDepth { get; set; } = 3;
+    /// <summary>How many <c>/export/{format}</c> requests run at once; one more is refused with 503 (EXPORT_BUSY).</summary>
+    public int MaxConcurrentExports { get; set; } = 2;
+    /// <summary>Longest time one export may take, from reading the store to its last byte; past it the connection is aborted.</summary>
+    public TimeSpan ExportTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Largest export body in bytes; past it the connection is aborted.</summary>
+    public long MaxExportBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
     /// <summary>Refuses settings the limits can't work with, naming the key and the value.</summary>
     public void Validate()
@@ -71,6 +77,9 @@ internal sealed class ApiLimits
         Require(KeepAliveInterval > TimeSpan.Zero, nameof(KeepAliveInterval), KeepAliveInterval, "positive");
         Require(ChangeFeedPollInterval > TimeSpan.Zero, nameof(ChangeFeedPollInterval), ChangeFeedPollInterval, "positive");
         Require(ExecutionTimeout > TimeSpan.Zero, nameof(ExecutionTimeout), ExecutionTimeout, "positive");
+        Require(MaxConcurrentExports >= 1, nameof(MaxConcurrentExports), MaxConcurrentExports, "at least 1");
+        Require(ExportTimeout > TimeSpan.Zero, nameof(ExportTimeout), ExportTimeout, "positive");
+        Require(MaxExportBytes >= 1, nameof(MaxExportBytes), MaxExportBytes, "at least 1");
     }
 
     /// <summary>The value, or a BAD_USER_INPUT error naming the argument, the limit and the value.</summary>

@@ -15,6 +15,7 @@ public sealed class ProjectReferenceTests
     private const string Backend = "backend";
     private const string Chooser = "backend chooser";
     private const string DataSet = "data set";
+    private const string Exchange = "exchange";
     private const string Host = "host";
     private const string Tool = "tool";
     private const string Tests = "tests";
@@ -29,6 +30,7 @@ public sealed class ProjectReferenceTests
         ["GraphIntel.Graph.Neo4j"] = Backend,
         ["GraphIntel.Graph.Dataset"] = DataSet,
         ["GraphIntel.Graph.Stores"] = Chooser,
+        ["GraphIntel.Graph.Exchange"] = Exchange,
         ["GraphIntel.Api"] = Host,
         ["GraphIntel.Seed"] = Tool,
     };
@@ -42,9 +44,10 @@ public sealed class ProjectReferenceTests
         [Backend] = [Store],
         [Chooser] = [Store, Backend],
         [DataSet] = [Store],
-        [Host] = [Engine, EngineHttp, Store, Chooser, DataSet],
-        [Tool] = [Store, Backend, Chooser, DataSet],
-        [Tests] = [Engine, EngineHttp, Store, Backend, Chooser, DataSet, Host, Tool, Tests],
+        [Exchange] = [Store, Backend],
+        [Host] = [Engine, EngineHttp, Store, Chooser, DataSet, Exchange],
+        [Tool] = [Store, Backend, Chooser, DataSet, Exchange],
+        [Tests] = [Engine, EngineHttp, Store, Backend, Chooser, DataSet, Exchange, Host, Tool, Tests],
     };
 
     [Fact]

@@ -5,7 +5,7 @@ using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 
-namespace GraphIntel.Seed.Export;
+namespace GraphIntel.Graph.Exchange;
 
 /// <summary>
 /// <c>--format events-yaml</c>: the graph's events as a <c>seed/data/events/*.yaml</c> file (format:
@@ -20,6 +20,8 @@ namespace GraphIntel.Seed.Export;
 public sealed class EventsYamlExportFormatter : IExportFormatter
 {
     public string Name => "events-yaml";
+    public string ContentType => "application/yaml";
+    public string FileExtension => "yaml";
 
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

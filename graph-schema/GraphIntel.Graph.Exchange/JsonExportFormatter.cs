@@ -4,7 +4,7 @@ using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
 
-namespace GraphIntel.Seed.Export;
+namespace GraphIntel.Graph.Exchange;
 
 /// <summary>
 /// The whole graph as one JSON document in a stable shape (documented in seed/GraphIntel.Seed/README.md): records
@@ -17,6 +17,8 @@ public sealed class JsonExportFormatter : IExportFormatter
     public const int FormatVersion = 1;
 
     public string Name => "json";
+    public string ContentType => "application/json";
+    public string FileExtension => "json";
 
     public async Task WriteAsync(GraphSnapshot snapshot, Stream output, CancellationToken ct = default)
     {
@@ -42,6 +44,7 @@ public sealed class JsonExportFormatter : IExportFormatter
             w.WriteString("url", s.Url);
             w.WriteString("text", s.Text);
             w.WriteEndObject();
+            await SpillAsync(w, ct).ConfigureAwait(false);
         }
         w.WriteEndArray();
 
@@ -62,6 +65,7 @@ public sealed class JsonExportFormatter : IExportFormatter
             WriteEvent(w, e.Event);
             WriteCitations(w, e.Citations);
             w.WriteEndObject();
+            await SpillAsync(w, ct).ConfigureAwait(false);
         }
         w.WriteEndArray();
 
@@ -100,6 +104,7 @@ public sealed class JsonExportFormatter : IExportFormatter
             WriteParticipation(w, r.Participation);
             WriteCitations(w, r.Citations);
             w.WriteEndObject();
+            await SpillAsync(w, ct).ConfigureAwait(false);
         }
         w.WriteEndArray();
 
@@ -117,6 +122,7 @@ public sealed class JsonExportFormatter : IExportFormatter
             w.WriteString("note", e.Note);
             WriteCitations(w, e.Citations);
             w.WriteEndObject();
+            await SpillAsync(w, ct).ConfigureAwait(false);
         }
         w.WriteEndArray();
 
@@ -127,11 +133,18 @@ public sealed class JsonExportFormatter : IExportFormatter
             w.WriteString("survivor", m.SurvivorId);
             w.WriteString("merged", m.MergedId);
             w.WriteEndObject();
+            await SpillAsync(w, ct).ConfigureAwait(false);
         }
         w.WriteEndArray();
 
         w.WriteEndObject();
         await w.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Hands what the writer holds to the stream once it passes 64 KiB, so a large graph is never buffered whole.</summary>
+    private static async ValueTask SpillAsync(Utf8JsonWriter w, CancellationToken ct)
+    {
+        if (w.BytesPending >= 64 * 1024) await w.FlushAsync(ct).ConfigureAwait(false);
     }
 
     private static void WriteCitations(Utf8JsonWriter w, IReadOnlyList<Citation> citations)

@@ -2,7 +2,7 @@ using System.Text;
 using GraphIntel.Graph.Neo4j.Export;
 using GraphIntel.Graph.Store;
 
-namespace GraphIntel.Seed.Export;
+namespace GraphIntel.Graph.Exchange;
 
 /// <summary>
 /// <c>--format cypher</c>: a MERGE-based Cypher script that recreates the graph in an empty Neo4j 5
@@ -12,6 +12,8 @@ namespace GraphIntel.Seed.Export;
 public sealed class CypherExportFormatter : IExportFormatter
 {
     public string Name => "cypher";
+    public string ContentType => "application/x-cypher-query; charset=utf-8";
+    public string FileExtension => "cypher";
 
     public async Task WriteAsync(GraphSnapshot snapshot, Stream output, CancellationToken ct = default)
     {
