@@ -72,7 +72,9 @@ internal static class PersistedQueries
         }
         if (parameters.Query is not { } query)
         {
-            return store.TryGet(hash, out var stored)
+            var found = store.TryGet(hash, out var stored);
+            HttpTelemetry.PersistedQueryLookup(found ? "hit" : "miss");
+            return found
                 ? (stored, null, null)
                 : Fail(StatusCodes.Status200OK, NotFoundMessage, PersistedQueryErrorCodes.NotFound);
         }
@@ -82,6 +84,7 @@ internal static class PersistedQueries
             return Fail(StatusCodes.Status400BadRequest,
                 $"extensions.persistedQuery.sha256Hash is {hash}, but the SHA-256 of the query's UTF-8 text is {actual}.", PersistedQueryErrorCodes.HashMismatch);
         }
+        HttpTelemetry.PersistedQueryLookup("register");
         return (query, hash, null);
     }
 

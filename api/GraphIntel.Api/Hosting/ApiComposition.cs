@@ -1,6 +1,7 @@
 using GraphIntel.Api.Auth;
 using GraphIntel.Api.Limits;
 using GraphIntel.Api.Resolvers;
+using GraphIntel.Api.Telemetry;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL;
 using GraphIntel.GraphQL.AspNetCore;
@@ -48,6 +49,7 @@ public static class ApiComposition
                     ExecutionTimeout = limits.ExecutionTimeout,
                     MaxResultBytes = limits.MaxResponseBytes,
                     TimeProvider = sp.GetRequiredService<TimeProvider>(),
+                    Telemetry = sp.GetRequiredService<TelemetryOptions>().ForEngine(),
                 });
         });
         builder.Services.AddOptions<GraphQLHttpOptions>().Configure<IGraphStore, StoreCacheOptions>((options, store, cache) =>
@@ -63,6 +65,7 @@ public static class ApiComposition
             };
         });
         builder.AddHttpSecurity();
+        builder.AddTelemetry();
         return builder;
     }
 
@@ -73,6 +76,7 @@ public static class ApiComposition
         app.UseGraphiQL("/graphql");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/graphql"), branch => branch.UseMiddleware<ApiKeyMiddleware>());
         app.MapGraphQL("/graphql");
+        app.MapTelemetry();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
         // A browser lands on the explorer; any other client (curl, a health probe) on the GraphQL endpoint, as before it.

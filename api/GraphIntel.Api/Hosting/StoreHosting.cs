@@ -1,3 +1,4 @@
+using GraphIntel.Api.Telemetry;
 using GraphIntel.Graph.Store;
 using GraphIntel.Graph.Stores;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -37,7 +38,10 @@ internal static class StoreHosting
         builder.Services.AddSingleton(startup);
         builder.Services.AddSingleton<StoreState>();
         builder.Services.AddSingleton(cache);
-        builder.Services.AddSingleton<IGraphStore>(sp => cache.Wrap(GraphStoreFactory.Create(options, sp.GetRequiredService<TimeProvider>()), options));
+        // Measured beneath the cache: the store telemetry counts the calls that reach the backend.
+        builder.Services.AddSingleton<IGraphStore>(sp => cache.Wrap(new InstrumentedGraphStore(
+            GraphStoreFactory.Create(options, sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<StoreTelemetry>(),
+            options.IsEmbedded ? "embedded" : "neo4j"), options));
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("running"), tags: [HealthTags.Live])
