@@ -90,6 +90,7 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         if (cacheKey is not null) await cache!.RefreshGenerationAsync(cancellationToken).ConfigureAwait(false);
         if (cacheKey is { } key && cache!.TryGet(key, out var hit))
         {
+            HttpTelemetry.ResponseCacheLookup(hit: true);
             response.Headers[CacheHeader] = "hit";
             // Stored answers are successful ones, admitted for any caller (no introspection refused, no trusted-document bypass).
             if (etag is not null && hit.StatusCode == StatusCodes.Status200OK)
@@ -104,16 +105,29 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
             await GraphQLHttpResponseWriter.WriteBytesAsync(response, hit.StatusCode, mediaType, hit.Body, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (cacheKey is not null) response.Headers[CacheHeader] = "miss";
+        if (cacheKey is not null)
+        {
+            HttpTelemetry.ResponseCacheLookup(hit: false);
+            response.Headers[CacheHeader] = "miss";
+        }
         // Read before executing: a write racing the execution makes the stored response stale, never current.
         var generation = cache?.CurrentGeneration ?? 0;
+
+        // The operation's span and measurements run from here; each way out ends them before the response is sent.
+        using var telemetry = service.StartOperation();
+        Task ProblemAsync(GraphQLHttpRequestProblem problem)
+        {
+            telemetry.Failed(problem.Code);
+            telemetry.Dispose();
+            return GraphQLHttpResponseWriter.WriteProblemAsync(response, problem, mediaType, options, cancellationToken);
+        }
 
         var (parameters, problem) = isGet
             ? GraphQLHttpRequestReader.ReadQueryString(request, options)
             : GraphQLHttpRequestReader.ParseBody(body);
         if (problem is not null)
         {
-            await GraphQLHttpResponseWriter.WriteProblemAsync(response, problem, mediaType, options, cancellationToken).ConfigureAwait(false);
+            await ProblemAsync(problem).ConfigureAwait(false);
             return;
         }
 
@@ -123,7 +137,7 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         var (query, hashToStore, trusted, persistedProblem) = PersistedQueries.Resolve(parameters!, options, mayBypass, mediaType);
         if (persistedProblem is not null)
         {
-            await GraphQLHttpResponseWriter.WriteProblemAsync(response, persistedProblem, mediaType, options, cancellationToken).ConfigureAwait(false);
+            await ProblemAsync(persistedProblem).ConfigureAwait(false);
             return;
         }
         // Run only because this caller may bypass the trusted documents: its answer is not for anyone else.
@@ -145,8 +159,11 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         };
 
         var prepared = service.Prepare(graphQLRequest);
+        telemetry.Prepared(prepared, graphQLRequest);
         if (isGet && prepared.IsMutation)
         {
+            telemetry.Failed(null);
+            telemetry.Dispose();
             await RefuseGetAsync(response, "Mutations cannot be executed with GET: send the request with POST.", mediaType, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -160,9 +177,8 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         if (introspects && !options.AllowIntrospection!(context))
         {
             response.Headers.WWWAuthenticate = "Bearer";
-            await GraphQLHttpResponseWriter.WriteProblemAsync(response, new GraphQLHttpRequestProblem(StatusCodes.Status401Unauthorized,
-                "Introspection (__schema, __type) is not open to anonymous callers here: send an API key as `Authorization: Bearer <key>`."),
-                mediaType, options, cancellationToken).ConfigureAwait(false);
+            await ProblemAsync(new GraphQLHttpRequestProblem(StatusCodes.Status401Unauthorized,
+                "Introspection (__schema, __type) is not open to anonymous callers here: send an API key as `Authorization: Bearer <key>`.")).ConfigureAwait(false);
             return;
         }
 
@@ -175,7 +191,9 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
         }
 
         var result = await service.ExecuteAsync(prepared, graphQLRequest, cancellationToken).ConfigureAwait(false);
-        using var json = GraphQLHttpResponseWriter.SerializeResult(result, mediaType, options, time, out var statusCode, out var complete);
+        using var json = GraphQLHttpResponseWriter.SerializeResult(result, mediaType, options, time, out var statusCode, out var complete, out var written);
+        telemetry.Completed(written);
+        telemetry.Dispose();
         var successful = complete && statusCode == StatusCodes.Status200OK && IsCacheable(prepared, result);
         if (cacheKey is { } storeKey && successful && !introspects && !bypassed)
         {

@@ -42,10 +42,11 @@ internal static class GraphQLHttpResponseWriter
     /// <summary>
     /// An execution result as JSON within <see cref="GraphQLHttpOptions.MaxResponseBytes"/> and the request's
     /// <paramref name="time"/>, with the status code to send it with; past either, the error that says so instead
-    /// (whether the result itself is kept says <paramref name="complete"/>). Dispose the buffer to return its memory.
+    /// (whether the result itself is kept says <paramref name="complete"/>; what was written, <paramref name="written"/>).
+    /// Dispose the buffer to return its memory.
     /// </summary>
     public static PooledBufferWriter SerializeResult(
-        ExecutionResult result, string mediaType, GraphQLHttpOptions options, ResponseTime time, out int statusCode, out bool complete)
+        ExecutionResult result, string mediaType, GraphQLHttpOptions options, ResponseTime time, out int statusCode, out bool complete, out ExecutionResult written)
     {
         ExecutionResult replacement;
         try
@@ -53,6 +54,7 @@ internal static class GraphQLHttpResponseWriter
             var buffer = SerializeToBuffer(options, result.WriteTo, options.MaxResponseBytes ?? long.MaxValue, time.Deadline);
             statusCode = StatusCodeOf(result, mediaType);
             complete = true;
+            written = result;
             return buffer;
         }
         catch (ResponseTooLargeException tooLarge)
@@ -65,6 +67,7 @@ internal static class GraphQLHttpResponseWriter
         }
         statusCode = StatusCodeOf(replacement, mediaType);
         complete = false;
+        written = replacement;
         return SerializeToBuffer(options, replacement.WriteTo);
     }
 

@@ -133,7 +133,9 @@ internal static class PersistedQueries
         }
         if (store is not null)
         {
-            return store.TryGet(hash, out var stored)
+            var found = store.TryGet(hash, out var stored);
+            HttpTelemetry.PersistedQueryLookup(found ? "hit" : "miss");
+            return found
                 ? new(stored, null, false, null)
                 : Fail(StatusCodes.Status200OK, NotFoundMessage, PersistedQueryErrorCodes.NotFound);
         }
@@ -163,6 +165,7 @@ internal static class PersistedQueries
                 : $"Only trusted documents run here, and this one (SHA-256 {hash}) is not registered: send the hash of a registered operation (\"documentId\": \"sha256:<hex>\"), or add the document to the server's trusted documents.",
                 TrustedDocumentErrorCodes.Required);
         }
+        if (register && registering) HttpTelemetry.PersistedQueryLookup("register");
         return new(query, register ? hash : null, false, null);
     }
 

@@ -4,8 +4,11 @@ using GraphIntel.GraphQL.Language;
 namespace GraphIntel.GraphQL;
 
 /// <summary>A parsed and validated document with its reusable execution plans.</summary>
-public sealed class CachedDocument(DocumentNode document, long validationVersion = 0)
+public sealed class CachedDocument(DocumentNode document, long validationVersion = 0, IReadOnlyDictionary<OperationDefinitionNode, long>? operationCosts = null)
 {
+    /// <summary>The estimated cost of each operation, when a cost rule validated the document.</summary>
+    public IReadOnlyDictionary<OperationDefinitionNode, long>? OperationCosts { get; } = operationCosts is { Count: > 0 } ? operationCosts : null;
+
     /// <summary>The document.</summary>
     public DocumentNode Document { get; } = document;
 

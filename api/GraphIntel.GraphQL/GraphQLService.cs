@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using GraphIntel.GraphQL.Diagnostics;
 using GraphIntel.GraphQL.Execution;
 using GraphIntel.GraphQL.Language;
 using GraphIntel.GraphQL.Types;
@@ -13,6 +15,7 @@ public sealed class GraphQLService
 {
     private readonly DocumentCache _documents;
     private readonly IReadOnlyList<IValidationRule> _rules;
+    private readonly OperationNameLabels _operationNames;
 
     /// <summary>A service over <paramref name="schema"/>.</summary>
     public GraphQLService(Schema schema, GraphQLServiceOptions? options = null)
@@ -22,6 +25,7 @@ public sealed class GraphQLService
         Options = options ?? new GraphQLServiceOptions();
         _documents = new DocumentCache(Options.DocumentCacheSize);
         _rules = Options.ExtraValidationRules.Count == 0 ? SpecifiedRules.All : [.. SpecifiedRules.All, .. Options.ExtraValidationRules];
+        _operationNames = new OperationNameLabels(Options.Telemetry.MaxOperationNames);
     }
 
     /// <summary>The schema.</summary>
@@ -32,6 +36,14 @@ public sealed class GraphQLService
 
     /// <summary>The number of documents in the cache.</summary>
     public int CachedDocumentCount => _documents.Count;
+
+    /// <summary>
+    /// Starts an operation's telemetry (<see cref="GraphQLTelemetry"/>): its span becomes the parent of the spans of
+    /// <see cref="Prepare"/> and <see cref="ExecuteAsync(PreparedRequest, GraphQLRequest, CancellationToken)"/> called
+    /// while it is current. Tell it <see cref="OperationTelemetry.Prepared"/> and <see cref="OperationTelemetry.Completed"/>,
+    /// then dispose it. A shared no-op when nothing listens.
+    /// </summary>
+    public OperationTelemetry StartOperation() => OperationTelemetry.Start(_operationNames, Options.Telemetry);
 
     /// <summary>
     /// Stages 1–4: the parsed and validated document and the selected operation, or the errors that end the request.
@@ -55,28 +67,44 @@ public sealed class GraphQLService
         if (cached is null)
         {
             DocumentNode document;
-            try
+            using (var parsing = GraphQLTelemetry.ActivitySource.StartActivity(GraphQLTelemetry.ParseSpan))
             {
-                document = Parser.Parse(new Source(request.Query), Options.ParseOptions);
+                try
+                {
+                    document = Parser.Parse(new Source(request.Query), Options.ParseOptions);
+                }
+                catch (GraphQLException syntaxError)
+                {
+                    parsing?.SetStatus(ActivityStatusCode.Error, "syntax error");
+                    return PreparedRequest.Failed(syntaxError.Errors);
+                }
             }
-            catch (GraphQLException syntaxError)
+            ValidationContext validation;
+            using (var validating = GraphQLTelemetry.ActivitySource.StartActivity(GraphQLTelemetry.ValidateSpan))
             {
-                return PreparedRequest.Failed(syntaxError.Errors);
+                validation = DocumentValidator.Run(Schema, document, _rules, Options.MaxValidationErrors);
+                if (validation.Errors.Count > 0)
+                {
+                    validating?.SetStatus(ActivityStatusCode.Error, "invalid document");
+                    return PreparedRequest.Failed(validation.Errors);
+                }
             }
-            var validationErrors = DocumentValidator.Validate(Schema, document, _rules, Options.MaxValidationErrors);
-            if (validationErrors.Count > 0)
-            {
-                return PreparedRequest.Failed(validationErrors);
-            }
-            cached = _documents.Add(request.Query, new CachedDocument(document, version));
+            cached = _documents.Add(request.Query, new CachedDocument(document, version, validation.OperationCosts));
         }
         var operation = Executor.GetOperation(cached.Document, request.OperationName, out var operationError);
         return operation is null ? PreparedRequest.Failed(operationError!) : new PreparedRequest(cached, operation);
     }
 
-    /// <summary>Runs the whole pipeline for <paramref name="request"/>.</summary>
-    public Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(Prepare(request), request, cancellationToken);
+    /// <summary>Runs the whole pipeline for <paramref name="request"/>, within an operation span (<see cref="StartOperation"/>).</summary>
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, CancellationToken cancellationToken = default)
+    {
+        using var telemetry = StartOperation();
+        var prepared = Prepare(request);
+        telemetry.Prepared(prepared, request);
+        var result = await ExecuteAsync(prepared, request, cancellationToken).ConfigureAwait(false);
+        telemetry.Completed(result);
+        return result;
+    }
 
     /// <summary>Stages 5–6 for a request prepared with <see cref="Prepare"/>.</summary>
     public Task<ExecutionResult> ExecuteAsync(PreparedRequest prepared, GraphQLRequest request, CancellationToken cancellationToken = default)
@@ -87,7 +115,17 @@ public sealed class GraphQLService
         {
             return Task.FromResult(ExecutionResult.FromErrors(errors));
         }
-        return Executor.ExecuteRequestAsync(ToExecutionRequest(prepared, request, cancellationToken));
+        var execution = ToExecutionRequest(prepared, request, cancellationToken);
+        return GraphQLTelemetry.ActivitySource.HasListeners() ? ExecuteTracedAsync(execution) : Executor.ExecuteRequestAsync(execution);
+
+        // An async method, so the span is current only within it, not in the caller after it returns.
+        static async Task<ExecutionResult> ExecuteTracedAsync(ExecutionRequest execution)
+        {
+            using var executing = GraphQLTelemetry.ActivitySource.StartActivity(GraphQLTelemetry.ExecuteSpan);
+            var result = await Executor.ExecuteRequestAsync(execution).ConfigureAwait(false);
+            if (!result.HasData && result.Errors is { Count: > 0 }) executing?.SetStatus(ActivityStatusCode.Error);
+            return result;
+        }
     }
 
     /// <summary>
@@ -155,6 +193,9 @@ public sealed class PreparedRequest
 
     /// <summary>Whether there is an operation to run.</summary>
     public bool IsValid => Errors is null;
+
+    /// <summary>The selected operation's estimated cost, when a cost rule priced it; else null.</summary>
+    public long? EstimatedCost => Operation is { } operation && _cached?.OperationCosts is { } costs && costs.TryGetValue(operation, out var cost) ? cost : null;
 
     /// <summary>Whether the selected operation is a mutation.</summary>
     public bool IsMutation => Operation?.Operation == OperationType.Mutation;

@@ -35,6 +35,9 @@ public sealed class GraphQLServiceOptions
     /// </summary>
     public long? MaxResultBytes { get; init; }
 
+    /// <summary>What the spans and metrics record (<see cref="Diagnostics.GraphQLTelemetry"/>).</summary>
+    public Diagnostics.GraphQLTelemetryOptions Telemetry { get; init; } = new();
+
     /// <summary>The clock of the execution timeout.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -17,6 +17,7 @@ public static class SeedCli
             ValidateCommand.Create(console),
             LoadCommand.Create(console),
             ExportCommand.Create(console),
+            AddSourceCommand.Create(console),
         };
         var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         try

@@ -24,6 +24,7 @@ public sealed partial class ConfigurationTableTests
         typeof(EmbeddedStoreOptions), typeof(Neo4jOptions),
         typeof(StoreStartupOptions), typeof(StoreCacheOptions), typeof(ApiLimits), typeof(ApiKeyOptions), typeof(HttpSecurityOptions),
         typeof(TrustedDocumentOptions),
+        typeof(GraphIntel.Api.Telemetry.TelemetryOptions),
     ];
 
     private sealed record Row(string Variable, IReadOnlyList<string> Keys, IReadOnlyList<string> Defaults);

@@ -2,6 +2,7 @@ using GraphIntel.Api.Auth;
 using GraphIntel.Api.Exports;
 using GraphIntel.Api.Limits;
 using GraphIntel.Api.Resolvers;
+using GraphIntel.Api.Telemetry;
 using GraphIntel.Graph.Store;
 using GraphIntel.GraphQL;
 using GraphIntel.GraphQL.AspNetCore;
@@ -54,6 +55,7 @@ public static class ApiComposition
                     ExecutionTimeout = limits.ExecutionTimeout,
                     MaxResultBytes = limits.MaxResponseBytes,
                     TimeProvider = sp.GetRequiredService<TimeProvider>(),
+                    Telemetry = sp.GetRequiredService<TelemetryOptions>().ForEngine(),
                 });
         });
         builder.Services.AddOptions<GraphQLHttpOptions>().Configure<IGraphStore, StoreCacheOptions, GraphQLService>((options, store, cache, service) =>
@@ -81,6 +83,7 @@ public static class ApiComposition
             options.AuthorizeConnection = (http, payload) => Subscriptions.StreamAuthorization.Authorize(http, payload, registry);
         });
         builder.AddHttpSecurity();
+        builder.AddTelemetry();
         return builder;
     }
 
@@ -107,6 +110,7 @@ public static class ApiComposition
         app.MapGraphQLStreams("/graphql/stream", "/graphql/ws");
         app.UseWhen(c => c.Request.Path.StartsWithSegments(ExportEndpoints.Path), branch => branch.UseMiddleware<ApiKeyMiddleware>());
         app.MapExports();
+        app.MapTelemetry();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
         // A browser lands on the explorer; any other client (curl, a health probe) on the GraphQL endpoint, as before it.

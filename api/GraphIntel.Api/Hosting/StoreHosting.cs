@@ -1,3 +1,4 @@
+using GraphIntel.Api.Telemetry;
 using GraphIntel.Graph.Store;
 using GraphIntel.Graph.Stores;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -39,9 +40,11 @@ internal static class StoreHosting
         builder.Services.AddSingleton(cache);
         builder.Services.AddSingleton<IGraphStore>(sp =>
         {
-            // Writes tell the change feed (subscriptions) inside the cache, so the cache stays the outermost layer.
+            // From the outside in: the cache; the change feed's publisher (subscriptions), told of every write; the store
+            // telemetry, beneath both so it counts the calls that reach the backend; the backend.
             var time = sp.GetRequiredService<TimeProvider>();
-            var store = GraphStoreFactory.Create(options, time);
+            var store = new InstrumentedGraphStore(
+                GraphStoreFactory.Create(options, time), sp.GetRequiredService<StoreTelemetry>(), options.IsEmbedded ? "embedded" : "neo4j");
             var feed = sp.GetRequiredService<Subscriptions.ChangeFeed>();
             feed.Attach(store);
             return cache.Wrap(new Subscriptions.PublishingGraphStore(store, feed), options, time);

@@ -22,7 +22,10 @@ public static class DocumentValidator
         Schema schema,
         DocumentNode document,
         IReadOnlyList<IValidationRule>? rules = null,
-        int maxErrors = DefaultMaxErrors)
+        int maxErrors = DefaultMaxErrors) => Run(schema, document, rules, maxErrors).Errors;
+
+    /// <summary>Validates <paramref name="document"/> and returns the context: its errors and what rules recorded (operation costs).</summary>
+    internal static ValidationContext Run(Schema schema, DocumentNode document, IReadOnlyList<IValidationRule>? rules, int maxErrors)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
@@ -35,6 +38,6 @@ public static class DocumentValidator
             visitors[i] = rules[i].CreateVisitor(context);
         }
         new DocumentWalker(typeInfo, visitors, () => context.IsAborted).Walk(document);
-        return context.Errors;
+        return context;
     }
 }

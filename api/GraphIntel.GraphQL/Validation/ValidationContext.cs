@@ -31,6 +31,7 @@ public sealed class ValidationContext
     private readonly Dictionary<Node, IReadOnlyList<VariableUsage>> _variableUsages = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, IReadOnlyList<VariableUsage>> _recursiveVariableUsages = new(ReferenceEqualityComparer.Instance);
     private int _remainingFragmentWork = MaxFragmentWork;
+    private Dictionary<OperationDefinitionNode, long>? _operationCosts;
 
     /// <summary>Creates a context for validating <paramref name="document"/> against <paramref name="schema"/>.</summary>
     public ValidationContext(Schema schema, DocumentNode document, TypeInfo typeInfo, int maxErrors = DocumentValidator.DefaultMaxErrors)
@@ -43,6 +44,17 @@ public sealed class ValidationContext
         Document = document;
         _typeInfo = typeInfo;
         MaxErrors = maxErrors;
+    }
+
+    /// <summary>The estimated cost of each operation, as a cost rule (<c>MaxCostRule</c>) recorded it; empty without one.</summary>
+    public IReadOnlyDictionary<OperationDefinitionNode, long> OperationCosts =>
+        _operationCosts ?? (IReadOnlyDictionary<OperationDefinitionNode, long>)System.Collections.Immutable.ImmutableDictionary<OperationDefinitionNode, long>.Empty;
+
+    /// <summary>Records the estimated cost of <paramref name="operation"/> (for telemetry: the cost histogram).</summary>
+    public void RecordOperationCost(OperationDefinitionNode operation, long cost)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        (_operationCosts ??= new Dictionary<OperationDefinitionNode, long>(ReferenceEqualityComparer.Instance))[operation] = cost;
     }
 
     /// <summary>The schema the document is validated against.</summary>

@@ -13,7 +13,7 @@ namespace GraphIntel.Benchmarks.Api;
 /// questions, one operation at a time; then the JSON writing of the dashboard response beside two references measured
 /// in the same run. Prints µs/op (p50, p99), ops/s and bytes allocated per op.
 /// <code>
-/// dotnet run -c Release --project tests/GraphIntel.Benchmarks -- api [--seconds 3] [--warmup 1] [--rounds 3] [--case NAME] [--allocations] [--threads N]
+/// dotnet run -c Release --project tests/GraphIntel.Benchmarks -- api [--seconds 3] [--warmup 1] [--rounds 3] [--case NAME] [--allocations] [--threads N] [--telemetry]
 /// </code>
 /// </summary>
 public static class ApiBenchmark
@@ -23,7 +23,7 @@ public static class ApiBenchmark
         var options = ApiBenchmarkOptions.Parse(args, ApiCases.All.Select(c => c.Name).ToList());
         if (options is null)
         {
-            Console.Error.WriteLine($"usage: api [--seconds 3] [--warmup 1] [--rounds 3] [--case {string.Join('|', ApiCases.All.Select(c => c.Name))}] [--allocations] [--threads N]");
+            Console.Error.WriteLine($"usage: api [--seconds 3] [--warmup 1] [--rounds 3] [--case {string.Join('|', ApiCases.All.Select(c => c.Name))}] [--allocations] [--threads N] [--telemetry]");
             return 2;
         }
 
@@ -47,6 +47,25 @@ public static class ApiBenchmark
             if (options.Allocations) await ProfileAllocationsAsync(meter, api.Service, apiCase, options);
         }
         ApiReport.PrintExecution(rows);
+        if (options.Telemetry)
+        {
+            // The same cases with the engine's and the store's spans sampled and every GraphIntel instrument listened to
+            // (what an OpenTelemetry SDK exporting everything attaches), beside the runs above with nothing listening.
+            var withTelemetry = new List<ApiReport.Row>();
+            using (TelemetryListeners.Attach())
+            {
+                foreach (var apiCase in ApiCases.All.Where(c => options.Case is null || c.Name == options.Case))
+                {
+                    var stats = await meter.BestOfAsync(() => new ValueTask(ExecuteAsync(api.Service, apiCase)), options.Warmup, options.Seconds, options.Rounds);
+                    withTelemetry.Add(new ApiReport.Row(apiCase.Name + " +telemetry", apiCase.About, 0, stats));
+                }
+            }
+            Console.WriteLine();
+            Console.WriteLine("with telemetry listening (spans sampled, metrics recorded) vs nothing listening:");
+            ApiReport.PrintExecution(withTelemetry);
+            foreach (var (off, on) in rows.Zip(withTelemetry))
+                Console.WriteLine($"  {off.Case,-14} on/off: p50 {on.Stats.P50Microseconds / off.Stats.P50Microseconds:F3}, ops/s {on.Stats.OperationsPerSecond / off.Stats.OperationsPerSecond:F3}, B/op {on.Stats.BytesPerOperation - off.Stats.BytesPerOperation:+0;-0;0}");
+        }
         if (options.Threads > 1)
         {
             Console.WriteLine();
@@ -107,7 +126,17 @@ public static class ApiBenchmark
             Variables = apiCase.Variables,
             UserContext = SeededApi.AnonymousUserContext(),
         };
-        return service.ExecuteAsync(service.Prepare(request), request);
+        return ExecuteMeasuredAsync(service, request);
+    }
+
+    private static async Task<ExecutionResult> ExecuteMeasuredAsync(GraphQLService service, GraphQLRequest request)
+    {
+        using var telemetry = service.StartOperation();
+        var prepared = service.Prepare(request);
+        telemetry.Prepared(prepared, request);
+        var result = await service.ExecuteAsync(prepared, request);
+        telemetry.Completed(result);
+        return result;
     }
 
     /// <summary>
@@ -155,7 +184,7 @@ public static class ApiBenchmark
     }
 }
 
-internal sealed record ApiBenchmarkOptions(double Seconds, double Warmup, int Rounds, string? Case, bool Allocations, int Threads)
+internal sealed record ApiBenchmarkOptions(double Seconds, double Warmup, int Rounds, string? Case, bool Allocations, int Threads, bool Telemetry = false)
 {
     public static ApiBenchmarkOptions? Parse(string[] args, IReadOnlyList<string> caseNames)
     {
@@ -182,6 +211,9 @@ internal sealed record ApiBenchmarkOptions(double Seconds, double Warmup, int Ro
                     break;
                 case "--allocations":
                     options = options with { Allocations = true };
+                    continue;
+                case "--telemetry":
+                    options = options with { Telemetry = true };
                     continue;
                 default:
                     Console.Error.WriteLine($"api: unknown or incomplete option \"{args[i]}\"");

@@ -50,6 +50,7 @@ public sealed class MaxCostRule : IValidationRule
         public override VisitAction Enter(OperationDefinitionNode node)
         {
             var cost = CostOf(context, node, options);
+            context.RecordOperationCost(node, cost);
             if (cost > options.MaxCost)
             {
                 context.ReportError(new GraphQLError(
