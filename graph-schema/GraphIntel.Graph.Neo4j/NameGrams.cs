@@ -67,7 +67,8 @@ internal static class NameGrams
         /// <summary>The entry as a statement parameter.</summary>
         public Dictionary<string, object?> Parameter() => new()
         {
-            ["length"] = Length, ["grams"] = Grams, ["needed"] = Needed, ["gather"] = Gather,
+            ["length"] = Length, ["grams"] = Grams, ["trigrams"] = Grams.Select(g => g[(g.IndexOf(':') + 1)..]).ToArray(),
+            ["needed"] = Needed, ["gather"] = Gather,
         };
     }
 

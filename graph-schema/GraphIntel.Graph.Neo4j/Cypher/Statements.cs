@@ -120,8 +120,9 @@ internal static class Statements
     /// (NameGrams). $lengths is the query's <c>NameGrams.FuzzyPlan</c>: per key length within reach, its grams, how many
     /// a name must share ($needed) and how many of the rarest suffice to gather every such name ($gather; the proof is
     /// at FuzzyPlan). So: the degree of each gram (a degree read, not a walk of its links), the rarest $gather grams of
-    /// each length (a gram no name has counts as rarest and gathers nothing), the names linked to those, then each
-    /// gathered name's own few links counted against all the grams of its length. No cut: every name that can be within
+    /// each length (a gram no name has counts as rarest and gathers nothing), the names linked to those, then the
+    /// query's trigrams counted in each gathered name's padded key (one property read, where counting its links against
+    /// the grams took two dozen). No cut: every name that can be within
     /// reach is returned, so the ranking equals the embedded store's (the old query read every link of every gram —
     /// thousands for common ones — and then cut to 1,000 names).
     /// </summary>
@@ -144,8 +145,8 @@ internal static class Statements
         " END AS degree ORDER BY degree " +
         "WITH l, collect([t]) AS ranked UNWIND ranked[0..l.gather] AS picked WITH l, picked[0] AS t WHERE t IS NOT NULL " +
         "MATCH (t)<-[:HAS]-(n:Name) WHERE $kinds IS NULL OR n.kind IN $kinds " +
-        "WITH DISTINCT l, n MATCH (n)-[:HAS]->(s:Gram) WHERE s.key IN l.grams " +
-        "WITH n, l.needed AS needed, count(s) AS shared WHERE shared >= needed " +
+        "WITH DISTINCT l, n WITH l, n, ' ' + n.key + ' ' AS padded " +
+        "WHERE size([x IN l.trigrams WHERE padded CONTAINS x]) >= l.needed " +
         "RETURN n.entityId AS entityId, n.key AS key";
 
     /// <summary>The misspelling statement a server of this version understands.</summary>
