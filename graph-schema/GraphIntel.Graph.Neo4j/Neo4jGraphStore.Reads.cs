@@ -26,7 +26,7 @@ public sealed partial class Neo4jGraphStore
     /// Candidates come from Neo4j — key matches by one index seek, misspellings by shared (:Gram)s, rarest first
     /// (<see cref="NameGrams.FuzzyPlan"/>) — and <see cref="NameIndex"/> ranks them exactly as the embedded store does,
     /// so both backends answer alike. Exact and key matches always rank above misspellings, so when they alone fill
-    /// <paramref name="limit"/> the misspelling search is skipped: one round trip.
+    /// <paramref name="limit"/> the misspelling search is skipped: one round trip, else two.
     /// </summary>
     public async Task<IReadOnlyList<NameMatch>> FindByNameAsync(
         string text, IReadOnlyCollection<EntityKind>? kinds = null, int limit = 10, CancellationToken ct = default)
@@ -47,14 +47,13 @@ public sealed partial class Neo4jGraphStore
                 ["lengths"] = plan.Select(l => l.Parameter()).ToArray(),
                 ["kinds"] = kindNames,
             }, ct).ConfigureAwait(false);
-            // Only entities with a name within the edit bound can rank (the bound NameIndex applies); fetch just those.
-            var within = names.Rows
-                .Where(r => NameSimilarity.Distance(key, r[1].GetString()!, NameSimilarity.MaxEdits(Math.Min(key.Length, r[1].GetString()!.Length))) is not null)
-                .Select(r => r[0].GetString()!)
-                .Where(id => !candidates.ContainsKey(id))
-                .Distinct(StringComparer.Ordinal)
-                .ToArray();
-            foreach (var (id, entity) in await GetEntitiesAsync(within, ct).ConfigureAwait(false)) candidates.TryAdd(id, entity);
+            // Only entities with a name within the edit bound can rank (the bound NameIndex applies); keep just those.
+            foreach (var row in names.Rows)
+            {
+                var nameKey = row[0].GetString()!;
+                if (NameSimilarity.Distance(key, nameKey, NameSimilarity.MaxEdits(Math.Min(key.Length, nameKey.Length))) is not null)
+                    candidates.TryAdd(row[1].GetString()!, Neo4jRows.ReadEntity(row, 1));
+            }
         }
         if (candidates.Count == 0) return [];
         var index = new NameIndex();

@@ -115,12 +115,13 @@ internal static class Statements
         "MATCH (e:Entity) WHERE e.id IN [entityId] RETURN " + EntityColumns;
 
     /// <summary>
-    /// Misspelling candidates as (entityId, key), for the caller to check edit distance on the keys and fetch only the
-    /// entities that pass. Each name links to a (:Gram) per distinct trigram of its key and the key's length
+    /// Misspelling candidates as (name key, entity row), for the caller to check edit distance on the keys (the few
+    /// names that share enough trigrams come with their entity, so no other round trip follows). Each name links to a (:Gram) per distinct trigram of its key and the key's length
     /// (NameGrams). $lengths is the query's <c>NameGrams.FuzzyPlan</c>: per key length within reach, its grams, how many
     /// a name must share ($needed) and how many of the rarest suffice to gather every such name ($gather; the proof is
     /// at FuzzyPlan). So: the degree of each gram (a degree read, not a walk of its links), the rarest $gather grams of
-    /// each length (a gram no name has counts as rarest and gathers nothing), the names linked to those, then the
+    /// each length (a gram no name has counts as rarest and gathers nothing; lengths by index into $lengths, as grouping
+    /// by the maps themselves costs more), the names linked to those, then the
     /// query's trigrams counted in each gathered name's padded key (one property read, where counting its links against
     /// the grams took two dozen). No cut: every name that can be within
     /// reach is returned, so the ranking equals the embedded store's (the old query read every link of every gram —
@@ -138,16 +139,16 @@ internal static class Statements
     public static readonly string NameFuzzyCandidatesBefore5 = FuzzyByDegreeHead + "size((t)<-[:HAS]-())" + FuzzyByDegreeTail;
 
     private const string FuzzyByDegreeHead =
-        "UNWIND $lengths AS l UNWIND l.grams AS g OPTIONAL MATCH (t:Gram) WHERE t.key IN [g] " +
-        "WITH l, t, CASE WHEN t IS NULL THEN 0 ELSE ";
+        "UNWIND range(0, size($lengths) - 1) AS i UNWIND $lengths[i].grams AS g OPTIONAL MATCH (t:Gram) WHERE t.key IN [g] " +
+        "WITH i, t, CASE WHEN t IS NULL THEN 0 ELSE ";
 
     private const string FuzzyByDegreeTail =
         " END AS degree ORDER BY degree " +
-        "WITH l, collect([t]) AS ranked UNWIND ranked[0..l.gather] AS picked WITH l, picked[0] AS t WHERE t IS NOT NULL " +
+        "WITH i, collect([t]) AS ranked UNWIND ranked[0..$lengths[i].gather] AS picked WITH i, picked[0] AS t WHERE t IS NOT NULL " +
         "MATCH (t)<-[:HAS]-(n:Name) WHERE $kinds IS NULL OR n.kind IN $kinds " +
-        "WITH DISTINCT l, n WITH l, n, ' ' + n.key + ' ' AS padded " +
-        "WHERE size([x IN l.trigrams WHERE padded CONTAINS x]) >= l.needed " +
-        "RETURN n.entityId AS entityId, n.key AS key";
+        "WITH DISTINCT i, n WITH i, n, ' ' + n.key + ' ' AS padded " +
+        "WHERE size([x IN $lengths[i].trigrams WHERE padded CONTAINS x]) >= $lengths[i].needed " +
+        "WITH n.key AS key, n.entityId AS entityId MATCH (e:Entity) WHERE e.id IN [entityId] RETURN key, " + EntityColumns;
 
     /// <summary>The misspelling statement a server of this version understands.</summary>
     public static string NameFuzzyCandidatesFor(Neo4jVersion version) => version switch
