@@ -11,8 +11,6 @@ public sealed partial class Neo4jGraphStore
 {
     private static readonly string[] AllKinds = Enum.GetValues<EntityKind>().Select(EnumNames.ToContractName).ToArray();
     private static readonly string[] AllTypes = Enum.GetValues<RelationshipType>().Select(EnumNames.ToContractName).ToArray();
-    /// <summary>At most this many misspelling candidates are checked (names sharing enough trigrams, before edit distance).</summary>
-    private const int FuzzyCandidateLimit = 1_000;
 
     private static readonly string[] LiveStatuses = Enum.GetValues<ClaimStatus>()
         .Where(s => s != ClaimStatus.Retracted).Select(EnumNames.ToContractName).ToArray();
@@ -25,9 +23,10 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>
-    /// Candidates come from Neo4j — key matches by index, misspellings by shared (:Gram)s — and <see cref="NameIndex"/>
-    /// ranks them exactly as the embedded store does, so both backends answer alike. Exact and key matches always rank
-    /// above misspellings, so when they alone fill <paramref name="limit"/> the misspelling search is skipped.
+    /// Candidates come from Neo4j — key matches by one index seek, misspellings by shared (:Gram)s, rarest first
+    /// (<see cref="NameGrams.FuzzyPlan"/>) — and <see cref="NameIndex"/> ranks them exactly as the embedded store does,
+    /// so both backends answer alike. Exact and key matches always rank above misspellings, so when they alone fill
+    /// <paramref name="limit"/> the misspelling search is skipped: one round trip, else two.
     /// </summary>
     public async Task<IReadOnlyList<NameMatch>> FindByNameAsync(
         string text, IReadOnlyCollection<EntityKind>? kinds = null, int limit = 10, CancellationToken ct = default)
@@ -39,24 +38,22 @@ public sealed partial class Neo4jGraphStore
         var candidates = new Dictionary<string, Entity>(StringComparer.Ordinal);
         foreach (var row in (await RunAsync(Statements.NameKeyCandidates, new() { ["keys"] = new[] { key }, ["kinds"] = kindNames }, ct).ConfigureAwait(false)).Rows)
             candidates.TryAdd(row[0].GetString()!, Neo4jRows.ReadEntity(row, 0));
-        var maxEdits = NameSimilarity.MaxEdits(key.Length);
-        if (candidates.Count < limit && maxEdits > 0)
+        var plan = NameGrams.FuzzyPlan(key);
+        if (candidates.Count < limit && plan.Count > 0)
         {
-            var names = await RunAsync(Statements.NameFuzzyCandidates, new()
+            var version = _client.ServerVersion ?? throw new GraphStoreException("Neo4j did not report its version", isTransient: false);
+            var names = await RunAsync(Statements.NameFuzzyCandidatesFor(version), new()
             {
-                ["grams"] = NameGrams.OfQuery(key, maxEdits),
+                ["lengths"] = plan.Select(l => l.Parameter()).ToArray(),
                 ["kinds"] = kindNames,
-                ["needed"] = NameSimilarity.MinSharedTrigrams(NameGrams.Trigrams(key).Length, maxEdits),
-                ["limit"] = FuzzyCandidateLimit,
             }, ct).ConfigureAwait(false);
-            // Only entities with a name within the edit bound can rank (the bound NameIndex applies); fetch just those.
-            var within = names.Rows
-                .Where(r => NameSimilarity.Distance(key, r[1].GetString()!, NameSimilarity.MaxEdits(Math.Min(key.Length, r[1].GetString()!.Length))) is not null)
-                .Select(r => r[0].GetString()!)
-                .Where(id => !candidates.ContainsKey(id))
-                .Distinct(StringComparer.Ordinal)
-                .ToArray();
-            foreach (var (id, entity) in await GetEntitiesAsync(within, ct).ConfigureAwait(false)) candidates.TryAdd(id, entity);
+            // Only entities with a name within the edit bound can rank (the bound NameIndex applies); keep just those.
+            foreach (var row in names.Rows)
+            {
+                var nameKey = row[0].GetString()!;
+                if (NameSimilarity.Distance(key, nameKey, NameSimilarity.MaxEdits(Math.Min(key.Length, nameKey.Length))) is not null)
+                    candidates.TryAdd(row[1].GetString()!, Neo4jRows.ReadEntity(row, 1));
+            }
         }
         if (candidates.Count == 0) return [];
         var index = new NameIndex();

@@ -1,10 +1,13 @@
+using GraphIntel.Graph.Neo4j.Http;
+
 namespace GraphIntel.Graph.Neo4j.Cypher;
 
 /// <summary>
 /// Every Cypher statement the backend sends, as constants: values always travel as <c>$parameters</c>, never in the
 /// text. Each is written to run on Neo4j 3.1 and 5.x alike (no <c>{param}</c>, no <c>exists()</c> on properties,
-/// no pattern expressions, no subqueries; own <c>id</c> properties, never <c>id(n)</c>). A test parses every entry
-/// of <see cref="All"/> with the Cypher 5 grammar.
+/// no pattern expressions, no subqueries; own <c>id</c> properties, never <c>id(n)</c>) — except the misspelling
+/// search, whose degree read each server spells its own way (<see cref="NameFuzzyCandidatesFor"/>). A test parses
+/// every entry of <see cref="All"/> with the Cypher 5 grammar.
 ///
 /// The graph: <c>(:Entity {id, kind, possibleStart, …})-[:REL {id, type, status, validFrom, validTo, attested,
 /// possibleStart, possibleEnd, coreStart, coreEnd, evidence, …}]-&gt;(:Entity)</c> (time profiles as ISO days);
@@ -112,17 +115,48 @@ internal static class Statements
         "MATCH (e:Entity) WHERE e.id IN [entityId] RETURN " + EntityColumns;
 
     /// <summary>
-    /// Names sharing at least $needed of the query's trigrams (misspelling candidates), as (entityId, key): the caller
-    /// checks edit distance on the keys and fetches only the entities that pass. Each name links to a (:Gram) per
-    /// distinct trigram of its key and the key's length (NameGrams), so candidates come from the index on the query's
-    /// grams at the lengths within reach, never from a scan of all names. The names sharing the most grams come first:
-    /// on a large graph more than $limit names share enough of them, and a cut in no particular order dropped the
-    /// right one (18 of 200 misspelled lookups found nothing at 100,000 entities).
+    /// Misspelling candidates as (name key, entity row), for the caller to check edit distance on the keys (the few
+    /// names that share enough trigrams come with their entity, so no other round trip follows). Each name links to a (:Gram) per distinct trigram of its key and the key's length
+    /// (NameGrams). $lengths is the query's <c>NameGrams.FuzzyPlan</c>: per key length within reach, its grams, how many
+    /// a name must share ($needed) and how many of the rarest suffice to gather every such name ($gather; the proof is
+    /// at FuzzyPlan). So: the degree of each gram (a degree read, not a walk of its links), the rarest $gather grams of
+    /// each length (a gram no name has counts as rarest and gathers nothing; lengths by index into $lengths, as grouping
+    /// by the maps themselves costs more), the names linked to those, then the
+    /// query's trigrams counted in each gathered name's padded key (one property read, where counting its links against
+    /// the grams took two dozen). No cut: every name that can be within
+    /// reach is returned, so the ranking equals the embedded store's (the old query read every link of every gram —
+    /// thousands for common ones — and then cut to 1,000 names).
     /// </summary>
-    public const string NameFuzzyCandidates =
-        "UNWIND $grams AS g MATCH (t:Gram) WHERE t.key IN [g] MATCH (t)<-[:HAS]-(n:Name) WHERE $kinds IS NULL OR n.kind IN $kinds " +
-        "WITH n, count(*) AS shared WHERE shared >= $needed " +
-        "RETURN n.entityId AS entityId, n.key AS key ORDER BY shared DESC LIMIT $limit";
+    public const string NameFuzzyCandidates = FuzzyByDegreeHead + "COUNT { (t)<-[:HAS]-() }" + FuzzyByDegreeTail;
+
+    /// <summary><see cref="NameFuzzyCandidates"/> for Neo4j 5.0–5.2, which have no <c>COUNT {}</c> yet.</summary>
+    public const string NameFuzzyCandidatesEarly5 = FuzzyByDegreeHead + "size([(t)<-[:HAS]-() | 1])" + FuzzyByDegreeTail;
+
+    /// <summary>
+    /// <see cref="NameFuzzyCandidates"/> for Neo4j 3.x and 4.x: <c>size()</c> of the pattern, which they plan as a degree
+    /// read (GetDegree). Cypher 5 removed that form, so it is no constant of the Cypher 5 catalogue (<see cref="All"/>).
+    /// </summary>
+    public static readonly string NameFuzzyCandidatesBefore5 = FuzzyByDegreeHead + "size((t)<-[:HAS]-())" + FuzzyByDegreeTail;
+
+    private const string FuzzyByDegreeHead =
+        "UNWIND range(0, size($lengths) - 1) AS i UNWIND $lengths[i].grams AS g OPTIONAL MATCH (t:Gram) WHERE t.key IN [g] " +
+        "WITH i, t, CASE WHEN t IS NULL THEN 0 ELSE ";
+
+    private const string FuzzyByDegreeTail =
+        " END AS degree ORDER BY degree " +
+        "WITH i, collect([t]) AS ranked UNWIND ranked[0..$lengths[i].gather] AS picked WITH i, picked[0] AS t WHERE t IS NOT NULL " +
+        "MATCH (t)<-[:HAS]-(n:Name) WHERE $kinds IS NULL OR n.kind IN $kinds " +
+        "WITH DISTINCT i, n WITH i, n, ' ' + n.key + ' ' AS padded " +
+        "WHERE size([x IN $lengths[i].trigrams WHERE padded CONTAINS x]) >= $lengths[i].needed " +
+        "WITH n.key AS key, n.entityId AS entityId MATCH (e:Entity) WHERE e.id IN [entityId] RETURN key, " + EntityColumns;
+
+    /// <summary>The misspelling statement a server of this version understands.</summary>
+    public static string NameFuzzyCandidatesFor(Neo4jVersion version) => version switch
+    {
+        { Major: < 5 } => NameFuzzyCandidatesBefore5,
+        { Major: 5, Minor: < 3 } => NameFuzzyCandidatesEarly5,
+        _ => NameFuzzyCandidates,
+    };
 
     /// <summary>Who already claims these name keys (the alias-uniqueness check).</summary>
     public const string NameClaims =
@@ -389,5 +423,14 @@ internal static class Statements
         .Where(f => f.IsLiteral && f.FieldType == typeof(string))
         .Select(f => (f.Name, (string)f.GetRawConstantValue()!))
         .Concat(SchemaStatements.All)
+        .ToArray();
+
+    /// <summary>
+    /// The statements a server of this version is sent: <see cref="All"/> with the version's own form of the
+    /// version-dependent ones (for the plan check on 3.1).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Text)> For(Neo4jVersion version) => All
+        .Where(s => s.Name is not (nameof(NameFuzzyCandidates) or nameof(NameFuzzyCandidatesEarly5)))
+        .Append((nameof(NameFuzzyCandidates), NameFuzzyCandidatesFor(version)))
         .ToArray();
 }
