@@ -80,6 +80,10 @@ internal sealed class GraphQLHttpHandler(GraphQLService service, GraphQLHttpOpti
 
         // A GET answer's tag, from the data's version read before anything is computed (so a racing write can only
         // make the tag older than the answer, never newer): the same request in the same version has the same answer.
+        if (isGet && options.DataVersion is not null && options.RefreshDataVersion is { } refresh)
+        {
+            await refresh(cancellationToken).ConfigureAwait(false);
+        }
         var etag = isGet && options.DataVersion?.Invoke() is { } version && (request.QueryString.Value?.Length ?? 0) <= options.MaxRequestBytes
             ? ConditionalGet.ETagOf(request, mediaType, version, options)
             : null;

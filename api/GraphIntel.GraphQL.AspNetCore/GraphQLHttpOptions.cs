@@ -92,6 +92,12 @@ public sealed class GraphQLHttpOptions
     public Func<string?>? DataVersion { get; set; }
 
     /// <summary>
+    /// Brings <see cref="DataVersion"/> up to date with writers elsewhere (other processes on one store), awaited before
+    /// it is read on a GET. Null: the version is always current as it is.
+    /// </summary>
+    public Func<CancellationToken, ValueTask>? RefreshDataVersion { get; set; }
+
+    /// <summary>
     /// The request headers that say who the caller is, when answers may differ by caller (introspection allowed or not, a
     /// bypass of trusted documents): an ETag covers their values, answers name them in <c>Vary</c>, and an answer to a
     /// request carrying any of them is <c>Cache-Control: private</c>. Default: <c>Authorization</c>.

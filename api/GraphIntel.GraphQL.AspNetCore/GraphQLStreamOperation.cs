@@ -5,7 +5,7 @@ namespace GraphIntel.GraphQL.AspNetCore;
 
 /// <summary>
 /// Starting one operation on a streaming transport, with the same pipeline and limits as GraphQL over HTTP: persisted
-/// queries, parse, validation (depth, cost), introspection policy; then <see cref="GraphQLService.SubscribeAsync"/>.
+/// queries and trusted documents, parse, validation (depth, cost), introspection policy; then <see cref="GraphQLService.SubscribeAsync"/>.
 /// </summary>
 internal static class GraphQLStreamOperation
 {
@@ -15,7 +15,10 @@ internal static class GraphQLStreamOperation
     public static async Task<Started> StartAsync(
         GraphQLService service, GraphQLHttpOptions options, HttpContext context, GraphQLHttpRequestParameters parameters, CancellationToken cancellationToken)
     {
-        var (query, hashToStore, problem) = PersistedQueries.Resolve(parameters, options.PersistedQueries);
+        // Trusted documents apply as over HTTP (in Require mode only they run, unless this caller may bypass them); the
+        // media type only picks an HTTP status, which a stream's error message does not carry.
+        var mayBypass = options.TrustedDocumentMode == TrustedDocumentMode.Require && options.TrustedDocumentBypass?.Invoke(context) == true;
+        var (query, hashToStore, _, problem) = PersistedQueries.Resolve(parameters, options, mayBypass, "application/json");
         if (problem is not null)
         {
             return new Started([Problem(problem)], null);

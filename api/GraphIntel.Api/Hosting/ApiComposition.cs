@@ -61,7 +61,11 @@ public static class ApiComposition
         builder.Services.AddOptions<GraphQLHttpOptions>().Configure<IGraphStore, StoreCacheOptions, GraphQLService>((options, store, cache, service) =>
         {
             options.ResponseCache = cache.ResponseCacheFor(store);
-            options.DataVersion = DataVersionOf(store);
+            // ETags from the store's identity and write generation (GraphIntel:Cache:GenerationCheckInterval keeps it
+            // current with other writers): the same on every replica for the same data, new after any write, and never
+            // repeated by a store made anew. No store cache (GraphIntel:Cache:Enabled false): no ETags.
+            options.DataVersion = store is ICachedGraphLookups versioned ? () => versioned.DataVersion : null;
+            options.RefreshDataVersion = store is ICachedGraphLookups refreshed ? refreshed.RefreshAsync : null;
             options.CallerHeaders = ["Authorization", "X-Api-Key"]; // where ApiKeyMiddleware reads the key
             trustedDocuments.Apply(options, service, contentRoot);
             options.MaxRequestBytes = limits.MaxRequestBytes;
@@ -85,18 +89,6 @@ public static class ApiComposition
         builder.AddHttpSecurity();
         builder.AddTelemetry();
         return builder;
-    }
-
-    /// <summary>
-    /// What GET answers' ETags are derived from (<see cref="GraphQLHttpOptions.DataVersion"/>): the store cache's
-    /// generation, which every write through this process advances, behind a random per-process epoch so that a tag
-    /// from before a restart never validates. Null (no ETags) when the store cache is off: no generation to trust.
-    /// </summary>
-    private static Func<string?>? DataVersionOf(IGraphStore store)
-    {
-        if (store is not ICachedGraphLookups cached) return null;
-        var epoch = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
-        return () => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{epoch}:{cached.Generation}");
     }
 
     public static WebApplication MapGraphIntel(this WebApplication app)

@@ -40,5 +40,7 @@ internal sealed class PublishingGraphStore(IGraphStore inner, ChangeFeed feed) :
     public Task<GraphStatistics> GetStatisticsAsync(CancellationToken ct = default) => inner.GetStatisticsAsync(ct);
     public Task<StoreCardinalities> GetCardinalitiesAsync(CancellationToken ct = default) => inner.GetCardinalitiesAsync(ct);
     public Task<GraphSnapshot> ExportAsync(CancellationToken ct = default) => inner.ExportAsync(ct);
+
+    public Task<WriteGeneration> GetWriteGenerationAsync(CancellationToken ct = default) => inner.GetWriteGenerationAsync(ct);
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -88,5 +88,7 @@ internal sealed class InstrumentedGraphStore(IGraphStore inner, StoreTelemetry t
 
     public Task<GraphSnapshot> ExportAsync(CancellationToken ct = default) => Observe("Export", s => s.ExportAsync(ct));
 
+    public Task<WriteGeneration> GetWriteGenerationAsync(CancellationToken ct = default) => Observe("GetWriteGeneration", s => s.GetWriteGenerationAsync(ct));
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
