@@ -28,31 +28,6 @@ internal static class DashboardOperations
         File.WriteAllText(Path.Combine(folder, "README.txt"), "not a document", new UTF8Encoding(false));
         return folder;
     }
-
-    /// <summary>The SHA-256 (lowercase hex) of each file's bytes as node's crypto computes it: an implementation apart from .NET's.</summary>
-    public static async Task<string[]> NodeSha256Async(params string[] files)
-    {
-        const string script = "const c=require('crypto'),fs=require('fs');for(const f of process.argv.slice(1))console.log(c.createHash('sha256').update(fs.readFileSync(f)).digest('hex'))";
-        var start = new ProcessStartInfo("node", ["-e", script, .. files]);
-        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(1));
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    /// <summary>The same for text (written to a temporary file as UTF-8 first).</summary>
-    public static async Task<string> NodeSha256OfTextAsync(string text)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, text, new UTF8Encoding(false));
-            return (await NodeSha256Async(file)).Single();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 }
 
 /// <summary>The API requiring trusted documents, loaded from a folder of .graphql files; editors may bypass the list.</summary>
@@ -101,7 +76,7 @@ public sealed class RequireTrustedDocumentTests(RequireTrustedDocumentsHost api)
 
     private static object Persisted(string hash) => new { persistedQuery = new { version = 1, sha256Hash = hash } };
 
-    private async Task<string[]> NodeHashesAsync() => await DashboardOperations.NodeSha256Async(
+    private async Task<string[]> NodeHashesAsync() => await NodeSha256.OfFilesAsync(
         Path.Combine(api.Folder, "statistics.graphql"),
         Path.Combine(api.Folder, "entities", "organization.graphql"),
         Path.Combine(api.Folder, "entities", "pair.graphql"));
@@ -156,14 +131,14 @@ public sealed class RequireTrustedDocumentTests(RequireTrustedDocumentsHost api)
         Assert.Equal((400, "TRUSTED_DOCUMENT_REQUIRED"), (graphQLResponse.Status, graphQLResponse.ErrorCode()));
         Assert.Equal("TRUSTED_DOCUMENT_REQUIRED", get.ErrorCode());
         Assert.Contains("documentId", json.Errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Contains(await DashboardOperations.NodeSha256OfTextAsync(Unregistered), json.Errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(await NodeSha256.OfTextAsync(Unregistered), json.Errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.False(json.Body.TryGetProperty("data", out _));
     }
 
     [Fact]
     public async Task An_unknown_hash_is_refused_as_not_found()
     {
-        var unknown = await DashboardOperations.NodeSha256OfTextAsync(Unregistered);
+        var unknown = await NodeSha256.OfTextAsync(Unregistered);
 
         var byDocumentId = await PostAsync(api.Http, new { documentId = "sha256:" + unknown });
         var byExtension = await PostAsync(api.Http, new { extensions = Persisted(unknown) });
@@ -179,7 +154,7 @@ public sealed class RequireTrustedDocumentTests(RequireTrustedDocumentsHost api)
     public async Task Registering_with_an_automatic_persisted_query_is_refused_and_nothing_is_kept()
     {
         const string query = "{ statistics { sources } } # apq in require mode";
-        var hash = await DashboardOperations.NodeSha256OfTextAsync(query);
+        var hash = await NodeSha256.OfTextAsync(query);
 
         var register = await PostAsync(api.Http, new { query, extensions = Persisted(hash) });
         var again = await PostAsync(api.Http, new { extensions = Persisted(hash) });
@@ -277,7 +252,7 @@ public sealed class AllowTrustedDocumentTests(AllowTrustedDocumentsHost api) : I
     {
         var trusted = api.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.TrustedDocuments!;
         var fromNode = new List<string>();
-        foreach (var (_, body) in api.Operations.Values) fromNode.Add(await DashboardOperations.NodeSha256OfTextAsync(body));
+        foreach (var (_, body) in api.Operations.Values) fromNode.Add(await NodeSha256.OfTextAsync(body));
 
         Assert.Equal(["DashboardOrganization", "DashboardStatistics", "PairA", "PairB"], api.Operations.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(api.Operations.Values.Select(o => o.Id), fromNode);
@@ -301,7 +276,7 @@ public sealed class AllowTrustedDocumentTests(AllowTrustedDocumentsHost api) : I
     public async Task Automatic_persisted_queries_still_work_beside_them_and_trusted_hashes_come_first()
     {
         const string query = "{ statistics { organizations } } # apq beside trusted documents";
-        var hash = await DashboardOperations.NodeSha256OfTextAsync(query);
+        var hash = await NodeSha256.OfTextAsync(query);
         var extensions = new { persistedQuery = new { version = 1, sha256Hash = hash } };
 
         var miss = await RequireTrustedDocumentTests.PostAsync(api.Http, new { extensions });

@@ -33,29 +33,6 @@ public sealed class TrustedDocumentTests : IDisposable
         return path;
     }
 
-    /// <summary>SHA-256 of each file's bytes, lowercase hex, from node's crypto.</summary>
-    private static async Task<string[]> NodeSha256Async(params string[] files)
-    {
-        const string script = "const c=require('crypto'),fs=require('fs');for(const f of process.argv.slice(1))console.log(c.createHash('sha256').update(fs.readFileSync(f)).digest('hex'))";
-        var run = await ChildProcess.RunAsync(new ProcessStartInfo("node", ["-e", script, .. files]), TimeSpan.FromMinutes(1));
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    /// <summary>The same for text not among the documents (written to a temporary file of its own).</summary>
-    private static async Task<string> NodeSha256OfTextAsync(string text)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, text, new UTF8Encoding(false));
-            return (await NodeSha256Async(file)).Single();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 
     private static async Task<StarWarsHttpServer> StartAsync(TrustedDocumentStore store, TrustedDocumentMode mode,
         Func<Microsoft.AspNetCore.Http.HttpContext, bool>? bypass = null, PersistedQueryStore? apq = null) =>
@@ -88,14 +65,14 @@ public sealed class TrustedDocumentTests : IDisposable
 
         var store = TrustedDocumentStore.Load(_folder, Service);
 
-        Assert.Equal((await NodeSha256Async(files)).Order(StringComparer.Ordinal), store.Hashes.Order(StringComparer.Ordinal));
-        Assert.True(store.TryGet((await NodeSha256Async(files[1]))[0], out var human) && human == Human);
+        Assert.Equal((await NodeSha256.OfFilesAsync(files)).Order(StringComparer.Ordinal), store.Hashes.Order(StringComparer.Ordinal));
+        Assert.True(store.TryGet((await NodeSha256.OfFilesAsync(files[1]))[0], out var human) && human == Human);
     }
 
     [Fact]
     public async Task Apollo_manifests_and_flat_maps_are_read_and_their_ids_checked()
     {
-        var hashes = await NodeSha256Async(Write("a.graphql", Hero), Write("b.graphql", Human));
+        var hashes = await NodeSha256.OfFilesAsync(Write("a.graphql", Hero), Write("b.graphql", Human));
         var apollo = Write("apollo.json", JsonSerializer.Serialize(new
         {
             format = "apollo-persisted-query-manifest",
@@ -146,8 +123,8 @@ public sealed class TrustedDocumentTests : IDisposable
     [Fact]
     public async Task Require_runs_trusted_documents_by_hash_and_in_full_and_refuses_everything_else()
     {
-        var hashes = await NodeSha256Async(Write("hero.graphql", Hero), Write("human.graphql", Human), Write("rename.graphql", Rename));
-        var other = await NodeSha256OfTextAsync(Other);
+        var hashes = await NodeSha256.OfFilesAsync(Write("hero.graphql", Hero), Write("human.graphql", Human), Write("rename.graphql", Rename));
+        var other = await NodeSha256.OfTextAsync(Other);
         var apq = new PersistedQueryStore();
         await using var server = await StartAsync(TrustedDocumentStore.Load(_folder, Service), TrustedDocumentMode.Require, apq: apq);
 
@@ -179,7 +156,7 @@ public sealed class TrustedDocumentTests : IDisposable
     public async Task Require_with_a_bypass_runs_the_caller_s_own_documents_and_registers_none()
     {
         Write("hero.graphql", Hero);
-        var other = await NodeSha256OfTextAsync(Other);
+        var other = await NodeSha256.OfTextAsync(Other);
         var apq = new PersistedQueryStore();
         await using var server = await StartAsync(TrustedDocumentStore.Load(_folder, Service), TrustedDocumentMode.Require,
             bypass: context => context.Request.Headers.ContainsKey("X-Operator"), apq: apq);
@@ -196,8 +173,8 @@ public sealed class TrustedDocumentTests : IDisposable
     [Fact]
     public async Task Allow_runs_trusted_documents_by_hash_and_everything_else_as_before()
     {
-        var hashes = await NodeSha256Async(Write("hero.graphql", Hero));
-        var other = await NodeSha256OfTextAsync(Other);
+        var hashes = await NodeSha256.OfFilesAsync(Write("hero.graphql", Hero));
+        var other = await NodeSha256.OfTextAsync(Other);
         var apq = new PersistedQueryStore();
         await using var server = await StartAsync(TrustedDocumentStore.Load(_folder, Service), TrustedDocumentMode.Allow, apq: apq);
 
