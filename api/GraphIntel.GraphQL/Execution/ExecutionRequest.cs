@@ -4,7 +4,7 @@ using GraphIntel.GraphQL.Types;
 namespace GraphIntel.GraphQL.Execution;
 
 /// <summary>The inputs of ExecuteRequest (spec §6.1): a validated document and everything it runs with.</summary>
-public sealed class ExecutionRequest
+public sealed record ExecutionRequest
 {
     /// <summary>The schema.</summary>
     public required Schema Schema { get; init; }
@@ -49,20 +49,6 @@ public sealed class ExecutionRequest
     public ExecutionPlanCache? PlanCache { get; init; }
 
     /// <summary>This request with another root value and cancellation token (one event of a subscription).</summary>
-    internal ExecutionRequest ForEvent(object? rootValue, CancellationToken cancellationToken) => new()
-    {
-        Schema = Schema,
-        Document = Document,
-        Operation = Operation,
-        OperationName = OperationName,
-        VariableValues = VariableValues,
-        RootValue = rootValue,
-        RequestServices = RequestServices,
-        UserContext = UserContext,
-        CancellationToken = cancellationToken,
-        Timeout = Timeout,
-        MaxResultBytes = MaxResultBytes,
-        TimeProvider = TimeProvider,
-        PlanCache = PlanCache,
-    };
+    internal ExecutionRequest ForEvent(object? rootValue, CancellationToken cancellationToken) =>
+        this with { RootValue = rootValue, CancellationToken = cancellationToken };
 }
