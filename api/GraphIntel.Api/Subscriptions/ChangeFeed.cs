@@ -54,6 +54,7 @@ internal sealed class ChangeFeed(ApiLimits limits)
     private readonly SemaphoreSlim _written = new(0);
     private IGraphStore? _store;
     private long _lastSequence = -1;
+    private WriteGeneration? _readAt;
 
     /// <summary>The store whose audit trail is read (the undecorated one).</summary>
     public void Attach(IGraphStore store) => _store = store;
@@ -115,11 +116,17 @@ internal sealed class ChangeFeed(ApiLimits limits)
     internal async Task CatchUpAsync(CancellationToken ct)
     {
         var store = _store ?? throw new InvalidOperationException("The change feed has no store attached.");
+        // Every audited write advances the store's write generation in its own transaction: while it stands where it
+        // stood at the last read of the trail, there is nothing new to read (one key lookup instead of an audit page).
+        // It is read before the trail, so a write landing in between is read now or at the next call, never skipped.
+        var generation = await store.GetWriteGenerationAsync(ct).ConfigureAwait(false);
+        if (generation == _readAt) return;
         if (_lastSequence < 0)
         {
             // First read: start after the newest entry; earlier writes are history (the auditLog query has them).
             var newest = await store.GetAuditAsync(new AuditQuery { First = 1 }, ct).ConfigureAwait(false);
             _lastSequence = newest.Count == 0 ? 0 : newest[0].Sequence;
+            _readAt = generation;
             return;
         }
         var fresh = new List<AuditEntry>();
@@ -136,6 +143,7 @@ internal sealed class ChangeFeed(ApiLimits limits)
             if (done || page.Count == 0) break;
             before = page[^1].Sequence;
         }
+        _readAt = generation;
         fresh.Reverse();
         if (fresh.Count == 0) return;
         _lastSequence = fresh[^1].Sequence;
