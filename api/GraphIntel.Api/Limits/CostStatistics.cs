@@ -11,7 +11,7 @@ internal sealed class CostStatistics(IGraphStore store)
 {
     private StoreCardinalities? _current;
     private long _version;
-    private long? _auditHead;
+    private WriteGeneration? _readAt;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     /// <summary>The latest statistics, or null before the store has answered.</summary>
@@ -21,19 +21,21 @@ internal sealed class CostStatistics(IGraphStore store)
     public long Version => Interlocked.Read(ref _version);
 
     /// <summary>
-    /// Reads the statistics again when the audit trail has grown since the last read (every write is audited, by this
-    /// process or another one sharing the store), or when <paramref name="force"/> is set. Returns the current statistics.
+    /// Reads the statistics again when the store's write generation (<see cref="IGraphStore.GetWriteGenerationAsync"/>)
+    /// has moved since the last read — every data-writing transaction advances it, by this process, another replica,
+    /// the seed tool or a migration, and a store made anew has a new id — or when <paramref name="force"/> is set.
+    /// Returns the current statistics.
     /// </summary>
     public async Task<StoreCardinalities?> RefreshAsync(bool force = false, CancellationToken ct = default)
     {
         await _refreshing.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var latest = await store.GetAuditAsync(new AuditQuery { First = 1 }, ct).ConfigureAwait(false);
-            long? head = latest.Count == 0 ? 0 : latest[0].Sequence;
-            if (!force && _current is not null && head == _auditHead) return _current;
+            var generation = await store.GetWriteGenerationAsync(ct).ConfigureAwait(false);
+            if (!force && _current is not null && generation == _readAt) return _current;
+            // Read after the generation: a write landing in between is counted now or, at the latest, at the next check.
             var read = await store.GetCardinalitiesAsync(ct).ConfigureAwait(false);
-            _auditHead = head;
+            _readAt = generation;
             if (read != _current)
             {
                 Volatile.Write(ref _current, read);

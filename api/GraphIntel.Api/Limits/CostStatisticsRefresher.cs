@@ -4,7 +4,7 @@ namespace GraphIntel.Api.Limits;
 
 /// <summary>
 /// Keeps <see cref="CostStatistics"/> current: once the store is initialized, every
-/// <see cref="ApiLimits.StatisticsRefreshInterval"/> it asks the audit trail whether anything was written and, if so,
+/// <see cref="ApiLimits.StatisticsRefreshInterval"/> it asks the store's write generation whether anything was written and, if so,
 /// reads the statistics again. A failed read is logged and retried at the next tick; until the first read succeeds
 /// the cost rule assumes <see cref="ApiLimits.DefaultListSize"/>.
 /// </summary>
