@@ -79,6 +79,7 @@ public sealed class CypherExportTests
         await using var store = await Neo4jTestDatabase.CreateCleanStoreAsync();
         var original = await LoadGraphAsync(store);
         var lines = await ScriptLinesAsync(original);
+        var loadedAt = await store.GetWriteGenerationAsync();
 
         await Neo4jTestDatabase.WipeAsync(store);
         var schema = CypherScript.SchemaStatementsFor(CypherScript.Target).Count;
@@ -87,6 +88,10 @@ public sealed class CypherExportTests
         await store.Client.RunInTransactionAsync(statements, 200, CancellationToken.None);
         await using var replayed = new GraphIntel.Graph.Neo4j.Neo4jGraphStore(Neo4jTestDatabase.Options());
         await replayed.InitializeAsync();
+        // The script advanced the write generation of a store it made anew: caches of the old store can't mistake it.
+        var replayedAt = await replayed.GetWriteGenerationAsync();
+        Assert.NotEqual(loadedAt.StoreId, replayedAt.StoreId);
+        Assert.True(replayedAt.Value >= 1, $"generation {replayedAt}");
 
         Assert.Equal(RecordJson.Serialize(original), RecordJson.Serialize(await replayed.ExportAsync()));
         // The lookup structures came along: names, citations by source, merged ids resolving to the survivor.
@@ -95,9 +100,10 @@ public sealed class CypherExportTests
         var cited = await replayed.GetCitationsBySourceAsync([Beta]);
         Assert.Contains(cited[Beta], c => c.SupportsId == KibAlliedTaliban);
 
-        // Running the script a second time changes nothing (MERGE).
+        // Running the script a second time changes no record (MERGE), and says it wrote (the generation moves on).
         await store.Client.RunInTransactionAsync(statements, 200, CancellationToken.None);
         Assert.Equal(RecordJson.Serialize(original), RecordJson.Serialize(await replayed.ExportAsync()));
+        Assert.Equal(replayedAt with { Value = replayedAt.Value + 1 }, await replayed.GetWriteGenerationAsync());
         var names = await store.Client.RunAsync(new Statement("MATCH (n:Name) RETURN count(n) AS n"), CancellationToken.None);
         Assert.Equal(original.Entities.Sum(e => e.Names.Distinct().Count()), names.Rows[0][0].GetInt32());
     }

@@ -11,7 +11,8 @@ namespace GraphIntel.Graph.Neo4j.Export;
 /// Neo4j 5 syntax), then one MERGE statement per line for sources, entities, their names and citations,
 /// relationships, strength estimates and merges; every statement ends in ';'. MERGE makes the script safe to run
 /// again. Values are inlined as literals, since cypher-shell scripts carry no parameters. A store opened on the
-/// result exports the same graph.
+/// result exports the same graph. The last statement advances the store-wide write generation (made with a store id
+/// new to this script, when the database has none), so API replicas caching that database see the change.
 /// </summary>
 public static class CypherScript
 {
@@ -50,6 +51,7 @@ public static class CypherScript
         }
         foreach (var m in snapshot.Merges.OrderBy(m => m.MergedId, StringComparer.Ordinal))
             yield return $"MERGE (m:Merge {{mergedId: {L(m.MergedId)}}}) SET m.survivorId = {L(m.SurvivorId)}";
+        yield return Cypher.Statements.AdvanceWriteGeneration.Replace("$storeId", L(Guid.NewGuid().ToString("N")), StringComparison.Ordinal);
     }
 
     /// <summary>Writes the script: a comment header, then one statement per line, each ending in ';'.</summary>
