@@ -186,6 +186,19 @@ internal static class Neo4jRows
             ["supportsId"] = supportsId, ["sourceId"] = c.SourceId, ["quote"] = c.Quote, ["supports"] = c.Supports, ["ordinal"] = i,
         });
 
+    /// <summary>An (:Audit) node's properties (what <c>AppendAudit</c> creates, with its sequence number).</summary>
+    public static Dictionary<string, object?> AuditRow(AuditEntry a) => new()
+    {
+        ["seq"] = a.Sequence,
+        ["at"] = a.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        ["actor"] = a.Actor,
+        ["action"] = a.Action,
+        ["targetId"] = a.TargetId,
+        ["reason"] = a.Reason,
+        ["before"] = a.Before,
+        ["after"] = a.After,
+    };
+
     public static Dictionary<string, object?> SourceRow(Source s) => new()
     {
         ["id"] = s.Id,

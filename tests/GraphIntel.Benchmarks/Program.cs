@@ -21,6 +21,7 @@ var benchmarks = new Dictionary<string, (string About, Func<string[], Task<int>>
     ["http"] = ("HTTP load (wrk) on a dashboard query vs a minimal endpoint returning the same JSON", HttpBenchmark.RunAsync),
     ["soak"] = ("the API process for minutes under readers, writers and hostile reads: req/s, refusals, peak memory; then the file's integrity", SoakBenchmark.RunAsync),
     ["explorer"] = ("the explorer in headless Chromium: entity view, 2,000-node neighbourhood, time slider p50/p95 vs targets and vs GraphQL alone", ExplorerBenchmark.RunAsync),
+    ["neo4j-admin"] = ("initial load by Neo4j's offline importer: synthetic graph -> CSV export -> import tool (3.1.1) -> schema, seconds vs the embedded load", Neo4jAdminBenchmark.RunAsync),
     ["export"] = ("every export format (graphml, ftm, csv, cypher, …) on the 20k-entity synthetic graph: ms, MB/s vs the JSON export", ExportBenchmark.RunAsync),
     ["fuzz"] = ("fuzz the parser, the HTTP request reader and the endpoint: [--cases N] [--target parser|reader|http|all]; cases/s, failures", FuzzBenchmark.RunAsync),
     ["minimal-server"] = ("(internal) the reference endpoint of the http benchmark: <port> <json-file>", HttpBenchmark.RunMinimalServerAsync),

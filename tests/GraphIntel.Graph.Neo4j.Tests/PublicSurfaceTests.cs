@@ -4,7 +4,7 @@ namespace GraphIntel.Graph.Neo4j.Tests;
 
 /// <summary>
 /// The Neo4j backend shows other projects only what they use: the store, its options and pipeline factory (the chooser
-/// composes them) and the Cypher export (the seed CLI writes it). Its HTTP client, statements and rows stay internal.
+/// composes them) and the Cypher and neo4j-admin exports (the seed CLI writes them). Its HTTP client, statements and rows stay internal.
 /// </summary>
 public sealed class PublicSurfaceTests
 {
@@ -14,6 +14,7 @@ public sealed class PublicSurfaceTests
         string[] allowed =
         [
             typeof(Neo4jGraphStore).FullName!, typeof(Neo4jOptions).FullName!, typeof(Neo4jResilience).FullName!, typeof(CypherScript).FullName!,
+            typeof(Neo4jAdminCsv).FullName!, typeof(Neo4jAdminCsv.Result).FullName!,
         ];
         var exported = typeof(Neo4jGraphStore).Assembly.GetExportedTypes().Select(t => t.FullName!);
         Assert.Equal(allowed.Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));

