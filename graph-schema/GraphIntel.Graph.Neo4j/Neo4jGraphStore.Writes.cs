@@ -214,6 +214,12 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
         /// <summary>Relationships the store may already hold an edge of: their edge is deleted before it is recreated.</summary>
         private readonly HashSet<string> _rewrittenRelationships = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StrengthEstimate> _estimates = new(StringComparer.Ordinal);
+        /// <summary>
+        /// Ids of the sources, entities and estimates above that the plan read as not stored: they are CREATEd, with no
+        /// names or citations of theirs to delete first (their uniqueness constraints still refuse a duplicate).
+        /// </summary>
+        private readonly HashSet<string> _newSources = new(StringComparer.Ordinal), _newEntities = new(StringComparer.Ordinal),
+            _newEstimates = new(StringComparer.Ordinal);
         private readonly List<string> _deletedEntities = [];
         private readonly List<EntityMerge> _merges = [];
         private readonly List<Dictionary<string, object?>> _audit = [];
@@ -233,11 +239,11 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
 
         public void Source(Source? before, Source after) =>
             Upsert(RecordKinds.Source, after.Id, AuditActions.ForUpsert(before, after, reverting), Json(before), RecordJson.Serialize(after),
-                () => _sources[after.Id] = after);
+                () => _sources[after.Id] = after, _newSources);
 
         public void Entity(Entity? before, Entity after) =>
             Upsert(RecordKinds.Entity, after.Id, AuditActions.ForUpsert(before, after, reverting), Json(before), RecordJson.Serialize(after),
-                () => _entities[after.Id] = after);
+                () => _entities[after.Id] = after, _newEntities);
 
         public void Relationship(Relationship? before, Relationship after) =>
             Upsert(RecordKinds.Relationship, after.Id, AuditActions.ForUpsert(before, after, reverting), Json(before), RecordJson.Serialize(after),
@@ -245,7 +251,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
 
         public void Estimate(StrengthEstimate? before, StrengthEstimate after) =>
             Upsert(RecordKinds.StrengthEstimate, after.Id, AuditActions.ForUpsert(before, after, reverting), Json(before), RecordJson.Serialize(after),
-                () => _estimates[after.Id] = after);
+                () => _estimates[after.Id] = after, _newEstimates);
 
         public void Retract(Relationship before, Relationship after) =>
             Retract(before.Id, before.Status, RecordJson.Serialize(before), RecordJson.Serialize(after), () => KeepRelationship(after, stored: true));
@@ -291,10 +297,11 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
         }
 
         /// <summary>Records equal in <see cref="RecordJson"/> are the same content: counted unchanged, neither written nor audited.</summary>
-        private void Upsert(string kind, string id, string action, string? before, string after, Action keep)
+        private void Upsert(string kind, string id, string action, string? before, string after, Action keep, HashSet<string>? created = null)
         {
             if (before == after) { Count(kind, unchanged: 1); return; }
             keep();
+            if (before is null) created?.Add(id);
             Count(kind, created: before is null ? 1 : 0, updated: before is null ? 0 : 1);
             Audit(action, id, before, after);
         }
@@ -335,21 +342,26 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
                     statements.Add(new Statement(text, new Dictionary<string, object?> { [name] = chunk }));
             }
 
-            var rewrittenEntities = _entities.Keys.Concat(_deletedEntities).ToArray();
-            var recited = rewrittenEntities.Concat(_relationships.Keys).Concat(_estimates.Keys).ToArray();
+            // Only records that may be stored have names and citations to replace; new ones are created outright.
+            var rewrittenEntities = _entities.Keys.Where(id => !_newEntities.Contains(id)).Concat(_deletedEntities).ToArray();
+            var recited = rewrittenEntities.Concat(_rewrittenRelationships).Concat(_estimates.Keys.Where(id => !_newEstimates.Contains(id))).ToArray();
             var names = _entities.Values.SelectMany(Neo4jRows.NameRows).Select(Neo4jRows.WithGrams).ToList();
-            Add(Statements.UpsertSources, "rows", _sources.Values.Select(Neo4jRows.SourceRow));
+            Add(Statements.UpsertSources, "rows", _sources.Values.Where(s => !_newSources.Contains(s.Id)).Select(Neo4jRows.SourceRow));
+            Add(Statements.CreateSources, "rows", _sources.Values.Where(s => _newSources.Contains(s.Id)).Select(Neo4jRows.SourceRow));
             Add(Statements.DeleteNames, "ids", rewrittenEntities);
             Add(Statements.DeleteCitations, "ids", recited);
             Add(Statements.DeleteEntities, "ids", _deletedEntities);
-            Add(Statements.UpsertEntities, "rows", _entities.Values.Select(Neo4jRows.EntityRow));
+            Add(Statements.UpsertEntities, "rows", _entities.Values.Where(e => !_newEntities.Contains(e.Id)).Select(Neo4jRows.EntityRow));
+            Add(Statements.CreateEntities, "rows", _entities.Values.Where(e => _newEntities.Contains(e.Id)).Select(Neo4jRows.EntityRow));
             // Each gram is MERGEd once per write, then names link to it by index lookup: MERGE per link would take the
             // gram's lock and seek once for every name sharing it.
             Add(Statements.UpsertGrams, "grams", Neo4jRows.DistinctGrams(names));
             Add(Statements.CreateNames, "rows", names);
             Add(Statements.DeleteRelationships, "ids", _rewrittenRelationships);
-            Add(Statements.UpsertRelationships, "rows", _relationships.Values.Select(Neo4jRows.RelationshipRow));
-            Add(Statements.UpsertEstimates, "rows", _estimates.Values.Select(Neo4jRows.EstimateRow));
+            Add(Statements.UpsertRelationships, "rows", _relationships.Values.Where(r => _rewrittenRelationships.Contains(r.Id)).Select(Neo4jRows.RelationshipRow));
+            Add(Statements.CreateRelationships, "rows", _relationships.Values.Where(r => !_rewrittenRelationships.Contains(r.Id)).Select(Neo4jRows.RelationshipRow));
+            Add(Statements.UpsertEstimates, "rows", _estimates.Values.Where(x => !_newEstimates.Contains(x.Id)).Select(Neo4jRows.EstimateRow));
+            Add(Statements.CreateEstimates, "rows", _estimates.Values.Where(x => _newEstimates.Contains(x.Id)).Select(Neo4jRows.EstimateRow));
             Add(Statements.CreateCitations, "rows",
                 _entities.Values.Select(e => (e.Id, e.Citations))
                     .Concat(_relationships.Values.Select(r => (r.Id, r.Citations)))

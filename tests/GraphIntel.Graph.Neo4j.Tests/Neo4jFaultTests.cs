@@ -116,4 +116,29 @@ public sealed class Neo4jFaultTests(OwnNeo4jServer server) : IClassFixture<OwnNe
         Assert.NotEqual(generation, await store.GetWriteGenerationAsync());
         Assert.Equal(Relationships.Count, (await store.ExportAsync()).Relationships.Count);
     }
+
+    [StoreTheory]
+    [InlineData(10, 2_000)]
+    [InlineData(1, 1)]
+    public async Task A_record_another_writer_created_after_the_plan_read_it_as_new_fails_the_change_set_whole(int statementsPerRequest, int batchSize)
+    {
+        await using var store = await CleanStoreAsync(Options(statementsPerRequest, batchSize));
+        // What another process leaves when its write commits between this write's reads and its own: a (:FactRef) of a
+        // relationship id this write plans as new (the plan finds no edge for it). New records are CREATEd, so the
+        // uniqueness constraint refuses the duplicate instead of silently taking the other writer's record over.
+        await store.Client.RunAsync(new Statement("CREATE (:FactRef {id: $id, from: $from, to: $to})",
+            new Dictionary<string, object?> { ["id"] = TalibanHostsTtt, ["from"] = Taliban, ["to"] = Ttt }), CancellationToken.None);
+        var generation = await store.GetWriteGenerationAsync();
+
+        var error = await Assert.ThrowsAsync<Neo4jServerException>(() => store.ApplyAsync(WholeGraph, Context));
+        Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", error.Code);
+        Assert.Equal(generation, await store.GetWriteGenerationAsync());
+        var snapshot = await store.ExportAsync();
+        Assert.Empty(snapshot.Sources);
+        Assert.Empty(snapshot.Entities);
+        Assert.Empty(snapshot.Relationships);
+        Assert.Empty(await store.GetAuditAsync(new AuditQuery()));
+        var nodes = await store.Client.RunAsync(new Statement("MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n"), CancellationToken.None);
+        Assert.Equal(1, nodes.Rows[0][0].GetInt32()); // the other writer's node alone
+    }
 }

@@ -239,13 +239,20 @@ internal static class Statements
         "RETURN c.sourceId AS sourceId, c.quote AS quote, c.supports AS supports, c.supportsId AS supportsId ORDER BY c.supportsId, c.ordinal";
 
     // ---- writes (each runs as UNWIND over a batch of rows) --------------------------------------------------
-    public const string UpsertSources =
-        "UNWIND $rows AS row MERGE (s:Source {id: row.id}) " +
+    // A record the write plan read as not stored is CREATEd (one insert into its uniqueness constraint, which still
+    // refuses a duplicate written meanwhile by another process: the change set then fails whole); a stored one is
+    // MERGEd (one seek of the constraint, then the update). Both set the same properties.
+    private const string SourceProperties =
         "SET s.title = row.title, s.publisher = row.publisher, s.author = row.author, s.published = row.published, " +
         "s.url = row.url, s.text = row.text";
 
-    public const string UpsertEntities =
-        "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) " +
+    public const string UpsertSources = "UNWIND $rows AS row MERGE (s:Source {id: row.id}) " + SourceProperties;
+    public const string CreateSources = "UNWIND $rows AS row CREATE (s:Source {id: row.id}) " + SourceProperties;
+
+    public const string UpsertEntities = "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) " + EntityProperties;
+    public const string CreateEntities = "UNWIND $rows AS row CREATE (e:Entity {id: row.id}) " + EntityProperties;
+
+    private const string EntityProperties =
         "SET e.kind = row.kind, e.name = row.name, e.aliases = row.aliases, e.nameKeys = row.nameKeys, " +
         "e.sortKey = row.sortKey, e.organizationKind = row.organizationKind, e.description = row.description, " +
         "e.founded = row.founded, e.dissolved = row.dissolved, e.citations = row.citations, " +
@@ -330,8 +337,18 @@ internal static class Statements
         "MERGE (f:FactRef {id: row.id}) SET f.from = row.fromId, f.to = row.toId " +
         "CREATE (a)-[r:REL]->(b) SET r = row.properties";
 
-    public const string UpsertEstimates =
-        "UNWIND $rows AS row MERGE (x:Estimate {id: row.id}) " +
+    /// <summary><see cref="UpsertRelationships"/> for relationships the write plan read as not stored: their (:FactRef) is created too.</summary>
+    public const string CreateRelationships =
+        "UNWIND $rows AS row " +
+        "MATCH (a:Entity) WHERE a.id IN [row.fromId] " +
+        "MATCH (b:Entity) WHERE b.id IN [row.toId] " +
+        "CREATE (:FactRef {id: row.id, from: row.fromId, to: row.toId}) " +
+        "CREATE (a)-[r:REL]->(b) SET r = row.properties";
+
+    public const string UpsertEstimates = "UNWIND $rows AS row MERGE (x:Estimate {id: row.id}) " + EstimateProperties;
+    public const string CreateEstimates = "UNWIND $rows AS row CREATE (x:Estimate {id: row.id}) " + EstimateProperties;
+
+    private const string EstimateProperties =
         "SET x.organizationId = row.organizationId, x.min = row.min, x.max = row.max, x.asOf = row.asOf, " +
         "x.estimatedBy = row.estimatedBy, x.status = row.status, x.note = row.note, x.citations = row.citations";
 

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using GraphIntel.Benchmarks.Graph;
+using GraphIntel.Graph.Embedded;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Neo4j;
 using GraphIntel.Graph.Neo4j.Http;
 using GraphIntel.Graph.Ontology;
 using GraphIntel.Graph.Store;
+using Microsoft.Data.Sqlite;
 
 namespace GraphIntel.Benchmarks.Neo4j;
 
@@ -19,11 +21,13 @@ namespace GraphIntel.Benchmarks.Neo4j;
 /// transaction. An entity weighs far more than a relationship: its names, some 20 (:Gram) links per name, a citation
 /// and an audit entry. All 100,000 entities in one transaction kept a 6 GB Neo4j 3.1 in garbage collection for over
 /// 10 minutes of its commit; 10,000 per transaction commit in seconds.
-/// <code>dotnet run -c Release --project tests/GraphIntel.Benchmarks -- neo4j --url http://127.0.0.1:7474 --wipe|--reuse [--entities N] [--relationships N] [--slice N] [--entity-slice N] [--samples N] [--seed N] [--profile]</code>
+/// <code>dotnet run -c Release --project tests/GraphIntel.Benchmarks -- neo4j --url http://127.0.0.1:7474 --wipe|--reuse [--entities N] [--relationships N] [--slice N] [--entity-slice N] [--samples N] [--seed N] [--profile] [--no-reference]</code>
 /// Start a server of your own for it (GRAPHINTEL_NEO4J_STATE=/tmp/bench GRAPHINTEL_NEO4J_HEAP=2g tests/tools/neo4j-test-server.sh start):
 /// --wipe deletes everything in the database it is given; --reuse measures a graph a previous run loaded (same sizes
 /// and seed) without loading. --profile sends one statement per request and prints the
-/// time spent per statement kind (<see cref="StatementProfiler"/>).
+/// time spent per statement kind (<see cref="StatementProfiler"/>). Unless --no-reference, the same graph is first
+/// loaded into a fresh embedded store (one change set, as the <c>graph</c> benchmark does) and the Neo4j load is printed
+/// as a ratio of that load, measured in the same run.
 /// </summary>
 public static class Neo4jBenchmark
 {
@@ -33,10 +37,10 @@ public static class Neo4jBenchmark
         if (!TryParse(args, out var parsed, out var error))
         {
             Console.Error.WriteLine(error);
-            Console.Error.WriteLine("usage: neo4j --url URL [--wipe | --reuse] [--entities N] [--relationships N] [--slice N] [--entity-slice N] [--samples N] [--seed N] [--profile]");
+            Console.Error.WriteLine("usage: neo4j --url URL [--wipe | --reuse] [--entities N] [--relationships N] [--slice N] [--entity-slice N] [--samples N] [--seed N] [--profile] [--no-reference]");
             return 2;
         }
-        var (url, wipe, reuse, options, slice, entitySlice, samples, profile) = parsed;
+        var (url, wipe, reuse, options, slice, entitySlice, samples, profile, reference) = parsed;
         var neo4j = new Neo4jOptions
         {
             Url = url,
@@ -79,6 +83,8 @@ public static class Neo4jBenchmark
             return 0;
         }
         var context = new WriteContext("benchmark", "synthetic load", DateTimeOffset.UtcNow);
+        TimeSpan? embeddedLoad = reference ? await LoadEmbeddedAsync(changes, context) : null;
+        if (embeddedLoad is { } e) Console.WriteLine($"reference: the same graph loaded into a fresh embedded store in {e.TotalSeconds:0.0} s");
         clock.Restart();
         var sliceNumber = 0;
         foreach (var part in changes.Entities.Chunk(entitySlice))
@@ -103,6 +109,9 @@ public static class Neo4jBenchmark
             $"loaded {stats.EntitiesByKind.Values.Sum():N0} entities and {stats.RelationshipsByType.Values.Sum():N0} relationships in {load.TotalSeconds:0.0} s " +
             $"({stats.RelationshipsByType.Values.Sum() / load.TotalSeconds:N0} relationships/s; the relationship slices alone " +
             $"{changes.Relationships.Count / (load - entitiesLoaded).TotalSeconds:N0}/s)"));
+        if (embeddedLoad is { } embedded)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load ratio, Neo4j / embedded in this run: {load / embedded:0.0}x (target <= 4x: {StoreOperations.Verdict(load <= 4 * embedded)})"));
         if (profiler is not null)
         {
             Console.WriteLine();
@@ -138,6 +147,28 @@ public static class Neo4jBenchmark
         }
     }
 
+    /// <summary>The load reference: the graph written into a fresh embedded store on a temporary file, as one change set.</summary>
+    private static async Task<TimeSpan> LoadEmbeddedAsync(ChangeSet changes, WriteContext context)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "graphintel-benchmark", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var store = new EmbeddedGraphStore(new EmbeddedStoreOptions
+            {
+                DatabasePath = Path.Combine(directory, "graph.db"), OperationTimeout = TimeSpan.FromMinutes(30), AttemptTimeout = TimeSpan.FromMinutes(30),
+            });
+            await store.InitializeAsync();
+            var clock = Stopwatch.StartNew();
+            await store.ApplyAsync(changes, context);
+            return clock.Elapsed;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+    }
+
     /// <summary>Deletes everything in slices, so no single transaction has to hold the whole graph.</summary>
     private static async Task WipeAsync(Neo4jHttpClient client)
     {
@@ -145,11 +176,11 @@ public static class Neo4jBenchmark
         while ((await client.RunAsync(slice, CancellationToken.None)).Rows[0][0].GetInt64() > 0) { }
     }
 
-    private static bool TryParse(string[] args, out (Uri Url, bool Wipe, bool Reuse, SyntheticGraphOptions Graph, int Slice, int EntitySlice, int Samples, bool Profile) parsed, out string error)
+    private static bool TryParse(string[] args, out (Uri Url, bool Wipe, bool Reuse, SyntheticGraphOptions Graph, int Slice, int EntitySlice, int Samples, bool Profile, bool Reference) parsed, out string error)
     {
         var options = new SyntheticGraphOptions();
         int slice = 50_000, entitySlice = 10_000, samples = 200;
-        bool wipe = false, reuse = false, profile = false;
+        bool wipe = false, reuse = false, profile = false, reference = true;
         var urlText = Environment.GetEnvironmentVariable("GRAPHINTEL_NEO4J_URL");
         parsed = default;
         error = "";
@@ -158,6 +189,7 @@ public static class Neo4jBenchmark
             if (args[i] == "--wipe") { wipe = true; continue; }
             if (args[i] == "--profile") { profile = true; continue; }
             if (args[i] == "--reuse") { reuse = true; continue; }
+            if (args[i] == "--no-reference") { reference = false; continue; }
             if (i + 1 >= args.Length) { error = $"'{args[i]}' needs a value after it"; return false; }
             if (args[i] == "--url") { urlText = args[++i]; continue; }
             if (!int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 1)
@@ -182,7 +214,7 @@ public static class Neo4jBenchmark
             error = "give the Neo4j HTTP URL with --url (or GRAPHINTEL_NEO4J_URL)";
             return false;
         }
-        parsed = (url, wipe, reuse, options, slice, entitySlice, samples, profile);
+        parsed = (url, wipe, reuse, options, slice, entitySlice, samples, profile, reference);
         return true;
     }
 }
