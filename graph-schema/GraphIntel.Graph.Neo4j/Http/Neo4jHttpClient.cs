@@ -194,7 +194,23 @@ internal sealed class Neo4jHttpClient
         try
         {
             if (Protocol is not null) return;
-            using var root = await GetJsonAsync(_options.Url, ct).ConfigureAwait(false);
+            JsonDocument discovered;
+            try
+            {
+                discovered = await GetJsonAsync(_options.Url, ct).ConfigureAwait(false);
+            }
+            catch (GraphStoreException e) when (_options.Protocol == Neo4jProtocol.Query && !e.IsTransient)
+            {
+                // Aura serves no discovery document (the Query API manual, endpoints): the documented path, and the
+                // version from the server itself.
+                var api = new QueryApi(Neo4jDiscovery.QueryEndpoint(_options, template: null), this);
+                var answer = (await api.RunAsync([new Statement(Cypher.Statements.ServerVersion)], ct).ConfigureAwait(false))[0];
+                ServerVersion = Neo4jVersion.Parse(answer.Rows.Count == 1 ? answer.Rows[0][0].GetString() : null);
+                _queryApi = api;
+                Protocol = Neo4jProtocol.Query;
+                return;
+            }
+            using var root = discovered;
             string? versionText = root.RootElement.TryGetProperty("neo4j_version", out var v) ? v.GetString() : null;
             string? transaction = root.RootElement.TryGetProperty("transaction", out var tx) ? tx.GetString() : null;
             if (transaction is null && root.RootElement.TryGetProperty("data", out var data) && data.GetString() is { } dataUrl)

@@ -148,14 +148,17 @@ internal static class Neo4jDiscovery
             Neo4jProtocol.Transactional => false,
             _ => query is not null && (transaction is null || version.CompareTo(ExplicitQueryTransactions) >= 0),
         };
-        if (useQuery)
-            return (Neo4jProtocol.Query, new Uri(Expand(query ?? new Uri(options.Url, "db/{databaseName}/query/v2").ToString(), options.Database)));
+        if (useQuery) return (Neo4jProtocol.Query, QueryEndpoint(options, query));
         if (transaction is null)
             throw new GraphStoreException(
                 $"{options.Url} does not look like Neo4j's transactional endpoint: GET / names neither a 'transaction' nor a 'data' URL" +
                 (options.Protocol == Neo4jProtocol.Transactional ? $" ({Neo4jOptions.SectionName}:Protocol is Transactional)" : ""), isTransient: false);
         return (Neo4jProtocol.Transactional, new Uri(Expand(transaction, options.Database)));
     }
+
+    /// <summary>The Query API's endpoint: from discovery's template, else at its documented path under the URL.</summary>
+    public static Uri QueryEndpoint(Neo4jOptions options, string? template) =>
+        new(Expand(template ?? new Uri(options.Url, "db/{databaseName}/query/v2").ToString(), options.Database));
 
     private static string Expand(string template, string database) =>
         template.Replace("{databaseName}", Uri.EscapeDataString(database), StringComparison.Ordinal);

@@ -60,6 +60,24 @@ public sealed class Neo4jQueryApiTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Without_a_discovery_document_as_on_Aura_a_store_forced_to_the_Query_API_asks_the_server_its_version()
+    {
+        await using var shim = await QueryApiShim.StartAsync(Neo4jTestServer.Url!);
+        shim.ServeDiscovery = false;
+        await using var store = QueryStore(shim);
+        await store.InitializeAsync();
+        Assert.Equal(Neo4jProtocol.Query, store.Client.Protocol);
+        await _direct.CheckHealthAsync();
+        Assert.Equal(_direct.Client.ServerVersion, store.Client.ServerVersion); // as the real server's discovery says
+        Assert.Equal("POST /db/neo4j/query/v2", Paths(shim)[1]);
+
+        // Left to choose, a store without discovery cannot know what the server speaks: it says so.
+        await using var auto = QueryStore(shim, Neo4jProtocol.Auto);
+        var error = await Assert.ThrowsAnyAsync<GraphStoreException>(() => auto.InitializeAsync());
+        Assert.Contains("404", error.Message, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
     public async Task A_change_set_of_several_statements_commits_in_one_explicit_transaction_sending_the_affinity_header_back()
     {
         await using var shim = await QueryApiShim.StartAsync(Neo4jTestServer.Url!);

@@ -60,6 +60,8 @@ internal sealed class QueryApiShim : IAsyncDisposable
     public HttpStatusCode ErrorStatus { get; set; } = HttpStatusCode.Accepted;
     /// <summary>Answers a statement with this error instead of running it (code, message), when it returns one.</summary>
     public Func<string, (string Code, string Message)?>? Inject { get; set; }
+    /// <summary>False: <c>GET /</c> answers 404, as Aura serves no discovery document.</summary>
+    public bool ServeDiscovery { get; set; } = true;
     /// <summary>Every request: method, path, affinity header sent, content type.</summary>
     public ConcurrentQueue<(string Method, string Path, string? Affinity, string? ContentType)> Requests { get; } = new();
     /// <summary>Transactions open now.</summary>
@@ -115,6 +117,11 @@ internal sealed class QueryApiShim : IAsyncDisposable
     private Task DiscoveryAsync(HttpContext context)
     {
         Record(context);
+        if (!ServeDiscovery) // as on Aura (endpoints.adoc: the discovery API is "not on Aura")
+        {
+            context.Response.StatusCode = (int)HttpStatusCode.NotFound;
+            return Task.CompletedTask;
+        }
         var root = new JsonObject
         {
             ["query"] = $"{Url}db/{{databaseName}}/query/v2",
