@@ -41,7 +41,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
     public async Task InitializeAsync(CancellationToken ct = default)
     {
-        await _client.GetCommitUriAsync(ct).ConfigureAwait(false);
+        await _client.DiscoverAsync(ct).ConfigureAwait(false);
         var version = _client.ServerVersion ?? throw new GraphStoreException("Neo4j did not report its version", isTransient: false);
         var applied = (await _client.RunAsync(new Statement(Statements.AppliedMigrations), ct).ConfigureAwait(false))
             .Rows.Select(r => r[0].GetInt32()).ToHashSet();

@@ -23,6 +23,11 @@ public sealed class Neo4jOptions
     public string? Password { get; set; }
     /// <summary>The database on Neo4j 4+ (ignored by 3.x, which has one).</summary>
     public string Database { get; set; } = "neo4j";
+    /// <summary>
+    /// Which of Neo4j's HTTP protocols to speak: <see cref="Neo4jProtocol.Auto"/> (the default) lets discovery choose,
+    /// the others force one (see <see cref="Neo4jProtocol"/>).
+    /// </summary>
+    public Neo4jProtocol Protocol { get; set; } = Neo4jProtocol.Auto;
     /// <summary>Upper bound for one store operation, retries included.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Upper bound for one HTTP attempt.</summary>
@@ -86,4 +91,19 @@ public sealed class Neo4jOptions
             $"the Neo4j URL '{given ?? url?.OriginalString}' ({setting}) is not an absolute http:// or https:// URL " +
             "of Neo4j's HTTP port, e.g. http://localhost:7474", isTransient: false);
     }
+}
+
+/// <summary>Neo4j's two HTTP protocols for Cypher (<c>GraphStore:Neo4j:Protocol</c>).</summary>
+public enum Neo4jProtocol
+{
+    /// <summary>
+    /// Chosen at discovery (<c>GET /</c>): the Query API when the server lists it and is 5.26 or later (explicit
+    /// transactions, which a change set of several statements needs), else the transactional endpoint; the Query API
+    /// also when it is the only one listed.
+    /// </summary>
+    Auto,
+    /// <summary>The transactional endpoint: <c>/db/{database}/tx</c> on 4+, <c>/db/data/transaction</c> on 3.x.</summary>
+    Transactional,
+    /// <summary>The Query API: <c>/db/{database}/query/v2</c> (and <c>/query/v2/tx</c> for explicit transactions).</summary>
+    Query,
 }

@@ -29,7 +29,10 @@ internal static class DockerCompose
     }
 }
 
-/// <summary>docker-compose.yml is valid Compose, pins Neo4j 5, and refuses to start without a Neo4j password.</summary>
+/// <summary>
+/// docker-compose.yml is valid Compose, pins Neo4j 5, refuses to start without a Neo4j password, and its profile
+/// "replicas" runs two API replicas on the one Neo4j behind nginx.
+/// </summary>
 public sealed class DockerComposeTests
 {
     [DockerComposeFact]
@@ -61,6 +64,42 @@ public sealed class DockerComposeTests
         Assert.Contains("dockerfile: api/GraphIntel.Api/Dockerfile", config);
         Assert.Contains("neo4j-data:", config);
         Assert.Contains("healthcheck:", config);
+    }
+
+    [DockerComposeFact]
+    public async Task The_replicas_profile_puts_two_cached_API_replicas_on_the_one_Neo4j_behind_a_balancer()
+    {
+        var (exit, config, stderr) = await DockerCompose.RunAsync("a-test-password", "--profile", "replicas", "config");
+        Assert.True(exit == 0, stderr);
+        var services = (Dictionary<object, object>)new YamlDotNet.Serialization.DeserializerBuilder().Build()
+            .Deserialize<Dictionary<object, object>>(config)["services"];
+        Dictionary<object, object> Service(string name) => (Dictionary<object, object>)services[name];
+        Dictionary<object, object> Environment(string name) => (Dictionary<object, object>)Service(name)["environment"];
+        static string[] Names(object list) => ((List<object>)list).Select(o => (string)o).ToArray();
+
+        var replicas = services.Keys.Cast<string>().Where(name => Service(name).ContainsKey("profiles")
+            && Names(Service(name)["profiles"]).Contains("replicas") && Service(name).ContainsKey("environment")
+            && Environment(name).ContainsKey("ASPNETCORE_URLS")).Order().ToArray();
+        Assert.Equal(["api-a", "api-b"], replicas);
+        Assert.Single(services.Keys.Cast<string>(), name => ((string)Service(name)["image"]).StartsWith("neo4j:5.", StringComparison.Ordinal));
+        foreach (var replica in replicas)
+        {
+            var env = Environment(replica);
+            Assert.Equal("neo4j", env["GRAPHINTEL_STORE"]);
+            Assert.Equal("http://neo4j:7474", env["GRAPHINTEL_NEO4J_URL"]);
+            Assert.Equal("true", env["GRAPHINTEL_CACHE"]);
+            Assert.Equal("00:00:01", env["GraphIntel__Cache__GenerationCheckInterval"]);
+            Assert.Equal("false", env["GRAPHINTEL_SEED"]);
+            Assert.False(Service(replica).ContainsKey("ports"), $"{replica} is reached through the balancer only");
+        }
+
+        var balancer = Service("balancer");
+        Assert.StartsWith("nginx:", (string)balancer["image"], StringComparison.Ordinal);
+        Assert.Equal(["api-a", "api-b"], ((Dictionary<object, object>)balancer["depends_on"]).Keys.Cast<string>().Order());
+        var mount = Names(balancer["volumes"]).Single();
+        var nginx = File.ReadAllText(mount[..mount.IndexOf(':', StringComparison.Ordinal)]);
+        Assert.Contains("server api-a:8080;", nginx, StringComparison.Ordinal);
+        Assert.Contains("server api-b:8080;", nginx, StringComparison.Ordinal);
     }
 }
 

@@ -171,6 +171,7 @@ public sealed class GraphStoreOptionsTests
         _ when type == typeof(double) => ((double)current! / 2, ((double)current! / 2).ToString(System.Globalization.CultureInfo.InvariantCulture)),
         _ when type == typeof(TimeSpan) => ((TimeSpan)current! + TimeSpan.FromSeconds(3), ((TimeSpan)current! + TimeSpan.FromSeconds(3)).ToString("c")),
         _ when type == typeof(Uri) => (new Uri("http://set.example:7474"), "http://set.example:7474"),
+        _ when type.IsEnum => (Enum.GetValues(type).Cast<object>().First(v => !v.Equals(current)), $"{Enum.GetValues(type).Cast<object>().First(v => !v.Equals(current))}".ToLowerInvariant()),
         _ => throw new InvalidOperationException($"no test value for {type}: add one here"),
     };
 
@@ -190,12 +191,26 @@ public sealed class GraphStoreOptionsTests
         return (Configuration([.. values]), expected);
     }
 
+    [Theory]
+    [InlineData("auto", Neo4jProtocol.Auto)]
+    [InlineData("transactional", Neo4jProtocol.Transactional)]
+    [InlineData("Query", Neo4jProtocol.Query)]
+    public void The_Neo4j_protocol_is_chosen_by_its_key(string text, Neo4jProtocol expected)
+    {
+        var options = GraphStoreOptions.Bind(Configuration(("GraphStore:Neo4j:Protocol", text)), Environment(), backend: "neo4j");
+        Assert.Equal(expected, options.Neo4j.Protocol);
+        Assert.Equal(Neo4jProtocol.Auto, new Neo4jOptions().Protocol);
+        var error = Assert.Throws<GraphStoreException>(() =>
+            GraphStoreOptions.Bind(Configuration(("GraphStore:Neo4j:Protocol", "bolt")), Environment(), backend: "neo4j"));
+        Assert.Contains("GraphStore:Neo4j:Protocol", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_neo4j_setting_is_bound_from_its_key()
     {
         var (configuration, expected) = EverySetting<Neo4jOptions>(Neo4jOptions.SectionName);
         var options = GraphStoreOptions.Bind(configuration, Environment(), backend: "neo4j").Neo4j;
-        Assert.True(expected.Count >= 15, $"only {expected.Count} settings found");
+        Assert.True(expected.Count >= 16, $"only {expected.Count} settings found");
         foreach (var (name, value) in expected) Assert.Equal(value, typeof(Neo4jOptions).GetProperty(name)!.GetValue(options));
     }
 

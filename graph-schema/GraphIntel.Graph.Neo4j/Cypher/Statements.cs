@@ -70,6 +70,10 @@ internal static class Statements
 
     public const string Ping = "RETURN 1 AS ok";
 
+    /// <summary>The server's version, where discovery (<c>GET /</c>) is not served (Aura's Query API).</summary>
+    public const string ServerVersion =
+        "CALL dbms.components() YIELD name, versions WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version";
+
     /// <summary>
     /// Asks Neo4j to resample the indexes a write changed a lot (it otherwise does so in the background, later): the
     /// planner sizes index seeks and scans by these samples, and plans made from a sample taken while an index was

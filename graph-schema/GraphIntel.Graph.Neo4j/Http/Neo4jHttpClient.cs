@@ -10,10 +10,17 @@ using Polly.Timeout;
 namespace GraphIntel.Graph.Neo4j.Http;
 
 /// <summary>
-/// Speaks Neo4j's transactional HTTP endpoint: <c>{"statements":[…]}</c> in, <c>{"results":[…],"errors":[…]}</c>
-/// out — the one shape served by every Neo4j from 3.x to 5.x and 2025.x. All statements of one call run in one
-/// transaction: through the commit endpoint when they fit one request, else through an open transaction (begin,
-/// continue, commit) that is rolled back when any request fails — so a call either commits whole or not at all.
+/// Speaks one of Neo4j's two HTTP protocols, chosen at discovery (<see cref="Neo4jProtocol"/>):
+/// <list type="bullet">
+/// <item>the transactional endpoint: <c>{"statements":[…]}</c> in, <c>{"results":[…],"errors":[…]}</c> out — served by
+/// every Neo4j from 3.x to 5.x and 2025.x. All statements of one call run in one transaction: through the commit
+/// endpoint when they fit one request, else through an open transaction (begin, continue, commit);</item>
+/// <item>the Query API (<see cref="QueryApi"/>; Neo4j 5.26+ for explicit transactions): one statement per request, typed
+/// JSON both ways; one statement runs in an implicit transaction, several in an explicit one (open with the first,
+/// one request per statement, commit with the last), every request after the first carrying the
+/// <c>neo4j-cluster-affinity</c> header the server sent.</item>
+/// </list>
+/// Either way an open transaction is rolled back when any request fails, so a call commits whole or not at all.
 /// Every call goes through the resilience pipeline given at construction; a retry re-runs the whole transaction.
 /// </summary>
 internal sealed class Neo4jHttpClient
@@ -21,11 +28,13 @@ internal sealed class Neo4jHttpClient
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private readonly HttpClient _http;
     private readonly Neo4jOptions _options;
+    internal Neo4jOptions Options => _options;
     private readonly ResiliencePipeline _pipeline;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _discoveryLock = new(1, 1);
     private Uri? _commitUri;
     private Uri? _beginUri;
+    private QueryApi? _queryApi;
     private volatile string? _lastFailure;
 
     public Neo4jHttpClient(HttpClient http, Neo4jOptions options, ResiliencePipeline pipeline, TimeProvider? timeProvider = null)
@@ -39,12 +48,16 @@ internal sealed class Neo4jHttpClient
     /// <summary>Known after the first successful call.</summary>
     public Neo4jVersion? ServerVersion { get; private set; }
 
-    /// <summary>Runs the statements in one transaction (one request) and returns one result per statement.</summary>
+    /// <summary>The protocol discovery chose; known after the first successful call.</summary>
+    public Neo4jProtocol? Protocol { get; private set; }
+
+    /// <summary>Runs the statements in one transaction and returns one result per statement.</summary>
     public Task<IReadOnlyList<StatementResult>> RunAsync(IReadOnlyList<Statement> statements, CancellationToken ct) =>
-        ExecuteAsync(1, async token =>
+        ExecuteAsync(Math.Max(1, Protocol == Neo4jProtocol.Query ? statements.Count : 1), async token =>
         {
-            var uri = await GetCommitUriAsync(token).ConfigureAwait(false);
-            return await PostAsync(uri, statements, token).ConfigureAwait(false);
+            await DiscoverAsync(token).ConfigureAwait(false);
+            if (_queryApi is { } api) return await api.RunAsync(statements, token).ConfigureAwait(false);
+            return await PostAsync(_commitUri!, statements, token).ConfigureAwait(false);
         }, ct);
 
     public async Task<StatementResult> RunAsync(Statement statement, CancellationToken ct) =>
@@ -58,7 +71,8 @@ internal sealed class Neo4jHttpClient
         IReadOnlyList<Statement> statements, int statementsPerRequest, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statementsPerRequest, 1);
-        if (statements.Count <= statementsPerRequest) return RunAsync(statements, ct);
+        // The Query API takes one statement per request whatever the batching: RunAsync opens the transaction it needs.
+        if (statements.Count <= statementsPerRequest || Protocol == Neo4jProtocol.Query) return RunAsync(statements, ct);
         var requests = statements.Chunk(statementsPerRequest).ToArray();
         return ExecuteAsync(requests.Length, token => RunOpenTransactionAsync(requests, token), ct);
     }
@@ -104,7 +118,7 @@ internal sealed class Neo4jHttpClient
     }
 
     /// <summary>Best effort: Neo4j rolls a failed transaction back by itself and expires abandoned ones.</summary>
-    private async Task RollBackAsync(Uri transaction)
+    internal async Task RollBackAsync(Uri transaction, Action<HttpRequestMessage>? prepare = null)
     {
         try
         {
@@ -112,6 +126,7 @@ internal sealed class Neo4jHttpClient
             using var request = new HttpRequestMessage(HttpMethod.Delete, transaction);
             request.Headers.Accept.Add(Json);
             Authorize(request);
+            prepare?.Invoke(request);
             using var response = await _http.SendAsync(request, cts.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
@@ -160,36 +175,67 @@ internal sealed class Neo4jHttpClient
         }
     }
 
-    /// <summary>Finds the transaction endpoint from <c>GET /</c> (4+: a <c>transaction</c> URL template; 3.x: a <c>data</c> URL).</summary>
+    /// <summary>The transactional endpoint's commit URL (after discovery); only when that protocol is in use.</summary>
     public async Task<Uri> GetCommitUriAsync(CancellationToken ct)
     {
-        if (_commitUri is not null) return _commitUri;
+        await DiscoverAsync(ct).ConfigureAwait(false);
+        return _commitUri ?? throw new InvalidOperationException($"the store speaks the {Protocol} protocol, not the transactional endpoint");
+    }
+
+    /// <summary>
+    /// Reads the discovery document (<c>GET /</c>) once: the server's version and the endpoint of the protocol
+    /// <see cref="Neo4jDiscovery.Choose"/> picks (4+: URL templates <c>transaction</c> and <c>query</c>; 3.x: a
+    /// <c>data</c> URL whose document names the transaction endpoint).
+    /// </summary>
+    public async Task DiscoverAsync(CancellationToken ct)
+    {
+        if (Protocol is not null) return;
         await _discoveryLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (_commitUri is not null) return _commitUri;
-            using var root = await GetJsonAsync(_options.Url, ct).ConfigureAwait(false);
-            Uri begin;
-            if (root.RootElement.TryGetProperty("transaction", out var tx) && tx.GetString() is { } template)
+            if (Protocol is not null) return;
+            JsonDocument discovered;
+            try
             {
-                ServerVersion = Neo4jVersion.Parse(root.RootElement.TryGetProperty("neo4j_version", out var v) ? v.GetString() : null);
-                begin = new Uri(template.Replace("{databaseName}", Uri.EscapeDataString(_options.Database), StringComparison.Ordinal));
+                discovered = await GetJsonAsync(_options.Url, ct).ConfigureAwait(false);
             }
-            else if (root.RootElement.TryGetProperty("data", out var data) && data.GetString() is { } dataUrl)
+            catch (GraphStoreException e) when (_options.Protocol == Neo4jProtocol.Query && !e.IsTransient)
+            {
+                // Aura serves no discovery document (the Query API manual, endpoints): the documented path, and the
+                // version from the server itself.
+                var api = new QueryApi(Neo4jDiscovery.QueryEndpoint(_options, template: null), this);
+                var answer = (await api.RunAsync([new Statement(Cypher.Statements.ServerVersion)], ct).ConfigureAwait(false))[0];
+                ServerVersion = Neo4jVersion.Parse(answer.Rows.Count == 1 ? answer.Rows[0][0].GetString() : null);
+                _queryApi = api;
+                Protocol = Neo4jProtocol.Query;
+                return;
+            }
+            using var root = discovered;
+            string? versionText = root.RootElement.TryGetProperty("neo4j_version", out var v) ? v.GetString() : null;
+            string? transaction = root.RootElement.TryGetProperty("transaction", out var tx) ? tx.GetString() : null;
+            if (transaction is null && root.RootElement.TryGetProperty("data", out var data) && data.GetString() is { } dataUrl)
             {
                 var dataUri = new Uri(dataUrl.EndsWith('/') ? dataUrl : dataUrl + "/");
                 using var service = await GetJsonAsync(dataUri, ct).ConfigureAwait(false);
-                ServerVersion = Neo4jVersion.Parse(service.RootElement.TryGetProperty("neo4j_version", out var v) ? v.GetString() : null);
-                begin = new Uri(dataUri, "transaction");
+                versionText = service.RootElement.TryGetProperty("neo4j_version", out var sv) ? sv.GetString() : versionText;
+                transaction = new Uri(dataUri, "transaction").ToString();
+            }
+            if (versionText is null && transaction is null)
+                throw new GraphStoreException(
+                    $"{_options.Url} does not look like Neo4j: GET / names no version and neither a 'transaction', 'query' nor 'data' URL", isTransient: false);
+            var version = Neo4jVersion.Parse(versionText);
+            var choice = Neo4jDiscovery.Choose(_options, root.RootElement, transaction, version);
+            if (choice.Protocol == Neo4jProtocol.Query)
+            {
+                _queryApi = new QueryApi(choice.Endpoint, this);
             }
             else
             {
-                throw new GraphStoreException(
-                    $"{_options.Url} does not look like Neo4j: GET / has neither a 'transaction' nor a 'data' URL", isTransient: false);
+                _beginUri = choice.Endpoint;
+                _commitUri = new Uri(choice.Endpoint + "/commit");
             }
-            _beginUri = begin;
-            _commitUri = new Uri(begin + "/commit");
-            return _commitUri;
+            ServerVersion = version;
+            Protocol = choice.Protocol;
         }
         finally
         {
@@ -227,13 +273,7 @@ internal sealed class Neo4jHttpClient
     private async Task<IReadOnlyList<StatementResult>> ReadResultsAsync(HttpResponseMessage response, int expected, CancellationToken ct)
     {
         using var doc = await ReadJsonAsync(response, ct).ConfigureAwait(false);
-        if (doc.RootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
-        {
-            var first = errors[0];
-            throw Neo4jErrors.ToException(
-                first.TryGetProperty("code", out var c) ? c.GetString() ?? Neo4jErrors.UnknownCode : Neo4jErrors.UnknownCode,
-                first.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
-        }
+        if (FirstError(doc.RootElement) is { } error) throw error;
         var results = new List<StatementResult>(expected);
         foreach (var result in doc.RootElement.GetProperty("results").EnumerateArray())
         {
@@ -254,8 +294,32 @@ internal sealed class Neo4jHttpClient
         return results;
     }
 
+    /// <summary>The first error a response body reports, as the exception its code maps to; null when it reports none.</summary>
+    internal static GraphStoreException? FirstError(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("errors", out var errors)
+            || errors.ValueKind != JsonValueKind.Array || errors.GetArrayLength() == 0) return null;
+        var first = errors[0];
+        return Neo4jErrors.ToException(
+            first.TryGetProperty("code", out var c) ? c.GetString() ?? Neo4jErrors.UnknownCode : Neo4jErrors.UnknownCode,
+            first.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
+    }
+
+    private async Task<GraphStoreException?> FirstErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            using var doc = await ReadJsonAsync(response, ct).ConfigureAwait(false);
+            return FirstError(doc.RootElement);
+        }
+        catch (GraphStoreException)
+        {
+            return null; // no readable body: the status decides
+        }
+    }
+
     /// <summary>Reads a JSON body; a connection lost mid-body is transient, a body that is not JSON is not.</summary>
-    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
+    internal async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try
         {
@@ -272,7 +336,12 @@ internal sealed class Neo4jHttpClient
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    /// <summary>
+    /// Sends <paramref name="request"/>; a status other than 2xx is an exception — transient for 5xx, 408 and 429. With
+    /// <paramref name="errorsInBody"/> (the Query API, whose status may follow the error), the first error of a JSON
+    /// <c>errors</c> body decides instead, by its Neo4j code.
+    /// </summary>
+    internal async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct, bool errorsInBody = false)
     {
         HttpResponseMessage response;
         try
@@ -285,7 +354,10 @@ internal sealed class Neo4jHttpClient
         }
         if (response.IsSuccessStatusCode) return response;
         var status = response.StatusCode;
-        response.Dispose();
+        using var failed = response;
+        if (errorsInBody && status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            && await FirstErrorAsync(failed, ct).ConfigureAwait(false) is { } error)
+            throw error;
         throw status switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
@@ -296,7 +368,7 @@ internal sealed class Neo4jHttpClient
         };
     }
 
-    private void Authorize(HttpRequestMessage request)
+    internal void Authorize(HttpRequestMessage request)
     {
         if (_options.Password is null) return;
         var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.User}:{_options.Password}"));
