@@ -72,6 +72,31 @@ internal static class NameGrams
         };
     }
 
+    /// <summary>
+    /// The word a gram is in the full-text index of names (Neo4j ≥ 4.4, <c>Statements.NameFuzzyCandidates</c>): the gram
+    /// with its length separator and its spaces as '_'. A key holds letters, digits and single spaces only
+    /// (<see cref="NameNormalizer.Key"/>), so no other character of a gram is '_' and the length ends at the first '_':
+    /// distinct grams stay distinct words, none with white space (the index splits on it) or a character Lucene's query
+    /// syntax gives a meaning to.
+    /// </summary>
+    public static string Token(string gram) => gram.Replace(':', '_').Replace(' ', '_');
+
+    /// <summary>A name's grams as the full-text index reads them: its <see cref="Token"/>s separated by spaces.</summary>
+    public static string Tokens(string key) => string.Join(' ', OfName(key).Select(Token));
+
+    /// <summary>Tokens per full-text query: Lucene refuses a query of more than 1,024 clauses.</summary>
+    public const int ClausesPerQuery = 512;
+
+    /// <summary>
+    /// The full-text queries that gather a plan's candidates: per length, its first <see cref="FuzzyLength.Gather"/>
+    /// grams, OR-ed, in queries of at most <see cref="ClausesPerQuery"/> tokens. Any <c>Gather</c> of a length's grams
+    /// will do (the pigeonhole argument at <see cref="FuzzyPlan"/> does not depend on which): the gram path takes the
+    /// rarest only to read fewer links, which Lucene's posting lists make cheap anyway.
+    /// </summary>
+    public static string[] FulltextQueries(IReadOnlyList<FuzzyLength> plan) => plan
+        .SelectMany(l => l.Grams.Take(l.Gather)).Select(Token).Distinct(StringComparer.Ordinal)
+        .Chunk(ClausesPerQuery).Select(tokens => string.Join(" OR ", tokens)).ToArray();
+
     private static string Gram(string trigram, int keyLength) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{keyLength}:{trigram}");
 }

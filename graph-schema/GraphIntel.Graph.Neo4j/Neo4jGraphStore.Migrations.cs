@@ -61,6 +61,28 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>
+    /// The gram-word backfill (<see cref="DataMigration.SetNameGramWords"/>): gives every (:Name) stored without them
+    /// its gram words (<see cref="NameGrams.Tokens"/>, what the full-text index of 4.4+ reads), a batch per transaction,
+    /// until none is left; an interrupted run resumes. A name whose key is empty gets an empty string, so it is not
+    /// picked again.
+    /// </summary>
+    private async Task SetNameGramWordsAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var page = await RunAsync(Statements.NamesWithoutGramWords, new() { ["take"] = _options.WriteBatchSize }, ct).ConfigureAwait(false);
+            if (page.Rows.Count == 0) return;
+            var rows = page.Rows.Select(row => new Dictionary<string, object?>
+            {
+                ["entityId"] = row[0].GetString(),
+                ["name"] = row[1].GetString(),
+                ["gramWords"] = NameGrams.Tokens(row[2].GetString() ?? ""),
+            }).ToList();
+            await _client.RunAsync(AdvancingGeneration([new Statement(Statements.SetNameGramWords, new Dictionary<string, object?> { ["rows"] = rows })]), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// The time-profile backfill (<see cref="DataMigration.SetTimeProfiles"/>): relationships, then entities, stored with
     /// the old overlap days get the profile of their stored interval (<see cref="Neo4jRows.ProfileProperties"/>) and lose
     /// the old days, a batch per transaction, until none is left; an interrupted run resumes.

@@ -23,10 +23,11 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>
-    /// Candidates come from Neo4j — key matches by one index seek, misspellings by shared (:Gram)s, rarest first
-    /// (<see cref="NameGrams.FuzzyPlan"/>) — and <see cref="NameIndex"/> ranks them exactly as the embedded store does,
-    /// so both backends answer alike. Exact and key matches always rank above misspellings, so when they alone fill
-    /// <paramref name="limit"/> the misspelling search is skipped: one round trip, else two.
+    /// Candidates come from Neo4j — key matches by one index seek, misspellings by shared grams (on 3.x–4.3 (:Gram)
+    /// nodes read rarest first, <see cref="NameGrams.FuzzyPlan"/>; on 4.4+ a full-text index) — and <see cref="NameIndex"/>
+    /// ranks them exactly as the embedded store does, so both backends answer alike. Exact and key matches always rank
+    /// above misspellings, so when they alone fill <paramref name="limit"/> the misspelling search is skipped: Neo4j
+    /// checks that itself (<c>FuzzyGate</c>), so both statements go in one request, one round trip either way.
     /// </summary>
     public async Task<IReadOnlyList<NameMatch>> FindByNameAsync(
         string text, IReadOnlyCollection<EntityKind>? kinds = null, int limit = 10, CancellationToken ct = default)
@@ -35,20 +36,30 @@ public sealed partial class Neo4jGraphStore
         var key = NameNormalizer.Key(text);
         if (key.Length == 0) return [];
         var kindNames = kinds is { Count: > 0 } ? kinds.Select(EnumNames.ToContractName).Distinct().ToArray() : null;
-        var candidates = new Dictionary<string, Entity>(StringComparer.Ordinal);
-        foreach (var row in (await RunAsync(Statements.NameKeyCandidates, new() { ["keys"] = new[] { key }, ["kinds"] = kindNames }, ct).ConfigureAwait(false)).Rows)
-            candidates.TryAdd(row[0].GetString()!, Neo4jRows.ReadEntity(row, 0));
+        var statements = new List<Http.Statement> { new(Statements.NameKeyCandidates, new Dictionary<string, object?> { ["keys"] = new[] { key }, ["kinds"] = kindNames }) };
         var plan = NameGrams.FuzzyPlan(key);
-        if (candidates.Count < limit && plan.Count > 0)
+        if (plan.Count > 0)
         {
+            await _client.GetCommitUriAsync(ct).ConfigureAwait(false); // discovery, once: the version picks the statement
             var version = _client.ServerVersion ?? throw new GraphStoreException("Neo4j did not report its version", isTransient: false);
-            var names = await RunAsync(Statements.NameFuzzyCandidatesFor(version), new()
+            var fuzzy = new Dictionary<string, object?>
             {
-                ["lengths"] = plan.Select(l => l.Parameter()).ToArray(),
+                ["key"] = key,
+                ["limit"] = limit,
                 ["kinds"] = kindNames,
-            }, ct).ConfigureAwait(false);
+                ["lengths"] = plan.Select(l => l.Parameter()).ToArray(),
+            };
+            if (SchemaStatements.UsesFulltextNames(version)) fuzzy["queries"] = NameGrams.FulltextQueries(plan);
+            statements.Add(new(Statements.NameFuzzyCandidatesFor(version), fuzzy));
+        }
+        var results = await _client.RunAsync(statements, ct).ConfigureAwait(false);
+        var candidates = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var row in results[0].Rows)
+            candidates.TryAdd(row[0].GetString()!, Neo4jRows.ReadEntity(row, 0));
+        if (results.Count > 1)
+        {
             // Only entities with a name within the edit bound can rank (the bound NameIndex applies); keep just those.
-            foreach (var row in names.Rows)
+            foreach (var row in results[1].Rows)
             {
                 var nameKey = row[0].GetString()!;
                 if (NameSimilarity.Distance(key, nameKey, NameSimilarity.MaxEdits(Math.Min(key.Length, nameKey.Length))) is not null)

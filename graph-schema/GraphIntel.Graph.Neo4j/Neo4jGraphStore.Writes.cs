@@ -20,7 +20,8 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
             // Under the write lock, so what patches are merged with and validated against is what is replaced.
             var prepared = await ChangeSetResolver.PrepareAsync(changes, context, this, this, ct).ConfigureAwait(false);
             var plan = await PlanAsync(prepared, context, ct).ConfigureAwait(false);
-            var statements = plan.ToStatements(_options.WriteBatchSize);
+            var version = _client.ServerVersion ?? throw new GraphStoreException("Neo4j did not report its version", isTransient: false);
+            var statements = plan.ToStatements(_options.WriteBatchSize, gramLinks: !SchemaStatements.UsesFulltextNames(version));
             if (statements.Count > 0) await _client.RunInTransactionAsync(AdvancingGeneration(statements), _options.StatementsPerRequest, ct).ConfigureAwait(false);
             if (plan.WrittenRecords >= _options.ResampleIndexesAfterRecords) await ResampleIndexesAsync(ct).ConfigureAwait(false);
             return plan.Summary();
@@ -332,8 +333,11 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
         public WriteSummary Summary() => new(_counts.ToDictionary(
             kv => kv.Key, kv => new WriteCounts(kv.Value.Created, kv.Value.Updated, kv.Value.Unchanged), StringComparer.Ordinal));
 
-        /// <summary>The statements, in dependency order, rows chunked into batches; all run in one transaction.</summary>
-        public IReadOnlyList<Statement> ToStatements(int batchSize)
+        /// <summary>
+        /// The statements, in dependency order, rows chunked into batches; all run in one transaction.
+        /// <paramref name="gramLinks"/>: names are linked to (:Gram)s (servers that search misspellings through them).
+        /// </summary>
+        public IReadOnlyList<Statement> ToStatements(int batchSize, bool gramLinks)
         {
             var statements = new List<Statement>();
             void Add(string text, string name, IEnumerable<object?> rows)
@@ -345,7 +349,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
             // Only records that may be stored have names and citations to replace; new ones are created outright.
             var rewrittenEntities = _entities.Keys.Where(id => !_newEntities.Contains(id)).Concat(_deletedEntities).ToArray();
             var recited = rewrittenEntities.Concat(_rewrittenRelationships).Concat(_estimates.Keys.Where(id => !_newEstimates.Contains(id))).ToArray();
-            var names = _entities.Values.SelectMany(Neo4jRows.NameRows).Select(Neo4jRows.WithGrams).ToList();
+            var names = _entities.Values.SelectMany(Neo4jRows.NameRows).Select(row => gramLinks ? Neo4jRows.WithGrams(row) : row).ToList();
             Add(Statements.UpsertSources, "rows", _sources.Values.Where(s => !_newSources.Contains(s.Id)).Select(Neo4jRows.SourceRow));
             Add(Statements.CreateSources, "rows", _sources.Values.Where(s => _newSources.Contains(s.Id)).Select(Neo4jRows.SourceRow));
             Add(Statements.DeleteNames, "ids", rewrittenEntities);
@@ -355,8 +359,8 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
             Add(Statements.CreateEntities, "rows", _entities.Values.Where(e => _newEntities.Contains(e.Id)).Select(Neo4jRows.EntityRow));
             // Each gram is MERGEd once per write, then names link to it by index lookup: MERGE per link would take the
             // gram's lock and seek once for every name sharing it.
-            Add(Statements.UpsertGrams, "grams", Neo4jRows.DistinctGrams(names));
-            Add(Statements.CreateNames, "rows", names);
+            if (gramLinks) Add(Statements.UpsertGrams, "grams", Neo4jRows.DistinctGrams(names));
+            Add(gramLinks ? Statements.CreateNamesLinkingGrams : Statements.CreateNames, "rows", names);
             Add(Statements.DeleteRelationships, "ids", _rewrittenRelationships);
             Add(Statements.UpsertRelationships, "rows", _relationships.Values.Where(r => _rewrittenRelationships.Contains(r.Id)).Select(Neo4jRows.RelationshipRow));
             Add(Statements.CreateRelationships, "rows", _relationships.Values.Where(r => !_rewrittenRelationships.Contains(r.Id)).Select(Neo4jRows.RelationshipRow));

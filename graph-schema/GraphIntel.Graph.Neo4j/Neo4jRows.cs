@@ -169,6 +169,7 @@ internal static class Neo4jRows
         ["key"] = Names.NameNormalizer.Key(name),
         ["folded"] = Names.NameNormalizer.Fold(name),
         ["clashKey"] = Names.ConfusableSkeleton.ClashKey(name),
+        ["gramWords"] = NameGrams.Tokens(Names.NameNormalizer.Key(name)),
     });
 
     /// <summary>A (:Name) row as a write sends it: with the (:Gram) keys it links to (<see cref="NameGrams.OfName"/>).</summary>

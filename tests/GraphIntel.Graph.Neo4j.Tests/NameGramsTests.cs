@@ -43,6 +43,62 @@ public sealed class NameGramsTests
     }
 
     [Fact]
+    public void The_full_text_queries_gather_every_name_a_full_scan_finds()
+    {
+        // What the full-text path of 4.4+ does, in memory: a name is gathered when one of its indexed words (Tokens,
+        // split on white space as the whitespace analyzer does) is a word of one of the OR queries; then the same count,
+        // cut and edit check as the gram path. The answer must be the brute force's, as on the gram path.
+        var random = new Random(21);
+        var keys = GenerateKeys(random, 2_500);
+        var grams = keys.ToDictionary(k => k, k => NameGrams.OfName(k).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var words = keys.ToDictionary(k => k, k => NameGrams.Tokens(k).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var queries = Enumerable.Range(0, 300).Select(_ => Misspell(keys[random.Next(keys.Length)], random, random.Next(0, 4)))
+            .Select(NameNormalizer.Key).Where(q => q.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var found = 0;
+        foreach (var query in queries)
+        {
+            var expected = FullScan(query, keys, grams);
+            found += expected.Count;
+            var asked = NameGrams.FulltextQueries(NameGrams.FuzzyPlan(query))
+                .SelectMany(q => q.Split(" OR ")).ToHashSet(StringComparer.Ordinal);
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var key in keys.Where(k => words[k].Overlaps(asked)))
+            {
+                if (NameGrams.FuzzyPlan(query).SingleOrDefault(l => l.Length == key.Length) is not { } length) continue;
+                if (length.Grams.Count(grams[key].Contains) < length.Needed) continue;
+                if (NameSimilarity.Distance(query, key, NameSimilarity.MaxEdits(Math.Min(query.Length, key.Length))) is not null) kept.Add(key);
+            }
+            Assert.True(expected.SetEquals(kept), $"'{query}': full scan [{string.Join(", ", expected.Order())}], full-text [{string.Join(", ", kept.Order())}]");
+        }
+        Assert.True(found > queries.Length, $"only {found} matches over {queries.Length} queries");
+    }
+
+    [Fact]
+    public void Full_text_words_are_distinct_per_gram_one_term_each_and_queries_stay_under_Lucenes_clause_limit()
+    {
+        // Grams of keys with digits and spaces where the length separator could be confused: all words distinct.
+        var keys = new[] { "1 23", "12 3", "a1 2b", "a12b", "ab", "a b", "ab c d", "ə ж 9" };
+        var grams = keys.SelectMany(NameGrams.OfName).Distinct(StringComparer.Ordinal).ToArray();
+        var tokens = grams.Select(NameGrams.Token).ToArray();
+        Assert.Equal(grams.Length, tokens.Distinct(StringComparer.Ordinal).Count());
+        // Lucene's query syntax gives meaning to these; white space would split a word in two.
+        const string special = "+-&|!(){}[]^\"~*?:/ \t";
+        Assert.All(tokens, t => Assert.True(t.IndexOfAny(special.ToCharArray()) < 0, t));
+        Assert.Equal(string.Join(' ', NameGrams.OfName("a b").Select(NameGrams.Token)), NameGrams.Tokens("a b"));
+
+        // Queries hold each length's first Gather words, once, none more than ClausesPerQuery (Lucene's limit is 1,024).
+        foreach (var key in new[] { "mehdi arsalan", string.Join(' ', Enumerable.Range(0, 300).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) })
+        {
+            var plan = NameGrams.FuzzyPlan(key);
+            var queries = NameGrams.FulltextQueries(plan);
+            Assert.All(queries, q => Assert.InRange(q.Split(" OR ").Length, 1, NameGrams.ClausesPerQuery));
+            var words = queries.SelectMany(q => q.Split(" OR ")).ToList();
+            Assert.Equal(words.Count, words.Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(plan.SelectMany(l => l.Grams.Take(l.Gather)).Select(NameGrams.Token).ToHashSet(StringComparer.Ordinal), words.ToHashSet(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Lengths_a_match_cannot_have_are_left_out_and_the_bound_tightens_with_the_length_difference()
     {
         // "abcdefghijkl": 12 characters, 3 edits; a name of 9 characters is 3 away in length but allows only 2 edits.

@@ -17,6 +17,9 @@ public sealed class SchemaStatementsTests
         Assert.Contains("CREATE CONSTRAINT ON (n:Entity) ASSERT n.id IS UNIQUE", statements);
         Assert.Contains("CREATE INDEX ON :Citation(sourceId)", statements);
         Assert.DoesNotContain(statements, s => s.Contains("IF NOT EXISTS", StringComparison.Ordinal) || s.Contains("REQUIRE", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s.Contains("FULLTEXT", StringComparison.Ordinal));
+        Assert.False(SchemaStatements.UsesFulltextNames(Neo4jVersion.Parse(version)));
+        Assert.Equal(Statements.NameFuzzyCandidatesByGrams, Statements.NameFuzzyCandidatesFor(Neo4jVersion.Parse(version)));
     }
 
     [Theory]
@@ -28,14 +31,23 @@ public sealed class SchemaStatementsTests
         var statements = SchemaStatements.Migrations.SelectMany(m => m.For(Neo4jVersion.Parse(version))).ToList();
         Assert.Contains("CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE", statements);
         Assert.Contains("CREATE INDEX citation_sourceid IF NOT EXISTS FOR (n:Citation) ON (n.sourceId)", statements);
-        Assert.All(statements, s => Assert.Contains(" IF NOT EXISTS FOR ", s));
+        // Every index or constraint is named and idempotent; the one procedure call waits for the full-text index.
+        Assert.All(statements.Where(s => !s.StartsWith("CALL ", StringComparison.Ordinal)), s => Assert.Contains(" IF NOT EXISTS FOR ", s));
+        Assert.Equal(["CALL db.awaitIndex('name_grams', 300)"], statements.Where(s => s.StartsWith("CALL ", StringComparison.Ordinal)));
         Assert.DoesNotContain(statements, s => s.Contains(" ON (n:", StringComparison.Ordinal) || s.Contains("ASSERT", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.StartsWith("CREATE FULLTEXT INDEX name_grams IF NOT EXISTS FOR (n:Name) ON EACH [n.grams]", StringComparison.Ordinal));
+        Assert.True(SchemaStatements.UsesFulltextNames(Neo4jVersion.Parse(version)));
+        Assert.Equal(Statements.NameFuzzyCandidates, Statements.NameFuzzyCandidatesFor(Neo4jVersion.Parse(version)));
     }
 
     [Fact]
     public void Every_migration_has_the_same_statements_in_both_syntaxes_and_versions_increase()
     {
-        Assert.All(SchemaStatements.Migrations, m => Assert.Equal(m.Legacy.Count, m.Modern.Count));
+        // Except migration 8: the full-text index of names exists on 4.4+ only (3.x–4.3 search names through (:Gram)s).
+        Assert.All(SchemaStatements.Migrations.Where(m => m.Version != 8), m => Assert.Equal(m.Legacy.Count, m.Modern.Count));
+        var fulltext = Assert.Single(SchemaStatements.Migrations, m => m.Version == 8);
+        Assert.Empty(fulltext.Legacy);
+        Assert.Equal(DataMigration.SetNameGramWords, fulltext.Data);
         var versions = SchemaStatements.Migrations.Select(m => m.Version).ToList();
         Assert.Equal(versions.Order().Distinct(), versions);
     }

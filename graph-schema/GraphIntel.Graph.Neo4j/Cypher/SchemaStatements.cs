@@ -15,6 +15,8 @@ internal enum DataMigration
     /// spans, from its stored interval) in place of the old overlap days, in batches.
     /// </summary>
     SetTimeProfiles,
+    /// <summary>Gives every (:Name) stored before migration 8 its <c>grams</c> words (<c>NameGrams.Tokens</c>), in batches.</summary>
+    SetNameGramWords,
 }
 
 /// <summary>
@@ -31,9 +33,33 @@ internal static class SchemaStatements
     public sealed record Migration(
         int Version, string Name, IReadOnlyList<string> Legacy, IReadOnlyList<string> Modern, DataMigration Data = DataMigration.None)
     {
-        public IReadOnlyList<string> For(Neo4jVersion version) =>
-            version.Major > 4 || (version.Major == 4 && version.Minor >= 4) ? Modern : Legacy;
+        public IReadOnlyList<string> For(Neo4jVersion version) => IsModern(version) ? Modern : Legacy;
     }
+
+    /// <summary>Servers that take the modern schema syntax (4.4 and later).</summary>
+    private static bool IsModern(Neo4jVersion version) => version.Major > 4 || (version.Major == 4 && version.Minor >= 4);
+
+    /// <summary>
+    /// Whether this server searches misspelled names through the full-text index of migration 8 (4.4 and later: the
+    /// servers that get its modern statements) rather than through (:Gram) links (3.x–4.3).
+    /// </summary>
+    public static bool UsesFulltextNames(Neo4jVersion version) => IsModern(version);
+
+    /// <summary>
+    /// Migration 8's full-text index of the names' gram words, with the whitespace analyzer (each word one term, as
+    /// written: <c>NameGrams.Token</c>). Syntax from the Neo4j Cypher Manual 5, "Full-text indexes"
+    /// (https://neo4j.com/docs/cypher-manual/current/indexes/semantic-indexes/full-text-indexes/):
+    /// <c>CREATE FULLTEXT INDEX name IF NOT EXISTS FOR (n:Label) ON EACH [n.property] OPTIONS {indexConfig:
+    /// {`fulltext.analyzer`: …}}</c>; the analyzer names are listed by <c>db.index.fulltext.listAvailableAnalyzers</c>
+    /// (Java Reference, "Full-text index analyzer providers"). A new index populates in the background, so the migration
+    /// waits for it (<c>db.awaitIndex(indexName, timeOutSeconds)</c>, the 4.x+ signature in the Upgrade and Migration
+    /// Guide's procedure changes) before a lookup may query it.
+    /// </summary>
+    private static readonly string[] NameFulltextIndex =
+    [
+        "CREATE FULLTEXT INDEX name_grams IF NOT EXISTS FOR (n:Name) ON EACH [n.grams] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+        "CALL db.awaitIndex('name_grams', 300)",
+    ];
 
     private static (string Legacy, string Modern) Unique(string label, string property) =>
         ($"CREATE CONSTRAINT ON (n:{label}) ASSERT n.{property} IS UNIQUE",
@@ -59,6 +85,7 @@ internal static class SchemaStatements
         Make(5, "name clash keys", Index("Name", "clashKey")) with { Data = DataMigration.SetNameClashKeys },
         Make(6, "time profiles: EDTF bounds, attestations, KNOWN/POSSIBLE days") with { Data = DataMigration.SetTimeProfiles },
         Make(7, "event lookups", Index("Entity", "eventKind")),
+        new(8, "name grams as words: a full-text index on 4.4+", [], NameFulltextIndex, DataMigration.SetNameGramWords),
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>

@@ -6,7 +6,7 @@ namespace GraphIntel.Graph.Neo4j.Cypher;
 /// Every Cypher statement the backend sends, as constants: values always travel as <c>$parameters</c>, never in the
 /// text. Each is written to run on Neo4j 3.1 and 5.x alike (no <c>{param}</c>, no <c>exists()</c> on properties,
 /// no pattern expressions, no subqueries; own <c>id</c> properties, never <c>id(n)</c>) — except the misspelling
-/// search, whose degree read each server spells its own way (<see cref="NameFuzzyCandidatesFor"/>). A test parses
+/// search, which 3.x–4.3 run over (:Gram) links and later servers over a full-text index (<see cref="NameFuzzyCandidatesFor"/>). A test parses
 /// every entry of <see cref="All"/> with the Cypher 5 grammar.
 ///
 /// The graph: <c>(:Entity {id, kind, possibleStart, …})-[:REL {id, type, status, validFrom, validTo, attested,
@@ -119,28 +119,30 @@ internal static class Statements
         "MATCH (e:Entity) WHERE e.id IN [entityId] RETURN " + EntityColumns;
 
     /// <summary>
-    /// Misspelling candidates as (name key, entity row), for the caller to check edit distance on the keys (the few
-    /// names that share enough trigrams come with their entity, so no other round trip follows). Each name links to a (:Gram) per distinct trigram of its key and the key's length
-    /// (NameGrams). $lengths is the query's <c>NameGrams.FuzzyPlan</c>: per key length within reach, its grams, how many
-    /// a name must share ($needed) and how many of the rarest suffice to gather every such name ($gather; the proof is
-    /// at FuzzyPlan). So: the degree of each gram (a degree read, not a walk of its links), the rarest $gather grams of
-    /// each length (a gram no name has counts as rarest and gathers nothing; lengths by index into $lengths, as grouping
-    /// by the maps themselves costs more), the names linked to those, then the
-    /// query's trigrams counted in each gathered name's padded key (one property read, where counting its links against
-    /// the grams took two dozen). No cut: every name that can be within
-    /// reach is returned, so the ranking equals the embedded store's (the old query read every link of every gram —
-    /// thousands for common ones — and then cut to 1,000 names).
+    /// The head of every misspelling statement: it runs only when the key matches (<see cref="NameKeyCandidates"/> of
+    /// <c>$key</c>, same kinds) do not fill <c>$limit</c>, so it can be sent in the same request as the key lookup (one
+    /// round trip) and still cost nothing when the key matches alone answer. The count is of distinct entities, as the
+    /// key lookup's rows are.
     /// </summary>
-    public const string NameFuzzyCandidates = FuzzyByDegreeHead + "COUNT { (t)<-[:HAS]-() }" + FuzzyByDegreeTail;
-
-    /// <summary><see cref="NameFuzzyCandidates"/> for Neo4j 5.0–5.2, which have no <c>COUNT {}</c> yet.</summary>
-    public const string NameFuzzyCandidatesEarly5 = FuzzyByDegreeHead + "size([(t)<-[:HAS]-() | 1])" + FuzzyByDegreeTail;
+    private const string FuzzyGate =
+        "OPTIONAL MATCH (k:Name) WHERE k.key IN [$key] AND ($kinds IS NULL OR k.kind IN $kinds) " +
+        "WITH count(DISTINCT k.entityId) AS hits WHERE hits < $limit ";
 
     /// <summary>
-    /// <see cref="NameFuzzyCandidates"/> for Neo4j 3.x and 4.x: <c>size()</c> of the pattern, which they plan as a degree
-    /// read (GetDegree). Cypher 5 removed that form, so it is no constant of the Cypher 5 catalogue (<see cref="All"/>).
+    /// Misspelling candidates as (name key, entity row) on Neo4j 3.x–4.3, for the caller to check edit distance on the
+    /// keys (the few names that share enough trigrams come with their entity, so no other round trip follows), behind
+    /// <see cref="FuzzyGate"/>. Each name links to a (:Gram) per distinct trigram of its key and the key's length
+    /// (NameGrams). $lengths is the query's <c>NameGrams.FuzzyPlan</c>: per key length within reach, its grams, how many
+    /// a name must share ($needed) and how many of the rarest suffice to gather every such name ($gather; the proof is
+    /// at FuzzyPlan). So: the degree of each gram (<c>size()</c> of the pattern, which 3.x and 4.x plan as a degree read,
+    /// GetDegree), the rarest $gather grams of each length (a gram no name has counts as rarest and gathers nothing;
+    /// lengths by index into $lengths, as grouping by the maps themselves costs more), the names linked to those, then
+    /// the query's trigrams counted in each gathered name's padded key (one property read, where counting its links
+    /// against the grams took two dozen). No cut: every name that can be within reach is returned, so the ranking
+    /// equals the embedded store's. Cypher 5 removed the <c>size()</c> form, so this is no constant of the Cypher 5
+    /// catalogue (<see cref="All"/>): servers that speak Cypher 5 search names with <see cref="NameFuzzyCandidates"/>.
     /// </summary>
-    public static readonly string NameFuzzyCandidatesBefore5 = FuzzyByDegreeHead + "size((t)<-[:HAS]-())" + FuzzyByDegreeTail;
+    public static readonly string NameFuzzyCandidatesByGrams = FuzzyGate + FuzzyByDegreeHead + "size((t)<-[:HAS]-())" + FuzzyByDegreeTail;
 
     private const string FuzzyByDegreeHead =
         "UNWIND range(0, size($lengths) - 1) AS i UNWIND $lengths[i].grams AS g OPTIONAL MATCH (t:Gram) WHERE t.key IN [g] " +
@@ -154,13 +156,31 @@ internal static class Statements
         "WHERE size([x IN $lengths[i].trigrams WHERE padded CONTAINS x]) >= $lengths[i].needed " +
         "WITH n.key AS key, n.entityId AS entityId MATCH (e:Entity) WHERE e.id IN [entityId] RETURN key, " + EntityColumns;
 
+    /// <summary>
+    /// <see cref="NameFuzzyCandidatesByGrams"/> on servers with full-text indexes (<see cref="SchemaStatements.UsesFulltextNames"/>):
+    /// the same candidates, gathered by Lucene from each name's <c>grams</c> tokens (the grams of
+    /// <c>NameGrams.OfName</c> as whitespace-separated words, <c>NameGrams.Token</c>) instead of (:Gram) links.
+    /// <c>$queries</c> are Lucene queries, each an OR of at most <c>NameGrams.ClausesPerQuery</c> tokens: per key length
+    /// within reach, its first $gather grams (any $gather of them gather every name that can be within reach — the
+    /// pigeonhole at <c>NameGrams.FuzzyPlan</c> holds for any choice, the rarest only read less). The same trigram count
+    /// then keeps the names of each length that share $needed of the query's grams, and the caller checks edit
+    /// distance exactly as on the gram path, so both paths give the same answers.
+    /// Relied on (Neo4j Cypher Manual 5, "Full-text indexes",
+    /// https://neo4j.com/docs/cypher-manual/current/indexes/semantic-indexes/full-text-indexes/):
+    /// <c>CALL db.index.fulltext.queryNodes(indexName, queryString) YIELD node, score</c> takes a Lucene query string and
+    /// returns every matching node (no limit unless given in its options map), and the index is kept up to date in the
+    /// writing transaction unless created <c>eventually_consistent</c>.
+    /// </summary>
+    public const string NameFuzzyCandidates = FuzzyGate +
+        "UNWIND $queries AS q CALL db.index.fulltext.queryNodes('name_grams', q) YIELD node " +
+        "WITH DISTINCT node AS n WHERE $kinds IS NULL OR n.kind IN $kinds " +
+        "WITH n, ' ' + n.key + ' ' AS padded, [l IN $lengths WHERE l.length = size(n.key)] AS at " +
+        "WHERE size(at) > 0 AND size([x IN at[0].trigrams WHERE padded CONTAINS x]) >= at[0].needed " +
+        "WITH n.key AS key, n.entityId AS entityId MATCH (e:Entity) WHERE e.id IN [entityId] RETURN key, " + EntityColumns;
+
     /// <summary>The misspelling statement a server of this version understands.</summary>
-    public static string NameFuzzyCandidatesFor(Neo4jVersion version) => version switch
-    {
-        { Major: < 5 } => NameFuzzyCandidatesBefore5,
-        { Major: 5, Minor: < 3 } => NameFuzzyCandidatesEarly5,
-        _ => NameFuzzyCandidates,
-    };
+    public static string NameFuzzyCandidatesFor(Neo4jVersion version) =>
+        SchemaStatements.UsesFulltextNames(version) ? NameFuzzyCandidates : NameFuzzyCandidatesByGrams;
 
     /// <summary>Who already claims these name keys (the alias-uniqueness check).</summary>
     public const string NameClaims =
@@ -271,11 +291,25 @@ internal static class Statements
     /// <summary>Makes sure the given (:Gram) keys exist — once per distinct key of a write, before names link to them.</summary>
     public const string UpsertGrams = "UNWIND $grams AS g MERGE (:Gram {key: g})";
 
-    /// <summary>Creates (:Name) rows, each linked to its grams (which <see cref="UpsertGrams"/> created first).</summary>
+    /// <summary>Creates (:Name) rows with their gram words (<c>NameGrams.Tokens</c>), which 4.4+ search through a full-text index.</summary>
     public const string CreateNames =
         "UNWIND $rows AS row CREATE (n:Name {entityId: row.entityId, kind: row.kind, name: row.name, key: row.key, " +
-        "folded: row.folded, clashKey: row.clashKey}) " +
-        "WITH n, row UNWIND row.grams AS g MATCH (t:Gram) WHERE t.key IN [g] CREATE (n)-[:HAS]->(t)";
+        "folded: row.folded, clashKey: row.clashKey, grams: row.gramWords})";
+
+    /// <summary>
+    /// <see cref="CreateNames"/> for servers that search names through (:Gram)s (3.x–4.3): each name also linked to its
+    /// grams (which <see cref="UpsertGrams"/> created first).
+    /// </summary>
+    public const string CreateNamesLinkingGrams = CreateNames +
+        " WITH n, row UNWIND row.grams AS g MATCH (t:Gram) WHERE t.key IN [g] CREATE (n)-[:HAS]->(t)";
+
+    /// <summary>A page of names stored before gram words (migration 8), for <see cref="SetNameGramWords"/>.</summary>
+    public const string NamesWithoutGramWords =
+        "MATCH (n:Name) WHERE n.grams IS NULL RETURN n.entityId AS entityId, n.name AS name, n.key AS key LIMIT $take";
+
+    /// <summary>Sets the gram words of existing (:Name) rows (migration 8).</summary>
+    public const string SetNameGramWords =
+        "UNWIND $rows AS row MATCH (n:Name) WHERE n.entityId IN [row.entityId] AND n.name = row.name SET n.grams = row.gramWords";
 
     /// <summary>
     /// A page of names with no gram links — names stored before grams existed — for the gram backfill migration (a
@@ -451,7 +485,7 @@ internal static class Statements
     /// version-dependent ones (for the plan check on 3.1).
     /// </summary>
     public static IReadOnlyList<(string Name, string Text)> For(Neo4jVersion version) => All
-        .Where(s => s.Name is not (nameof(NameFuzzyCandidates) or nameof(NameFuzzyCandidatesEarly5)))
+        .Where(s => s.Name != nameof(NameFuzzyCandidates))
         .Append((nameof(NameFuzzyCandidates), NameFuzzyCandidatesFor(version)))
         .ToArray();
 }
