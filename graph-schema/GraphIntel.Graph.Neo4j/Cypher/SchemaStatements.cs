@@ -15,6 +15,11 @@ internal enum DataMigration
     /// spans, from its stored interval) in place of the old overlap days, in batches.
     /// </summary>
     SetTimeProfiles,
+    /// <summary>
+    /// Gives every entity stored before migration 8 its listing key in code point order (<see cref="Neo4jRows.SortKey"/>),
+    /// in batches.
+    /// </summary>
+    SetSortKeys,
 }
 
 /// <summary>
@@ -59,6 +64,7 @@ internal static class SchemaStatements
         Make(5, "name clash keys", Index("Name", "clashKey")) with { Data = DataMigration.SetNameClashKeys },
         Make(6, "time profiles: EDTF bounds, attestations, KNOWN/POSSIBLE days") with { Data = DataMigration.SetTimeProfiles },
         Make(7, "event lookups", Index("Entity", "eventKind")),
+        Make(8, "listing keys in code point order") with { Data = DataMigration.SetSortKeys },
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>
