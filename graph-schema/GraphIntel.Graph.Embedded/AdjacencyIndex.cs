@@ -45,8 +45,8 @@ internal sealed class AdjacencyIndex
 
     /// <summary>
     /// Builds the index from relationships delivered in relationship id order. That is the database's order (UTF-8
-    /// bytes), which differs from <see cref="PathOrder.CompareIds"/> (UTF-16 code units) only beyond the Basic
-    /// Multilingual Plane; if it did, the incidence lists are sorted again.
+    /// bytes), which is <see cref="PathOrder.CompareIds"/> (code points) for well-formed text; were it not, the
+    /// incidence lists are sorted again.
     /// </summary>
     public static AdjacencyIndex Build(IEnumerable<(string Id, RelationshipType Type, string From, string To, TemporalProfile Time, ClaimStatus Status)> edgesInIdOrder)
     {

@@ -110,7 +110,7 @@ public sealed partial class EmbeddedGraphStore
         Read<IReadOnlyDictionary<string, Source>>("get sources", reader => reader.Sources(ids), ct);
 
     public Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct = default) =>
-        Read<IReadOnlyList<Source>>("list sources", reader => reader.Sources(null).Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(), ct);
+        Read<IReadOnlyList<Source>>("list sources", reader => reader.Sources(null).Values.OrderBy(s => s.Id, CodePointOrder.Comparer).ToList(), ct);
 
     public async Task<SourcePage> ListSourcesAsync(SourceQuery query, CancellationToken ct = default)
     {

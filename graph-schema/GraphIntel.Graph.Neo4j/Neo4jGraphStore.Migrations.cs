@@ -113,4 +113,26 @@ public sealed partial class Neo4jGraphStore
             await _client.RunAsync(AdvancingGeneration([new Statement(Statements.SetEntityProfiles, new Dictionary<string, object?> { ["rows"] = rows })]), ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The listing-key backfill (<see cref="DataMigration.SetSortKeys"/>): every entity, a batch per transaction in
+    /// Cypher's id order, gets the key of <see cref="Neo4jRows.SortKey"/> (earlier keys were the folded name, in UTF-16
+    /// order); an interrupted run starts over, which rewrites the same keys.
+    /// </summary>
+    private async Task SetSortKeysAsync(CancellationToken ct)
+    {
+        string? afterId = null;
+        while (true)
+        {
+            var page = await RunAsync(Statements.EntitiesAfterId, new() { ["afterId"] = afterId, ["take"] = _options.WriteBatchSize }, ct).ConfigureAwait(false);
+            if (page.Rows.Count == 0) return;
+            var rows = page.Rows.Select(row => new Dictionary<string, object?>
+            {
+                ["id"] = row[0].GetString(),
+                ["sortKey"] = Neo4jRows.SortKey(row[1].GetString()!, row[0].GetString()!),
+            }).ToList();
+            await _client.RunAsync(AdvancingGeneration([new Statement(Statements.SetSortKeys, new Dictionary<string, object?> { ["rows"] = rows })]), ct).ConfigureAwait(false);
+            afterId = page.Rows[^1][0].GetString();
+        }
+    }
 }

@@ -108,7 +108,7 @@ public sealed partial class Neo4jGraphStore
         parameters["direction"] = DirectionName(filter.Direction);
         var result = await RunAsync(Statements.RelationshipsOfEntities, parameters, ct).ConfigureAwait(false);
         foreach (var row in result.Rows) byEntity[row[0].GetString()!].Add(Neo4jRows.ReadRelationship(row, 1));
-        return byEntity.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Relationship>)kv.Value.OrderBy(r => r.Id, StringComparer.Ordinal).ToList());
+        return byEntity.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Relationship>)kv.Value.OrderBy(r => r.Id, CodePointOrder.Comparer).ToList());
     }
 
     public async Task<IReadOnlyDictionary<string, Relationship>> GetRelationshipsByIdAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
@@ -126,7 +126,7 @@ public sealed partial class Neo4jGraphStore
         var result = await RunAsync(Statements.EstimatesOfOrganizations,
             new() { ["ids"] = byOrg.Keys.ToArray(), ["includeRetracted"] = includeRetracted }, ct).ConfigureAwait(false);
         foreach (var row in result.Rows) byOrg[row[0].GetString()!].Add(Neo4jRows.ReadEstimate(row, 1));
-        return byOrg.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<StrengthEstimate>)kv.Value.OrderBy(x => x.Id, StringComparer.Ordinal).ToList());
+        return byOrg.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<StrengthEstimate>)kv.Value.OrderBy(x => x.Id, CodePointOrder.Comparer).ToList());
     }
 
     public async Task<IReadOnlyDictionary<string, StrengthEstimate>> GetStrengthEstimatesByIdAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
@@ -144,7 +144,8 @@ public sealed partial class Neo4jGraphStore
     }
 
     public async Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken ct = default) =>
-        (await RunAsync(Statements.AllSources, [], ct).ConfigureAwait(false)).Rows.Select(Neo4jRows.ReadSource).ToList();
+        (await RunAsync(Statements.AllSources, [], ct).ConfigureAwait(false)).Rows.Select(Neo4jRows.ReadSource)
+            .OrderBy(s => s.Id, CodePointOrder.Comparer).ToList(); // Cypher's ORDER BY is UTF-16 order
 
     public async Task<SourcePage> ListSourcesAsync(SourceQuery query, CancellationToken ct = default)
     {
@@ -166,7 +167,9 @@ public sealed partial class Neo4jGraphStore
             var sourceId = r[0].GetString()!;
             bySource[sourceId].Add(new SourceCitation(new Citation(sourceId, r[1].GetString()!, Neo4jRows.Str(r[2])), r[3].GetString()!));
         }
-        return bySource.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<SourceCitation>)kv.Value);
+        // Cypher ordered them by supporting id in UTF-16 order; a stable sort puts them in code point order.
+        return bySource.ToDictionary(kv => kv.Key,
+            kv => (IReadOnlyList<SourceCitation>)kv.Value.OrderBy(c => c.SupportsId, CodePointOrder.Comparer).ToList());
     }
 
     public async Task<GraphStatistics> GetStatisticsAsync(CancellationToken ct = default)

@@ -139,7 +139,7 @@ public sealed partial class Neo4jGraphStore
         var result = await RunAsync(Statements.ExpandFrontier, parameters, ct).ConfigureAwait(false);
         return result.Rows
             .Select(row => (Node: row[0].GetString()!, Relationship: Neo4jRows.ReadRelationship(row, 1)))
-            .OrderBy(x => x.Relationship.Id, StringComparer.Ordinal)
+            .OrderBy(x => x.Relationship.Id, CodePointOrder.Comparer)
             .ToLookup(x => x.Node, x => x.Relationship, StringComparer.Ordinal);
     }
 

@@ -54,6 +54,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             if (migration.Data == DataMigration.SetNameClashKeys) await SetNameClashKeysAsync(ct).ConfigureAwait(false);
             if (migration.Data == DataMigration.SetTimeProfiles) await SetTimeProfilesAsync(ct).ConfigureAwait(false);
             if (migration.Data == DataMigration.SetNameGramWords) await SetNameGramWordsAsync(ct).ConfigureAwait(false);
+            if (migration.Data == DataMigration.SetSortKeys) await SetSortKeysAsync(ct).ConfigureAwait(false);
             await _client.RunAsync(new Statement(Statements.RecordMigration, new Dictionary<string, object?>
             {
                 ["version"] = migration.Version,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GraphIntel.Graph.Model;
 using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
 
 namespace GraphIntel.Graph.Neo4j;
 
@@ -77,6 +78,14 @@ internal static class Neo4jRows
     public static Source ReadSource(JsonElement[] row) =>
         new(row[0].GetString()!, row[1].GetString()!, Str(row[2]), Str(row[3]), Date(row[4]), Str(row[5]), row[6].GetString() ?? "");
 
+    /// <summary>
+    /// An entity's listing key, compared by Neo4j in UTF-16 code unit order: the <see cref="CodePointOrder.Key"/> of its
+    /// folded name, U+0001 (below every character a name may hold), and that of its id; so Neo4j's order of the keys is
+    /// (folded name, id) in code point order, as the embedded store's (sort_key, id) in UTF-8 byte order.
+    /// </summary>
+    public static string SortKey(string name, string id) =>
+        CodePointOrder.Key(Names.NameNormalizer.Fold(name)) + "\u0001" + CodePointOrder.Key(id);
+
     public static Dictionary<string, object?> EntityRow(Entity e) => new Dictionary<string, object?>
     {
         ["id"] = e.Id,
@@ -84,7 +93,7 @@ internal static class Neo4jRows
         ["name"] = e.Name,
         ["aliases"] = e.Aliases.ToArray(),
         ["nameKeys"] = e.Names.Select(Names.NameNormalizer.Fold).Distinct().ToArray(),
-        ["sortKey"] = Names.NameNormalizer.Fold(e.Name),
+        ["sortKey"] = SortKey(e.Name, e.Id),
         ["organizationKind"] = e.OrganizationKind is { } k ? EnumNames.ToContractName(k) : null,
         ["description"] = e.Description,
         ["founded"] = e.Founded?.ToString(),

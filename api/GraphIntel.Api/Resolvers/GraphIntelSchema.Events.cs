@@ -34,12 +34,12 @@ internal sealed partial class GraphIntelSchema
         {
             var facts = await _load.Relationships(c, Parent<Entity>(c).Id, PlacesOfEvent);
             var places = await Task.WhenAll(facts.Select(r => _load.Entity(c, r.ToId).AsTask()));
-            return places.OfType<Entity>().DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+            return places.OfType<Entity>().DistinctBy(p => p.Id).OrderBy(p => p.Name, CodePointOrder.Comparer).ToList();
         });
         Load(b, "Event", "participants", async c =>
             (await _load.Relationships(c, Parent<Entity>(c).Id, ParticipantsOfEvent))
                 .Where(r => r.Participation is not null)
-                .OrderBy(r => r.Participation!.Role).ThenBy(r => r.FromId, StringComparer.Ordinal)
+                .OrderBy(r => r.Participation!.Role).ThenBy(r => r.FromId, CodePointOrder.Comparer)
                 .Select(r => new EventParticipantView(r)).ToList());
 
         Load(b, "EventParticipant", "entity", (EventParticipantView s, out Entity? e) => _load.TryGetEntity(s.Relationship.FromId, out e),
@@ -134,7 +134,7 @@ internal sealed partial class GraphIntelSchema
             .OrderBy(e => e.Event!.Date.IsUnknown)
             .ThenBy(e => e.Event!.Date.EarliestDay ?? e.Event.Date.LatestDay)
             .ThenBy(e => e.Event!.Date.LatestDay)
-            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ThenBy(e => e.Id, CodePointOrder.Comparer)
             .ToList();
 
     /// <summary>The <c>from</c>/<c>to</c> arguments of an events field: a span an event's date may fall in.</summary>

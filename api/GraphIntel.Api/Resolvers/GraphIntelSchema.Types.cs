@@ -27,7 +27,7 @@ internal sealed partial class GraphIntelSchema
         Load(b, "Organization", "subgroups", c => DatedAsync(c, Parent<Entity>(c).Id, UmbrellaFilter(Direction.Incoming, c)));
         Load(b, "Organization", "strengthEstimates", async c =>
             (await _load.Estimates(c, Parent<Entity>(c).Id))
-                .OrderBy(x => x.AsOf is null).ThenBy(x => x.AsOf?.Start).ThenBy(x => x.Id, StringComparer.Ordinal).ToList());
+                .OrderBy(x => x.AsOf is null).ThenBy(x => x.AsOf?.Start).ThenBy(x => x.Id, CodePointOrder.Comparer).ToList());
         Load(b, "Person", "leadershipTerms", async c => (await _load.TermsOf(c, Parent<Entity>(c).Id)).TermViews());
     }
 
@@ -225,7 +225,7 @@ internal sealed partial class GraphIntelSchema
             if (start is null && end is null) events.Add(new(null, TimelineEventKind.Start, r, Sentence(r)));
         }
         return events.OrderBy(e => e.Undated).ThenBy(e => e.Date?.Start).ThenBy(e => e.Date?.End).ThenBy(e => e.Event)
-            .ThenBy(e => e.Summary, StringComparer.Ordinal).ToList();
+            .ThenBy(e => e.Summary, CodePointOrder.Comparer).ToList();
     }
 
     /// <summary>The event a PARTICIPATED_IN or OCCURRED_IN relationship is about; null for other relationships.</summary>

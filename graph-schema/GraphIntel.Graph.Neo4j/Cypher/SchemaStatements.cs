@@ -17,6 +17,11 @@ internal enum DataMigration
     SetTimeProfiles,
     /// <summary>Gives every (:Name) stored before migration 8 its <c>grams</c> words (<c>NameGrams.Tokens</c>), in batches.</summary>
     SetNameGramWords,
+    /// <summary>
+    /// Gives every entity stored before migration 9 its listing key in code point order (<see cref="Neo4jRows.SortKey"/>),
+    /// in batches.
+    /// </summary>
+    SetSortKeys,
 }
 
 /// <summary>
@@ -86,6 +91,7 @@ internal static class SchemaStatements
         Make(6, "time profiles: EDTF bounds, attestations, KNOWN/POSSIBLE days") with { Data = DataMigration.SetTimeProfiles },
         Make(7, "event lookups", Index("Entity", "eventKind")),
         new(8, "name grams as words: a full-text index on 4.4+", [], NameFulltextIndex, DataMigration.SetNameGramWords),
+        Make(9, "listing keys in code point order") with { Data = DataMigration.SetSortKeys },
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>

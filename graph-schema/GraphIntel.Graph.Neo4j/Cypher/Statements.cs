@@ -352,6 +352,14 @@ internal static class Statements
     public const string SetEntityProfiles =
         "UNWIND $rows AS row MATCH (e:Entity) WHERE e.id IN [row.id] SET e += row.profile REMOVE e.foundedStart, e.dissolvedEnd";
 
+    /// <summary>A page of entities in Cypher's id order after $afterId, with their names (the sort key backfill, migration 9).</summary>
+    public const string EntitiesAfterId =
+        "MATCH (e:Entity) WHERE $afterId IS NULL OR e.id > $afterId RETURN e.id AS id, e.name AS name ORDER BY id LIMIT $take";
+
+    /// <summary>Sets entities' listing keys (<c>row.sortKey</c>, migration 9).</summary>
+    public const string SetSortKeys =
+        "UNWIND $rows AS row MATCH (e:Entity) WHERE e.id IN [row.id] SET e.sortKey = row.sortKey";
+
     /// <summary>Links existing (:Name) rows to their grams (the gram backfill; <see cref="UpsertGrams"/> runs first).</summary>
     public const string LinkNameGrams =
         "UNWIND $rows AS row MATCH (n:Name) WHERE n.entityId IN [row.entityId] AND n.name = row.name " +

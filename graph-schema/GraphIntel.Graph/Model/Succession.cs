@@ -36,7 +36,7 @@ public static class Succession
         var byStart = SortStart(a).CompareTo(SortStart(b));
         if (byStart != 0) return byStart;
         var byEnd = SortEnd(a).CompareTo(SortEnd(b));
-        return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
+        return byEnd != 0 ? byEnd : Store.CodePointOrder.Compare(a.Id, b.Id);
 
         static bool IsUndated(Relationship r) => r.EffectiveValidity.IsUndated;
         static DateOnly SortStart(Relationship r)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using GraphIntel.Graph.Ontology;
+using GraphIntel.Graph.Store;
 
 namespace GraphIntel.Graph.Names;
 
@@ -68,8 +69,8 @@ public sealed class NameIndex
             return best.Values.Select(b => b.Hit)
                 .OrderByDescending(h => h.Exact)
                 .ThenByDescending(h => h.Score)
-                .ThenBy(h => _entities[h.EntityId].Name, StringComparer.Ordinal)
-                .ThenBy(h => h.EntityId, StringComparer.Ordinal)
+                .ThenBy(h => _entities[h.EntityId].Name, CodePointOrder.Comparer)
+                .ThenBy(h => h.EntityId, CodePointOrder.Comparer)
                 .Take(limit)
                 .ToList();
         }

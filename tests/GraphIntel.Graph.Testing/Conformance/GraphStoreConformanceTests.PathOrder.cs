@@ -10,9 +10,16 @@ public abstract partial class GraphStoreConformanceTests
     private const string LatticeStart = "org/lattice-s", LatticeEnd = "org/lattice-t";
 
     /// <summary>
+    /// Id endings, five ids sharing each number: two of them on either side of the Basic Multilingual Plane's end (U+FF5A
+    /// fullwidth z before U+1D538 𝔸 in code points, after it in UTF-16 code units), so ties among paths are decided by
+    /// the contract's collation, code points, and UTF-16 order would pick other paths.
+    /// </summary>
+    private static readonly string[] Suffixes = ["x", "B", "-", "\uFF5A", "\U0001D538"];
+
+    /// <summary>
     /// A diamond lattice: S, three layers of three organizations each joined to every one of the next, and T; 27 paths
     /// of 4 hops and 3 more through a relationship parallel to one of the lattice's, and 264 of 6 hops that zig-zag
-    /// between layers. Relationship ids are scrambled, of different lengths and cases, and some run against the direction
+    /// between layers. Relationship ids are scrambled, of different lengths, cases and planes, and some run against the direction
     /// of reading, so the order of ties shows in no other property of the graph.
     /// </summary>
     private static ChangeSet Lattice()
@@ -32,7 +39,7 @@ public abstract partial class GraphStoreConformanceTests
                 foreach (var b in layers[l + 1])
                 {
                     var n = relationships.Count;
-                    var id = $"rel/lat-{n * 7 % 29}{"xB-"[n % 3]}";
+                    var id = $"rel/lat-{n / Suffixes.Length * 7 % 29}{Suffixes[n % Suffixes.Length]}";
                     var (from, to) = n % 2 == 0 ? (a, b) : (b, a);
                     relationships.Add(new Relationship(id, RelationshipType.AlliedWith, from, to, Validity.Unknown, ClaimStatus.Asserted, [cite]));
                 }

@@ -6,7 +6,7 @@ namespace GraphIntel.Graph.Testing;
 /// The expected answer of <c>FindPathsAsync</c>, computed without the stores' code: every simple path (no entity twice)
 /// of up to maxHops relationships, taken in either direction, enumerated exhaustively, then sorted by the contract's
 /// order written out here on its own: fewer relationships first, then the relationship ids compared one by one as
-/// ordinal strings (UTF-16 code units), the first difference deciding.
+/// sequences of Unicode code points, the first difference deciding.
 /// </summary>
 public static class BruteForcePaths
 {
@@ -44,7 +44,7 @@ public static class BruteForcePaths
         if (a.Length != b.Length) return a.Length < b.Length ? -1 : 1;
         for (var i = 0; i < a.Length; i++)
         {
-            var (x, y) = (a[i].Id, b[i].Id);
+            var (x, y) = (a[i].Id.EnumerateRunes().Select(r => r.Value).ToArray(), b[i].Id.EnumerateRunes().Select(r => r.Value).ToArray());
             for (var c = 0; c < Math.Min(x.Length, y.Length); c++)
                 if (x[c] != y[c]) return x[c] < y[c] ? -1 : 1;
             if (x.Length != y.Length) return x.Length < y.Length ? -1 : 1;
