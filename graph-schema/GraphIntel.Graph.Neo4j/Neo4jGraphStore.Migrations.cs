@@ -117,7 +117,7 @@ public sealed partial class Neo4jGraphStore
     /// <summary>
     /// The listing-key backfill (<see cref="DataMigration.SetSortKeys"/>): every entity, a batch per transaction in
     /// Cypher's id order, gets the key of <see cref="Neo4jRows.SortKey"/> (earlier keys were the folded name, in UTF-16
-    /// order); an interrupted run starts over, which rewrites the same keys.
+    /// order) when its stored key differs; an interrupted run starts over and finds the keys it wrote already right.
     /// </summary>
     private async Task SetSortKeysAsync(CancellationToken ct)
     {
@@ -126,12 +126,15 @@ public sealed partial class Neo4jGraphStore
         {
             var page = await RunAsync(Statements.EntitiesAfterId, new() { ["afterId"] = afterId, ["take"] = _options.WriteBatchSize }, ct).ConfigureAwait(false);
             if (page.Rows.Count == 0) return;
-            var rows = page.Rows.Select(row => new Dictionary<string, object?>
-            {
-                ["id"] = row[0].GetString(),
-                ["sortKey"] = Neo4jRows.SortKey(row[1].GetString()!, row[0].GetString()!),
-            }).ToList();
-            await _client.RunAsync(AdvancingGeneration([new Statement(Statements.SetSortKeys, new Dictionary<string, object?> { ["rows"] = rows })]), ct).ConfigureAwait(false);
+            // Only keys that differ are written: a store whose keys are already right (a new one, an import) is left as it
+            // is, write generation included.
+            var rows = page.Rows
+                .Select(row => (Id: row[0].GetString()!, Stored: row[2].GetString(), Key: Neo4jRows.SortKey(row[1].GetString()!, row[0].GetString()!)))
+                .Where(r => r.Stored != r.Key)
+                .Select(r => new Dictionary<string, object?> { ["id"] = r.Id, ["sortKey"] = r.Key })
+                .ToList();
+            if (rows.Count > 0)
+                await _client.RunAsync(AdvancingGeneration([new Statement(Statements.SetSortKeys, new Dictionary<string, object?> { ["rows"] = rows })]), ct).ConfigureAwait(false);
             afterId = page.Rows[^1][0].GetString();
         }
     }

@@ -40,7 +40,7 @@ public sealed partial class Neo4jGraphStore
         var plan = NameGrams.FuzzyPlan(key);
         if (plan.Count > 0)
         {
-            await _client.GetCommitUriAsync(ct).ConfigureAwait(false); // discovery, once: the version picks the statement
+            await _client.DiscoverAsync(ct).ConfigureAwait(false); // discovery, once: the version picks the statement
             var version = _client.ServerVersion ?? throw new GraphStoreException("Neo4j did not report its version", isTransient: false);
             var fuzzy = new Dictionary<string, object?>
             {

@@ -181,6 +181,19 @@ internal static class Neo4jRows
         ["gramWords"] = NameGrams.Tokens(Names.NameNormalizer.Key(name)),
     });
 
+    /// <summary>
+    /// The properties a stored (:Name) holds for a name row — what <c>CreateNames</c> writes: the row's
+    /// <c>gramWords</c> become the <c>grams</c> property (the words the 4.4+ full-text index reads), and the (:Gram) keys
+    /// a write links to are not properties. For writers of the layout other than the store (exports).
+    /// </summary>
+    public static Dictionary<string, object?> StoredName(Dictionary<string, object?> nameRow)
+    {
+        var stored = new Dictionary<string, object?>(nameRow);
+        stored.Remove("gramWords");
+        stored["grams"] = nameRow["gramWords"];
+        return stored;
+    }
+
     /// <summary>A (:Name) row as a write sends it: with the (:Gram) keys it links to (<see cref="NameGrams.OfName"/>).</summary>
     public static Dictionary<string, object?> WithGrams(Dictionary<string, object?> nameRow) =>
         new(nameRow) { ["grams"] = NameGrams.OfName((string)nameRow["key"]!) };

@@ -354,7 +354,7 @@ internal static class Statements
 
     /// <summary>A page of entities in Cypher's id order after $afterId, with their names (the sort key backfill, migration 9).</summary>
     public const string EntitiesAfterId =
-        "MATCH (e:Entity) WHERE $afterId IS NULL OR e.id > $afterId RETURN e.id AS id, e.name AS name ORDER BY id LIMIT $take";
+        "MATCH (e:Entity) WHERE $afterId IS NULL OR e.id > $afterId RETURN e.id AS id, e.name AS name, e.sortKey AS sortKey ORDER BY id LIMIT $take";
 
     /// <summary>Sets entities' listing keys (<c>row.sortKey</c>, migration 9).</summary>
     public const string SetSortKeys =

@@ -33,7 +33,7 @@ public static class CypherScript
         {
             yield return $"MERGE (e:Entity {{id: {L(e.Id)}}}) SET e += {L(Neo4jRows.EntityRow(e))}";
             foreach (var name in Neo4jRows.NameRows(e))
-                yield return $"MERGE (n:Name {{entityId: {L(e.Id)}, name: {L(name["name"])}}}) SET n += {L(name)}";
+                yield return $"MERGE (n:Name {{entityId: {L(e.Id)}, name: {L(name["name"])}}}) SET n += {L(Neo4jRows.StoredName(name))}";
             foreach (var citation in Neo4jRows.CitationRows(e.Id, e.Citations)) yield return Citation(citation);
         }
         foreach (var r in snapshot.Relationships.OrderBy(r => r.Id, StringComparer.Ordinal))

@@ -165,9 +165,7 @@ public static class Neo4jAdminCsv
             foreach (var withGrams in Neo4jRows.NameRows(e).Select(Neo4jRows.WithGrams))
             {
                 var id = (names++).ToString(CultureInfo.InvariantCulture);
-                var properties = new Dictionary<string, object?>(withGrams);
-                properties.Remove("grams");
-                yield return (name, new Row(properties, Id: id));
+                yield return (name, new Row(Neo4jRows.StoredName(withGrams), Id: id));
                 foreach (var g in (string[])withGrams["grams"]!)
                 {
                     if (grams.Add(g)) yield return (gram, new Row(new Dictionary<string, object?> { ["key"] = g }));
