@@ -28,7 +28,7 @@ internal sealed class FakeNeo4jHandler : HttpMessageHandler
     public static HttpResponseMessage Error(string code, string message = "scripted failure") =>
         Json($$"""{"results":[],"errors":[{"code":"{{code}}","message":"{{message}}"}]}""");
 
-    public static HttpResponseMessage ConnectionRefused() => throw new HttpRequestException("Connection refused (neo4j.test:7474)");
+    public static HttpResponseMessage ConnectionRefused() => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (neo4j.test:7474)");
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
