@@ -21,7 +21,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
             var prepared = await ChangeSetResolver.PrepareAsync(changes, context, this, this, ct).ConfigureAwait(false);
             var plan = await PlanAsync(prepared, context, ct).ConfigureAwait(false);
             var statements = plan.ToStatements(_options.WriteBatchSize);
-            if (statements.Count > 0) await _client.WriteAsync(AdvancingGeneration(statements), _options.StatementsPerRequest, ct).ConfigureAwait(false);
+            if (statements.Count > 0) await WriteOnceAsync(statements, ct).ConfigureAwait(false);
             if (plan.WrittenRecords >= _options.ResampleIndexesAfterRecords) await ResampleIndexesAsync(ct).ConfigureAwait(false);
             return plan.Summary();
         }

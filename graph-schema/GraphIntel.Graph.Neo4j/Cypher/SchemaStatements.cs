@@ -59,6 +59,7 @@ internal static class SchemaStatements
         Make(5, "name clash keys", Index("Name", "clashKey")) with { Data = DataMigration.SetNameClashKeys },
         Make(6, "time profiles: EDTF bounds, attestations, KNOWN/POSSIBLE days") with { Data = DataMigration.SetTimeProfiles },
         Make(7, "event lookups", Index("Entity", "eventKind")),
+        Make(11, "write claims", Unique("WriteClaim", "id"), Index("WriteClaim", "at")),
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>
