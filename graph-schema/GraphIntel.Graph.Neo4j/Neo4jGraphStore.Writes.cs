@@ -22,7 +22,7 @@ public sealed partial class Neo4jGraphStore : IChangeSetLookup, IStoredRecords
             var plan = await PlanAsync(prepared, context, ct).ConfigureAwait(false);
             var version = _client.ServerVersion ?? throw new GraphStoreException("Neo4j did not report its version", isTransient: false);
             var statements = plan.ToStatements(_options.WriteBatchSize, gramLinks: !SchemaStatements.UsesFulltextNames(version));
-            if (statements.Count > 0) await _client.RunInTransactionAsync(AdvancingGeneration(statements), _options.StatementsPerRequest, ct).ConfigureAwait(false);
+            if (statements.Count > 0) await WriteOnceAsync(statements, ct).ConfigureAwait(false);
             if (plan.WrittenRecords >= _options.ResampleIndexesAfterRecords) await ResampleIndexesAsync(ct).ConfigureAwait(false);
             return plan.Summary();
         }

@@ -41,7 +41,7 @@ internal sealed class FakeNeo4jHandler(string version = "3.1.1") : HttpMessageHa
     public static HttpResponseMessage EmptyResults(int statements) =>
         Json($$"""{"results":[{{string.Join(",", Enumerable.Repeat("""{"columns":[],"data":[]}""", statements))}}],"errors":[]}""");
 
-    public static HttpResponseMessage ConnectionRefused() => throw new HttpRequestException("Connection refused (neo4j.test:7474)");
+    public static HttpResponseMessage ConnectionRefused() => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (neo4j.test:7474)");
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -92,6 +92,7 @@ internal static class SchemaStatements
         Make(7, "event lookups", Index("Entity", "eventKind")),
         new(8, "name grams as words: a full-text index on 4.4+", [], NameFulltextIndex, DataMigration.SetNameGramWords),
         Make(9, "listing keys in code point order") with { Data = DataMigration.SetSortKeys },
+        Make(10, "write claims", Unique("WriteClaim", "id"), Index("WriteClaim", "at")),
     ];
 
     /// <summary>Both syntaxes of every migration, for the Cypher 5 check (modern) and documentation (legacy).</summary>

@@ -434,6 +434,23 @@ internal static class Statements
     public const string AdvanceWriteGeneration =
         "MERGE (c:Counter {name: 'generation'}) ON CREATE SET c.storeId = $storeId SET c.value = coalesce(c.value, 0) + 1";
 
+    /// <summary>
+    /// The first statement of every data write: its claim, unique by <c>$writeId</c> (migration 10), so whether the
+    /// write committed can be asked after an ambiguous failure (<see cref="ResolveWriteClaim"/>). <c>$at</c>: epoch ms.
+    /// </summary>
+    public const string ClaimWrite = "CREATE (:WriteClaim {id: $writeId, at: $at})";
+
+    /// <summary>
+    /// After a write's outcome was unknown: finds its claim (it committed: <c>abandoned</c> is null), waits on the
+    /// uniqueness lock while it is in flight, or leaves an abandoned claim so it can never commit later (true).
+    /// </summary>
+    public const string ResolveWriteClaim =
+        "MERGE (w:WriteClaim {id: $writeId}) ON CREATE SET w.abandoned = true, w.at = $at RETURN w.abandoned AS abandoned";
+
+    /// <summary>Deletes up to <c>$take</c> claims older than <c>$before</c> (epoch ms): a range seek of the index on <c>at</c>.</summary>
+    public const string PruneWriteClaims =
+        "MATCH (w:WriteClaim) WHERE w.at < $before WITH w LIMIT $take DELETE w";
+
     /// <summary>The write generation: one seek of the Counter name constraint; no counter yet reads as an empty id and 0.</summary>
     public const string ReadWriteGeneration =
         "OPTIONAL MATCH (c:Counter {name: 'generation'}) RETURN c.storeId AS storeId, coalesce(c.value, 0) AS value";

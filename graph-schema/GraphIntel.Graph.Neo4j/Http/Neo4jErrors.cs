@@ -23,3 +23,18 @@ internal sealed class Neo4jServerException(string code, string message, bool isT
 {
     public string Code { get; } = code;
 }
+
+/// <summary>
+/// The request never reached Neo4j, or it reached it and the connection broke or an unexpected status came back.
+/// <see cref="MayHaveCommitted"/> is false only when the request provably was not served (no connection was made;
+/// 408, 429, 503).
+/// </summary>
+internal sealed class Neo4jTransportException(string message, bool mayHaveCommitted, Exception? inner = null)
+    : GraphStoreException(message, isTransient: true, inner)
+{
+    public bool MayHaveCommitted { get; } = mayHaveCommitted;
+}
+
+/// <summary>A write failed in a way that leaves unknown whether its transaction committed; it was not retried.</summary>
+internal sealed class Neo4jWriteOutcomeUnknownException(string message, Exception inner)
+    : GraphStoreException(message, isTransient: false, inner);

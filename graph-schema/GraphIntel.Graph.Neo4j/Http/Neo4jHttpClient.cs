@@ -21,7 +21,8 @@ namespace GraphIntel.Graph.Neo4j.Http;
 /// <c>neo4j-cluster-affinity</c> header the server sent.</item>
 /// </list>
 /// Either way an open transaction is rolled back when any request fails, so a call commits whole or not at all.
-/// Every call goes through the resilience pipeline given at construction; a retry re-runs the whole transaction.
+/// Every call goes through the resilience pipeline given at construction; a retry re-runs the whole transaction, and a
+/// write (<see cref="WriteAsync"/>) is retried only after a failure that proves it did not commit.
 /// </summary>
 internal sealed class Neo4jHttpClient
 {
@@ -53,7 +54,10 @@ internal sealed class Neo4jHttpClient
 
     /// <summary>Runs the statements in one transaction and returns one result per statement.</summary>
     public Task<IReadOnlyList<StatementResult>> RunAsync(IReadOnlyList<Statement> statements, CancellationToken ct) =>
-        ExecuteAsync(Math.Max(1, Protocol == Neo4jProtocol.Query ? statements.Count : 1), async token =>
+        RunAsync(statements, writes: false, ct);
+
+    private Task<IReadOnlyList<StatementResult>> RunAsync(IReadOnlyList<Statement> statements, bool writes, CancellationToken ct) =>
+        ExecuteAsync(Math.Max(1, Protocol == Neo4jProtocol.Query ? statements.Count : 1), writes, async token =>
         {
             await DiscoverAsync(token).ConfigureAwait(false);
             if (_queryApi is { } api) return await api.RunAsync(statements, token).ConfigureAwait(false);
@@ -68,13 +72,27 @@ internal sealed class Neo4jHttpClient
     /// statements each; returns one result per statement. Nothing is committed unless every statement succeeds.
     /// </summary>
     public Task<IReadOnlyList<StatementResult>> RunInTransactionAsync(
-        IReadOnlyList<Statement> statements, int statementsPerRequest, CancellationToken ct)
+        IReadOnlyList<Statement> statements, int statementsPerRequest, CancellationToken ct) =>
+        RunInTransactionAsync(statements, statementsPerRequest, writes: false, ct);
+
+    /// <summary>
+    /// <see cref="RunInTransactionAsync(IReadOnlyList{Statement}, int, CancellationToken)"/> for a transaction that is
+    /// not idempotent: it is retried only after failures that prove it did not commit
+    /// (<see cref="Neo4jResilience.ProvesNothingCommitted"/>); after a timeout or a connection lost once it may have
+    /// been sent, it fails with <see cref="Neo4jWriteOutcomeUnknownException"/>.
+    /// </summary>
+    public Task<IReadOnlyList<StatementResult>> WriteAsync(
+        IReadOnlyList<Statement> statements, int statementsPerRequest, CancellationToken ct) =>
+        RunInTransactionAsync(statements, statementsPerRequest, writes: true, ct);
+
+    private Task<IReadOnlyList<StatementResult>> RunInTransactionAsync(
+        IReadOnlyList<Statement> statements, int statementsPerRequest, bool writes, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statementsPerRequest, 1);
         // The Query API takes one statement per request whatever the batching: RunAsync opens the transaction it needs.
-        if (statements.Count <= statementsPerRequest || Protocol == Neo4jProtocol.Query) return RunAsync(statements, ct);
+        if (statements.Count <= statementsPerRequest || Protocol == Neo4jProtocol.Query) return RunAsync(statements, writes, ct);
         var requests = statements.Chunk(statementsPerRequest).ToArray();
-        return ExecuteAsync(requests.Length, token => RunOpenTransactionAsync(requests, token), ct);
+        return ExecuteAsync(requests.Length, writes, token => RunOpenTransactionAsync(requests, token), ct);
     }
 
     private async Task<IReadOnlyList<StatementResult>> RunOpenTransactionAsync(Statement[][] requests, CancellationToken ct)
@@ -136,10 +154,11 @@ internal sealed class Neo4jHttpClient
     }
 
     private async Task<IReadOnlyList<StatementResult>> ExecuteAsync(
-        int requests, Func<CancellationToken, Task<IReadOnlyList<StatementResult>>> call, CancellationToken ct)
+        int requests, bool writes, Func<CancellationToken, Task<IReadOnlyList<StatementResult>>> call, CancellationToken ct)
     {
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(Neo4jResilience.Requests, requests);
+        context.Properties.Set(Neo4jResilience.Writes, writes);
         try
         {
             return await _pipeline.ExecuteAsync(
@@ -149,13 +168,24 @@ internal sealed class Neo4jHttpClient
                     {
                         return await state(ctx.CancellationToken).ConfigureAwait(false);
                     }
-                    catch (Exception e) when (Neo4jResilience.IsTransient(e))
+                    catch (Exception e)
                     {
-                        _lastFailure = e.Message;
+                        // Read by the retry strategy (a write that may have committed is not retried) and below.
+                        ctx.Properties.Set(Neo4jResilience.MayHaveCommitted, !Neo4jResilience.ProvesNothingCommitted(e));
+                        if (Neo4jResilience.IsTransient(e)) _lastFailure = e.Message;
                         throw;
                     }
                 },
                 context, call).ConfigureAwait(false);
+        }
+        catch (Exception e) when (writes && context.Properties.GetValue(Neo4jResilience.MayHaveCommitted, false)
+                                  && (Neo4jResilience.IsTransient(e) || e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            var cause = e is TimeoutRejectedException t ? $"no answer within {t.Timeout.TotalSeconds:0.#} s" : e.Message;
+            throw new Neo4jWriteOutcomeUnknownException(
+                $"the outcome of a write to Neo4j at {_options.Url} is unknown: its transaction may have committed ({cause}). " +
+                "It was not retried, since repeating a committed write would apply it twice. Check whether it landed before " +
+                "writing it again: a committed write advanced the write generation and added its entries to the audit log", e);
         }
         catch (BrokenCircuitException e)
         {
@@ -328,7 +358,7 @@ internal sealed class Neo4jHttpClient
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw new GraphStoreException($"lost the connection to Neo4j at {_options.Url} while reading its answer: {e.Message}", isTransient: true, e);
+            throw new Neo4jTransportException($"lost the connection to Neo4j at {_options.Url} while reading its answer: {e.Message}", mayHaveCommitted: true, e);
         }
         catch (JsonException e)
         {
@@ -350,7 +380,10 @@ internal sealed class Neo4jHttpClient
         }
         catch (HttpRequestException e)
         {
-            throw new GraphStoreException($"cannot reach Neo4j at {_options.Url}: {e.Message}", isTransient: true, e);
+            // Only a connection never made proves the request was not sent; one lost later may have carried it.
+            var neverConnected = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                or HttpRequestError.SecureConnectionError;
+            throw new Neo4jTransportException($"cannot reach Neo4j at {_options.Url}: {e.Message}", mayHaveCommitted: !neverConnected, e);
         }
         if (response.IsSuccessStatusCode) return response;
         var status = response.StatusCode;
@@ -363,7 +396,8 @@ internal sealed class Neo4jHttpClient
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
                 new GraphStoreException($"Neo4j at {_options.Url} refused the credentials ({(int)status}); check GRAPHINTEL_NEO4J_USER and GRAPHINTEL_NEO4J_PASSWORD", isTransient: false),
             >= HttpStatusCode.InternalServerError or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout =>
-                new GraphStoreException($"Neo4j at {_options.Url} answered {(int)status} to {request.Method} {request.RequestUri}", isTransient: true),
+                new Neo4jTransportException($"Neo4j at {_options.Url} answered {(int)status} to {request.Method} {request.RequestUri}",
+                    mayHaveCommitted: status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.ServiceUnavailable)),
             _ => new GraphStoreException($"Neo4j at {_options.Url} answered {(int)status} to {request.Method} {request.RequestUri}", isTransient: false),
         };
     }
