@@ -12,7 +12,7 @@ namespace GraphIntel.Graph.Neo4j.Export;
 /// relationships, strength estimates and merges; every statement ends in ';'. MERGE makes the script safe to run
 /// again. Values are inlined as literals, since cypher-shell scripts carry no parameters. A store opened on the
 /// result exports the same graph. The last statement advances the store-wide write generation (made with a store id
-/// new to this script, when the database has none), so API replicas caching that database see the change.
+/// derived from the script, when the database has none), so API replicas caching that database see the change.
 /// </summary>
 public static class CypherScript
 {
@@ -23,8 +23,24 @@ public static class CypherScript
     internal static IReadOnlyList<string> SchemaStatementsFor(Neo4jVersion version) =>
         SchemaStatements.Migrations.SelectMany(m => m.For(version)).ToList();
 
-    /// <summary>Every statement of the script, without the terminating ';'.</summary>
+    /// <summary>
+    /// Every statement of the script, without the terminating ';'. The last advances the write generation; the store id
+    /// it gives a database without one is a hash of the statements before it, so the same graph always exports the same
+    /// script (and a database loaded from another graph never shares its id).
+    /// </summary>
     public static IEnumerable<string> Statements(GraphSnapshot snapshot)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var statement in Records(snapshot))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(statement + "\n"));
+            yield return statement;
+        }
+        var storeId = Convert.ToHexStringLower(hash.GetHashAndReset(), 0, 16);
+        yield return Cypher.Statements.AdvanceWriteGeneration.Replace("$storeId", L(storeId), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Records(GraphSnapshot snapshot)
     {
         foreach (var schema in SchemaStatementsFor(Target)) yield return schema;
         foreach (var s in snapshot.Sources.OrderBy(s => s.Id, StringComparer.Ordinal))
@@ -51,7 +67,6 @@ public static class CypherScript
         }
         foreach (var m in snapshot.Merges.OrderBy(m => m.MergedId, StringComparer.Ordinal))
             yield return $"MERGE (m:Merge {{mergedId: {L(m.MergedId)}}}) SET m.survivorId = {L(m.SurvivorId)}";
-        yield return Cypher.Statements.AdvanceWriteGeneration.Replace("$storeId", L(Guid.NewGuid().ToString("N")), StringComparison.Ordinal);
     }
 
     /// <summary>Writes the script: a comment header, then one statement per line, each ending in ';'.</summary>
