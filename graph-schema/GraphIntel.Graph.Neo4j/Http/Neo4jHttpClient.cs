@@ -97,7 +97,9 @@ internal sealed class Neo4jHttpClient
 
     private async Task<IReadOnlyList<StatementResult>> RunOpenTransactionAsync(Statement[][] requests, CancellationToken ct)
     {
-        await GetCommitUriAsync(ct).ConfigureAwait(false);
+        await DiscoverAsync(ct).ConfigureAwait(false);
+        // Before the first discovery the protocol was not known to the caller: the Query API runs its own transaction.
+        if (_queryApi is { } api) return await api.RunAsync(requests.SelectMany(r => r).ToArray(), ct).ConfigureAwait(false);
         var results = new List<StatementResult>();
         var (transaction, first) = await BeginAsync(requests[0], ct).ConfigureAwait(false);
         var committed = false;

@@ -94,6 +94,21 @@ public sealed class Neo4jQueryApiTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task A_transaction_spread_over_several_requests_as_the_first_call_of_a_store_still_runs_on_the_Query_API()
+    {
+        // Before discovery the client cannot know it speaks the Query API: the many-request path must find out itself.
+        await using var shim = await QueryApiShim.StartAsync(Neo4jTestServer.Url!);
+        await using var store = QueryStore(shim);
+        Assert.Null(store.Client.Protocol);
+        await store.Client.RunInTransactionAsync([Probe(1), Probe(2), Probe(3)], 1, CancellationToken.None);
+
+        Assert.Equal(Neo4jProtocol.Query, store.Client.Protocol);
+        Assert.Equal(new[] { 1L, 2L, 3L }, await ProbesAsync());
+        Assert.Equal(1, shim.Requests.Count(r => r.Path.EndsWith("/query/v2/tx", StringComparison.Ordinal)));
+        Assert.Equal(0, shim.OpenTransactions);
+    }
+
+    [StoreFact]
     public async Task A_change_set_whose_last_statement_fails_leaves_nothing_and_is_not_retried()
     {
         await using var shim = await QueryApiShim.StartAsync(Neo4jTestServer.Url!);
